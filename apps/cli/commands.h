@@ -1,0 +1,37 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+// The CLI's subcommands. Each lives in its own cmd_<name>.cc, parses its own flags with
+// CLI11, calls the library facade and maps errors to exit codes (see exit_code()).
+
+#include <span>
+#include <string>
+#include <vector>
+
+#include "dateline/status.h"
+
+namespace dateline::cli {
+
+/// Exit codes: 0 ok, 1 some inputs failed (others went on), 2 usage, 3 data/database error.
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitSomeInputsFailed = 1;
+inline constexpr int kExitUsage = 2;
+inline constexpr int kExitError = 3;
+
+int exit_code(const Status& status);
+
+/// Prints "dateline: <status>" to stderr and returns its exit code.
+int fail(const Status& status);
+
+struct Command {
+  const char* name;     ///< "extract", or "eval segment" for a two-word command
+  const char* summary;  ///< one line for `dateline --help`
+  /// Runs with argv[0] being the command name (or the second word of a two-word command).
+  int (*run)(int argc, char** argv);
+};
+
+/// All commands, in the order `dateline --help` lists them.
+std::span<const Command> commands();
+
+int run_extract(int argc, char** argv);
+
+}  // namespace dateline::cli

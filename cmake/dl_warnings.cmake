@@ -1,0 +1,8 @@
+# SPDX-License-Identifier: Apache-2.0
+# Warning flags live on an INTERFACE target linked PRIVATE by every dateline target, so
+# projects that embed dateline do not inherit them.
+add_library(dl_warnings INTERFACE)
+target_compile_options(dl_warnings INTERFACE
+  -Wall -Wextra -Wpedantic -Wshadow=local -Wnon-virtual-dtor -Wcast-align
+  -Wno-missing-field-initializers
+  $<$<BOOL:${DL_WERROR}>:-Werror>)

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Installs the Debian packages dateline builds and tests with, skipping what is present.
+set -euo pipefail
+packages=(
+  build-essential cmake pkg-config git python3
+  libsqlite3-dev sqlite3 nlohmann-json3-dev libcli11-dev libfmt-dev libgumbo-dev
+  libcpp-httplib-dev libutf8proc-dev libgtest-dev libgmock-dev libbenchmark-dev iso-codes
+)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  echo "install-deps: installing ${missing[*]}"
+  sudo_cmd=""
+  [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+echo "install-deps: all packages present"

@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: Apache-2.0
+// Stage orchestration. The order is the dependency order of docs/DESIGN.md: segmentation and
+// metadata first (every later stage reads sentences and knows the publication date), then
+// syntax, then entities and dates, then attribution (which resolves speakers through entities
+// and dates through times), then events (which read all of them).
+#include "dateline/pipeline.h"
+
+#include <cstdlib>
+
+#include "dates/time_normalizer.h"
+#include "dateline/version.h"
+#include "entities/entity_recognizer.h"
+#include "events/event_coder.h"
+#include "ingest/metadata.h"
+#include "quotes/attribution_finder.h"
+#include "segment/segmenter.h"
+#include "syntax/syntax_annotator.h"
+#include "text/utf8.h"
+
+namespace dateline {
+
+struct Pipeline::Stages {
+  PipelineOptions options;
+  segment::Segmenter segmenter;
+  syntax::SyntaxAnnotator syntax;
+  entities::EntityRecognizer entities;
+  dates::TimeNormalizer dates;
+  quotes::AttributionFinder quotes;
+  events::EventCoder events;
+  std::string fingerprint;
+};
+
+namespace {
+
+std::string env_or(const char* name, const std::string& fallback) {
+  const char* v = std::getenv(name);
+  return v && *v ? std::string(v) : fallback;
+}
+
+void record_failure(Document& doc, const char* stage, const Status& status) {
+  if (!status.ok()) {
+    doc.diagnostics.push_back({std::string(stage) + "_failed", status.to_string(), -1});
+  }
+}
+
+}  // namespace
+
+std::string default_models_dir() {
+  return env_or("DATELINE_MODELS", std::string(DL_SOURCE_DIR) + "/models");
+}
+
+std::string default_lexicons_dir() {
+  return env_or("DATELINE_LEXICONS", std::string(DL_SOURCE_DIR) + "/data/lexicons");
+}
+
+Pipeline::Pipeline(std::unique_ptr<Stages> stages) : stages_(std::move(stages)) {}
+Pipeline::Pipeline(Pipeline&&) noexcept = default;
+Pipeline& Pipeline::operator=(Pipeline&&) noexcept = default;
+Pipeline::~Pipeline() = default;
+
+Result<Pipeline> Pipeline::create(const PipelineOptions& given) {
+  auto stages = std::make_unique<Stages>();
+  PipelineOptions& options = stages->options;
+  options = given;
+  if (options.models_dir.empty()) options.models_dir = default_models_dir();
+  if (options.lexicons_dir.empty()) options.lexicons_dir = default_lexicons_dir();
+  if (!options.segment_only) {
+    DL_ASSIGN_OR_RETURN(stages->syntax, syntax::SyntaxAnnotator::load({options.models_dir}));
+    DL_ASSIGN_OR_RETURN(stages->entities, entities::EntityRecognizer::load(
+                                              {options.models_dir, options.lexicons_dir}));
+    DL_ASSIGN_OR_RETURN(stages->dates, dates::TimeNormalizer::load(
+                                           {options.lexicons_dir, options.anchor_date}));
+    DL_ASSIGN_OR_RETURN(stages->quotes, quotes::AttributionFinder::load(
+                                            {options.models_dir, options.lexicons_dir}));
+    DL_ASSIGN_OR_RETURN(stages->events, events::EventCoder::load(
+                                            {options.lexicons_dir, options.dictionaries_dir}));
+  }
+  std::string parts = std::string(kVersion) + "|" + stages->syntax.fingerprint() + "|" +
+                      stages->entities.fingerprint() + "|" + stages->dates.fingerprint() + "|" +
+                      stages->quotes.fingerprint() + "|" + stages->events.fingerprint();
+  stages->fingerprint = text::content_hash(parts);
+  return Pipeline(std::move(stages));
+}
+
+const std::string& Pipeline::fingerprint() const { return stages_->fingerprint; }
+
+Status Pipeline::process(Document& doc) const {
+  const Stages& s = *stages_;
+  doc.engine_version = kVersion;
+  doc.engine_fingerprint = s.fingerprint;
+  s.segmenter.segment(doc);
+  ingest::complete_metadata(doc);
+  if (s.options.segment_only) return ok_status();
+  record_failure(doc, "syntax", s.syntax.annotate(doc));
+  record_failure(doc, "entities", s.entities.annotate(doc));
+  record_failure(doc, "dates", s.dates.annotate(doc));
+  record_failure(doc, "quotes", s.quotes.annotate(doc));
+  record_failure(doc, "events", s.events.annotate(doc));
+  return ok_status();
+}
+
+}  // namespace dateline
