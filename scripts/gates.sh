@@ -30,4 +30,12 @@ seed_doc_items() {
 }
 gate seed-metadata seed_doc_items
 
+# Each stage adds its own gates as scripts/gates.d/NN-name.sh, sourced here so they can use
+# gate(), $bin, $shared and $out.
+for f in scripts/gates.d/*.sh; do
+  [ -e "$f" ] || continue
+  # shellcheck source=/dev/null
+  source "$f"
+done
+
 exit $status
