@@ -78,6 +78,9 @@ struct Token {
   Span span;
   uint32_t sentence = 0;     ///< index into Document::sentences
   bool space_after = true;   ///< false when the next token follows with no white space
+  /// True when this word and the next are one surface token split into syntactic words, as
+  /// UD does for clitics: "Google's" -> "Google" + "'s", "don't" -> "do" + "n't".
+  bool fused_with_next = false;
   std::string upos;          ///< Universal POS tag ("PROPN")
   std::string xpos;          ///< Penn Treebank tag ("NNP")
   std::string feats;         ///< UD features ("Number=Sing|Tense=Past"), "" for none

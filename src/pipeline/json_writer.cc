@@ -228,6 +228,7 @@ std::string to_json(const Document& doc, const JsonOptions& options) {
       Json tj = span_json(doc, t.span);
       tj["sentence"] = t.sentence;
       tj["space_after"] = t.space_after;
+      if (t.fused_with_next) tj["fused_with_next"] = true;
       if (options.with_syntax) {
         tj["upos"] = t.upos;
         tj["xpos"] = t.xpos;
