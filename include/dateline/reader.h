@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "dateline/document.h"
@@ -32,5 +33,14 @@ using ErrorSink = std::function<void(const Status&)>;
 /// `on_error` with its file name and byte position; one bad input never stops the others.
 void read_articles(const std::vector<std::string>& inputs, const ReaderOptions& options,
                    const ArticleSink& on_article, const ErrorSink& on_error);
+
+/// Reads articles from bytes held in memory (an HTTP request body): plain text, HTML, or JSON
+/// Lines (one or more objects), detected from `content_type` ("text/html",
+/// "application/json", "application/x-ndjson", "text/plain") or, when empty, from the content
+/// as for a file. `name` stands for the file name in diagnostics and doc.meta.path.
+/// Ensures: the same articles and errors as read_articles() on a file holding `bytes`.
+void read_article_bytes(std::string_view bytes, const std::string& name,
+                        const std::string& content_type, const ReaderOptions& options,
+                        const ArticleSink& on_article, const ErrorSink& on_error);
 
 }  // namespace dateline

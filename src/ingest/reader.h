@@ -1,16 +1,70 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Article readers: plain text, HTML, JSON Lines; the public read_articles() dispatches here.
+// Each reader takes the bytes of one input already in memory plus the path to name in
+// messages, so tests and the fuzzer can feed them without touching the file system.
 
+#include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "dateline/reader.h"
 
 namespace dateline::ingest {
 
+enum class InputFormat { kText, kHtml, kJsonLines };
+
+/// The format of an input: by extension (.html/.htm/.xhtml, .jsonl/.ndjson) and otherwise
+/// by its first bytes (`<` followed by HTML tags, or `{`); plain text when neither.
+InputFormat detect_format(std::string_view path, std::string_view head);
+
+/// kBadInput naming `path` when `raw` is not text: a NUL byte or mostly control bytes in
+/// the first 8 KiB. UTF-16 is reported as such. Ok otherwise.
+Status check_not_binary(std::string_view raw, const std::string& path);
+
+/// Most invalid-UTF-8 diagnostics kept per article; the rest are counted in one more.
+inline constexpr size_t kMaxUtf8Diagnostics = 10;
+
+/// Returns `raw` with each invalid UTF-8 sequence replaced by U+FFFD, and appends to `out`
+/// one "invalid_utf8" Diagnostic per repair (at most kMaxUtf8Diagnostics, then a count).
+/// Byte offsets are `base + offset in raw`, so a JSONL line reports file offsets.
+std::string repair_input(std::string_view raw, const std::string& where, size_t base,
+                         std::vector<Diagnostic>* out);
+
 /// Builds the Document for one article body read from `path` (meta fields not given stay "").
-/// Repairs invalid UTF-8 and records a Diagnostic for each repair.
+/// Repairs invalid UTF-8 and records Diagnostics for the repairs.
 Document make_document(std::string_view raw, const std::string& path);
+
+/// Sets meta.id (the file stem, else the content hash) and content_hash from doc.text.
+/// Keeps an id already set.
+void set_identity(Document& doc, std::string_view path);
+
+/// Reads one plain-text article. kBadInput when it holds only white space.
+Result<Document> read_text(std::string_view raw, const std::string& path);
+
+/// Reads one HTML page: the article body as blank-line-separated paragraphs, and the
+/// title, publication date, author, outlet, URL and language its markup states.
+/// kBadInput when the page has no article text.
+Result<Document> read_html(std::string_view raw, const std::string& path);
+
+/// Reads JSON Lines, one article object per line, each reported as "path:LINE".
+/// Lines that are not JSON objects with a string "text" go to `on_error`; the others go on.
+void read_json_lines(std::string_view raw, const std::string& path, const ReaderOptions& options,
+                     const ArticleSink& on_article, const ErrorSink& on_error);
+
+/// Reads the bytes of one input: checks size and that it is text, then reads it in `format`,
+/// or in the format detect_format() finds when none is given. What read_articles() does for
+/// each file once loaded, and what the fuzzer calls.
+void read_buffer(std::string_view raw, const std::string& path, const ReaderOptions& options,
+                 const ArticleSink& on_article, const ErrorSink& on_error,
+                 std::optional<InputFormat> format = std::nullopt);
+
+/// The format a MIME type names ("text/html; charset=utf-8" -> kHtml), or nullopt when it
+/// names none we read.
+std::optional<InputFormat> format_of_content_type(std::string_view content_type);
+
+/// Applies the options every article gets once read (the default publication date).
+void finish_document(Document& doc, const ReaderOptions& options);
 
 }  // namespace dateline::ingest
