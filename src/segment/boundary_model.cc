@@ -1,0 +1,267 @@
+// SPDX-License-Identifier: Apache-2.0
+// Boundary model design. Every word boundary inside a paragraph is a candidate, since web text
+// ends many sentences with no mark at all. Features are hashed (FNV-1a, then a finaliser) into
+// a table of 2^bits weights, so scoring allocates nothing: the current, previous and next
+// words (lower-cased), their shapes, the rule verdict of sentence_splitter.cc, whether white
+// space follows, and how many words the current sentence already has. Decoding is greedy left
+// to right. Training is the averaged perceptron (Collins 2002) with the gold history for the
+// sentence length feature; weights are averaged lazily with per-weight timestamps.
+//
+// File format (little-endian): magic "DLSB", version, hash bits, number of entries N, then N
+// pairs (uint32 index, float32 weight) of the non-zero weights.
+#include "segment/boundary_model.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <memory>
+#include <numeric>
+#include <random>
+
+#include "segment/chars.h"
+#include "text/utf8.h"
+
+namespace dateline::segment {
+namespace {
+
+constexpr uint64_t kFnvOffset = 1469598103934665603ULL;
+constexpr uint64_t kFnvPrime = 1099511628211ULL;
+constexpr size_t kMaxFeatures = 32;
+
+uint64_t mix(uint64_t h, uint64_t v) { return (h ^ v) * kFnvPrime; }
+
+uint64_t mix_lower(uint64_t h, std::string_view s) {
+  for (unsigned char c : s) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<unsigned char>(c + 32);
+    h = (h ^ c) * kFnvPrime;
+  }
+  return h;
+}
+
+// Fibonacci hashing: one multiply, the well-mixed high bits index the table (bits <= 24).
+uint32_t finish(uint64_t h, uint32_t mask) {
+  return static_cast<uint32_t>((h * 0x9E3779B97F4A7C15ULL) >> 40) & mask;
+}
+
+// A coarse word shape: first character class, all capitals, digits, dots, length bucket.
+uint32_t shape_of(std::string_view text, const RawToken& t) {
+  std::string_view s = text.substr(t.begin, t.end - t.begin);
+  CodePoint c = code_point_at(text, t.begin);
+  uint32_t first = is_upper(c.c) ? 1 : is_lower(c.c) ? 2 : is_ascii_digit(c.c) ? 3
+                   : is_punct(c.c) ? 4 : 5;
+  bool all_upper = s.size() > 1, digit = false, dot = false;
+  for (char ch : s) {
+    all_upper &= !(ch >= 'a' && ch <= 'z');
+    digit |= ch >= '0' && ch <= '9';
+    dot |= ch == '.';
+  }
+  uint32_t len = s.size() < 4 ? static_cast<uint32_t>(s.size()) : 4;
+  return first | (all_upper ? 8u : 0u) | (digit ? 16u : 0u) | (dot ? 32u : 0u) | (len << 6);
+}
+
+uint32_t length_bucket(size_t n) {
+  return n <= 3 ? static_cast<uint32_t>(n) : n <= 5 ? 4 : n <= 10 ? 5 : n <= 20 ? 6 : n <= 40 ? 7 : 8;
+}
+
+bool write_u32(std::FILE* f, uint32_t v) { return std::fwrite(&v, 4, 1, f) == 1; }
+bool read_u32(std::FILE* f, uint32_t* v) { return std::fread(v, 4, 1, f) == 1; }
+
+struct FileCloser {
+  void operator()(std::FILE* f) const { std::fclose(f); }
+};
+
+}  // namespace
+
+void rule_verdicts(std::string_view text, std::span<const RawToken> toks,
+                   std::vector<BoundaryRule>& out) {
+  out.assign(toks.size(), BoundaryRule::kNone);
+  for (size_t i = 0; i < toks.size(); ++i) {
+    size_t last = i;
+    BoundaryRule r = rule_at(text, toks, i, &last);
+    if (r == BoundaryRule::kNone) continue;
+    for (size_t k = i; k < last; ++k) out[k] = BoundaryRule::kBeforeCloser;
+    out[last] = r;
+    i = last;
+  }
+}
+
+void BoundaryModel::Context::fill(std::string_view text, std::span<const RawToken> toks) {
+  rule_verdicts(text, toks, rules);
+  forms.resize(toks.size());
+  shapes.resize(toks.size());
+  for (size_t i = 0; i < toks.size(); ++i) {
+    forms[i] = mix_lower(kFnvOffset, text.substr(toks[i].begin, toks[i].end - toks[i].begin));
+    shapes[i] = shape_of(text, toks[i]);
+  }
+}
+
+float BoundaryModel::score(const Context& c, std::span<const RawToken> toks, size_t i,
+                           size_t since, uint32_t* f, size_t* count) const {
+  const uint32_t mask = (1u << bits_) - 1;
+  const size_t n = toks.size();
+  const uint64_t cur = c.forms[i];
+  const uint64_t nxt = i + 1 < n ? c.forms[i + 1] : 7;
+  const uint64_t prv = i > 0 ? c.forms[i - 1] : 11;
+  const uint64_t nxt2 = i + 2 < n ? c.forms[i + 2] : 13;
+  const uint32_t scur = c.shapes[i];
+  const uint32_t snxt = i + 1 < n ? c.shapes[i + 1] : 1000;
+  const uint32_t sprv = i > 0 ? c.shapes[i - 1] : 1000;
+  const uint32_t snxt2 = i + 2 < n ? c.shapes[i + 2] : snxt == 1000 ? 0 : c.shapes[n - 1];
+  const auto rule = static_cast<uint32_t>(c.rules[i]);
+  const auto rprv = i > 0 ? static_cast<uint32_t>(c.rules[i - 1]) : 99u;
+  const uint32_t len = length_bucket(since);
+  const uint32_t space = toks[i].space_after ? 1 : 0;
+  const uint32_t left = static_cast<uint32_t>(std::min<size_t>(n - 1 - i, 3));
+  size_t k = 0;
+  auto add = [&](uint64_t h) { f[k++] = finish(h, mask); };
+  add(mix(1, 0));
+  add(mix(mix(2, 0), rule));
+  add(mix(mix(mix(3, 0), rule), snxt));
+  add(mix(4, cur));
+  add(mix(5, nxt));
+  add(mix(mix(6, cur), nxt));
+  add(mix(mix(7, prv), cur));
+  add(mix(mix(mix(8, 0), scur), snxt));
+  add(mix(mix(9, nxt), snxt2));
+  add(mix(mix(mix(10, 0), space), snxt));
+  add(mix(mix(11, 0), len));
+  add(mix(mix(mix(12, 0), len), rule));
+  add(mix(mix(13, cur), snxt));
+  add(mix(mix(14, nxt), scur));
+  add(mix(mix(15, cur), rprv));
+  add(mix(mix(16, 0), toks[i].fused_with_next ? 1 : 0));
+  add(mix(mix(mix(17, 0), left), snxt));
+  add(mix(mix(mix(18, 0), sprv), scur));
+  add(mix(mix(19, nxt), nxt2));
+  add(mix(mix(mix(20, 0), len), snxt));
+  add(mix(mix(mix(21, cur), rule), space));
+  *count = k;
+  float s = 0;
+  if (!weights_.empty()) {
+    for (size_t j = 0; j < k; ++j) s += weights_[f[j]];
+  }
+  return s;
+}
+
+void BoundaryModel::split(std::string_view text, std::span<const RawToken> toks,
+                          std::vector<uint32_t>& ends) const {
+  const size_t n = toks.size();
+  if (n == 0) return;
+  thread_local Context context;
+  context.fill(text, toks);
+  uint32_t f[kMaxFeatures];
+  size_t count = 0;
+  size_t start = 0;
+  for (size_t i = 0; i + 1 < n; ++i) {
+    if (toks[i].fused_with_next) continue;
+    if (score(context, toks, i, i - start + 1, f, &count) > 0) {
+      ends.push_back(static_cast<uint32_t>(i + 1));
+      start = i + 1;
+    }
+  }
+  ends.push_back(static_cast<uint32_t>(n));
+}
+
+BoundaryModel BoundaryModel::train(std::vector<BoundaryExample>& examples,
+                                   const BoundaryTrainOptions& options,
+                                   void (*progress)(int, double)) {
+  BoundaryModel m;
+  m.bits_ = options.hash_bits;
+  const size_t size = size_t{1} << m.bits_;
+  m.weights_.assign(size, 0.0f);
+  std::vector<double> total(size, 0.0);
+  std::vector<uint64_t> stamp(size, 0);
+  uint64_t clock = 1;
+  std::vector<size_t> order(examples.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::mt19937_64 rng(options.seed);
+  Context context;
+  uint32_t f[kMaxFeatures];
+  size_t count = 0;
+  for (int epoch = 1; epoch <= options.epochs; ++epoch) {
+    std::shuffle(order.begin(), order.end(), rng);
+    size_t errors = 0, seen = 0;
+    for (size_t e : order) {
+      BoundaryExample& ex = examples[e];
+      std::span<const RawToken> toks(ex.tokens);
+      context.fill(ex.text, toks);
+      size_t start = 0;
+      for (size_t i = 0; i + 1 < toks.size(); ++i) {
+        if (toks[i].fused_with_next) continue;
+        float s = m.score(context, toks, i, i - start + 1, f, &count);
+        const int y = ex.gold_end[i] ? 1 : -1;
+        ++seen;
+        if (y * s <= 0) {
+          ++errors;
+          for (size_t j = 0; j < count; ++j) {
+            uint32_t x = f[j];
+            total[x] += static_cast<double>(clock - stamp[x]) * m.weights_[x];
+            stamp[x] = clock;
+            m.weights_[x] += static_cast<float>(y);
+          }
+        }
+        ++clock;
+        if (ex.gold_end[i]) start = i + 1;
+      }
+    }
+    if (progress) progress(epoch, seen ? double(errors) / double(seen) : 0.0);
+  }
+  for (size_t x = 0; x < size; ++x) {
+    total[x] += static_cast<double>(clock - stamp[x]) * m.weights_[x];
+    m.weights_[x] = static_cast<float>(total[x] / static_cast<double>(clock));
+  }
+  return m;
+}
+
+std::string BoundaryModel::fingerprint() const {
+  return text::content_hash(std::string_view(reinterpret_cast<const char*>(weights_.data()),
+                                             weights_.size() * sizeof(float)));
+}
+
+Status BoundaryModel::save(const std::string& path) const {
+  std::unique_ptr<std::FILE, FileCloser> f(std::fopen(path.c_str(), "wb"));
+  if (!f) return error(ErrorCode::kIo, path + ": cannot write");
+  uint32_t nonzero = 0;
+  for (float w : weights_) nonzero += w != 0.0f;
+  bool ok = write_u32(f.get(), kMagic) && write_u32(f.get(), kVersion) &&
+            write_u32(f.get(), bits_) && write_u32(f.get(), nonzero);
+  for (uint32_t x = 0; ok && x < weights_.size(); ++x) {
+    if (weights_[x] == 0.0f) continue;
+    ok = write_u32(f.get(), x) && std::fwrite(&weights_[x], 4, 1, f.get()) == 1;
+  }
+  if (!ok) return error(ErrorCode::kIo, path + ": write failed");
+  return ok_status();
+}
+
+Result<BoundaryModel> BoundaryModel::load(const std::string& path) {
+  std::unique_ptr<std::FILE, FileCloser> f(std::fopen(path.c_str(), "rb"));
+  if (!f) return error(ErrorCode::kNotFound, path + ": no such model file");
+  uint32_t magic = 0, version = 0, bits = 0, n = 0;
+  if (!read_u32(f.get(), &magic) || magic != kMagic) {
+    return error(ErrorCode::kDataLoss, path + ": not a sentence boundary model");
+  }
+  if (!read_u32(f.get(), &version) || version == 0 || version > kVersion) {
+    return error(ErrorCode::kDataLoss,
+                 path + ": model version " + std::to_string(version) + " is newer than " +
+                     std::to_string(kVersion));
+  }
+  if (!read_u32(f.get(), &bits) || bits < 8 || bits > 24 || !read_u32(f.get(), &n)) {
+    return error(ErrorCode::kDataLoss, path + ": bad header");
+  }
+  BoundaryModel m;
+  m.bits_ = bits;
+  m.weights_.assign(size_t{1} << bits, 0.0f);
+  for (uint32_t k = 0; k < n; ++k) {
+    uint32_t x = 0;
+    float w = 0;
+    if (!read_u32(f.get(), &x) || std::fread(&w, 4, 1, f.get()) != 1 || x >= m.weights_.size() ||
+        !std::isfinite(w)) {
+      return error(ErrorCode::kDataLoss, path + ": truncated or corrupt at entry " +
+                                             std::to_string(k));
+    }
+    m.weights_[x] = w;
+  }
+  return m;
+}
+
+}  // namespace dateline::segment
