@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: Apache-2.0
+// dateline eval ud FILE.conllu [--gold-tokens] [--models DIR]
+#include <cstdio>
+#include <string>
+
+#include "commands.h"
+#include "CLI/CLI.hpp"
+#include "dateline/pipeline.h"
+#include "segment/segmenter.h"
+#include "syntax/syntax_annotator.h"
+#include "syntax/ud_eval.h"
+#include "text/conllu.h"
+
+namespace dateline::cli {
+
+int run_eval_ud(int argc, char** argv) {
+  CLI::App app{"Score tagging, lemmas and parsing on a UD treebank as conll18_ud_eval.py does"};
+  app.name("dateline eval ud");
+  std::string file, models;
+  bool gold_tokens = false;
+  app.add_option("file", file, "gold CoNLL-U file")->required();
+  app.add_flag("--gold-tokens", gold_tokens,
+               "give the gold words and sentences to the tagger and parser (default: segment "
+               "the raw text with dateline's own segmenter first)");
+  app.add_option("--models", models, "model folder (default: the built-in models/)");
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e);
+  }
+  auto gold = text::read_conllu(file);
+  if (!gold.ok()) return fail(gold.status());
+  auto annotator =
+      syntax::SyntaxAnnotator::load({models.empty() ? default_models_dir() : models});
+  if (!annotator.ok()) return fail(annotator.status());
+  segment::Segmenter segmenter;
+  syntax::UdScores scores = syntax::evaluate_ud(*annotator, segmenter, *gold, gold_tokens);
+  std::printf("%s (%s)\n%s", file.c_str(), gold_tokens ? "gold tokens" : "raw text",
+              syntax::format_ud_scores(scores).c_str());
+  return kExitOk;
+}
+
+}  // namespace dateline::cli

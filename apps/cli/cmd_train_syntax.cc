@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: Apache-2.0
+// dateline train tagger|parser --train FILE.conllu... --dev FILE.conllu... --out MODEL
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "commands.h"
+#include "CLI/CLI.hpp"
+#include "syntax/parser.h"
+#include "syntax/tagger.h"
+
+namespace dateline::cli {
+namespace {
+
+std::string command_line(const char* name, int argc, char** argv) {
+  std::string s = std::string("dateline ") + name;
+  for (int i = 1; i < argc; ++i) {
+    s += ' ';
+    s += argv[i];
+  }
+  return s;
+}
+
+void log_line(const std::string& s) {
+  std::fprintf(stderr, "%s\n", s.c_str());
+  std::fflush(stderr);
+}
+
+}  // namespace
+
+int run_train_tagger(int argc, char** argv) {
+  CLI::App app{"Train the part-of-speech tagger, FEATS classifier and lemmatizer"};
+  app.name("dateline train tagger");
+  syntax::TaggerTrainOptions o;
+  app.add_option("--train", o.train_files, "training treebanks (CoNLL-U)")->required();
+  app.add_option("--dev", o.dev_files, "development treebanks (CoNLL-U), pick the best epoch")
+      ->required();
+  app.add_option("--epochs", o.epochs, "training epochs")->capture_default_str();
+  app.add_option("--seed", o.seed, "shuffling seed")->capture_default_str();
+  app.add_option("--out", o.out, "model file to write")->required();
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e);
+  }
+  o.command = command_line("train tagger", argc, argv);
+  o.log = log_line;
+  Status s = syntax::train_tagger(o);
+  return s.ok() ? kExitOk : fail(s);
+}
+
+int run_train_parser(int argc, char** argv) {
+  CLI::App app{"Train the dependency parser (arc-eager, dynamic oracle, averaged perceptron)"};
+  app.name("dateline train parser");
+  syntax::ParserTrainOptions o;
+  app.add_option("--train", o.train_files, "training treebanks (CoNLL-U)")->required();
+  app.add_option("--dev", o.dev_files, "development treebanks (CoNLL-U), pick the best epoch")
+      ->required();
+  app.add_option("--tagger", o.tagger, "tagger model whose predicted tags the parser learns on")
+      ->required();
+  app.add_option("--jackknife", o.jackknife,
+                 "train this many taggers on complementary folds to tag the training data "
+                 "(0: tag it with --tagger, which has seen it)")
+      ->capture_default_str();
+  app.add_option("--tagger-epochs", o.tagger_epochs, "epochs of each jackknife tagger")
+      ->capture_default_str();
+  app.add_option("--epochs", o.epochs, "training epochs")->capture_default_str();
+  app.add_option("--prune", o.prune, "drop averaged weights smaller than this")
+      ->capture_default_str();
+  app.add_option("--seed", o.seed, "shuffling and exploration seed")->capture_default_str();
+  app.add_option("--out", o.out, "model file to write")->required();
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e);
+  }
+  o.command = command_line("train parser", argc, argv);
+  o.log = log_line;
+  Status s = syntax::train_parser(o);
+  return s.ok() ? kExitOk : fail(s);
+}
+
+}  // namespace dateline::cli

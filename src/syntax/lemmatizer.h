@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+// Lemmatizer: a lexicon of (form, tag) -> lemma read off the training treebanks, backed by
+// suffix edit rules for unseen forms ("-ies" + NNS -> "-y"). Tags are the tagger's joint
+// UPOS+XPOS class ids. Immutable after build or load; lemmatize() is const and thread-safe.
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "syntax/model_io.h"
+
+namespace dateline::syntax {
+
+/// How to turn a form into its lemma: optionally lower-case it, drop `strip` trailing bytes,
+/// then append `append`.
+struct LemmaRule {
+  bool lower = false;
+  uint8_t strip = 0;
+  std::string append;
+  friend bool operator==(const LemmaRule&, const LemmaRule&) = default;
+};
+
+/// The rule that maps `form` to `lemma` with the shortest edit (ties keep the case).
+LemmaRule lemma_rule_for(std::string_view form, std::string_view lemma);
+
+/// Applies `rule` to `form`; returns `form` unchanged when the rule strips too much.
+std::string apply_lemma_rule(const LemmaRule& rule, std::string_view form);
+
+/// ASCII lower-casing (non-ASCII bytes pass through unchanged).
+std::string ascii_lower(std::string_view s);
+
+class Lemmatizer {
+ public:
+  /// Collects (form, tag, lemma) triples, then build() turns them into tables.
+  void add_example(std::string_view form, int tag, std::string_view lemma);
+  /// Keeps, per (form, tag), the most frequent lemma, and per (tag, suffix up to
+  /// kMaxSuffix bytes) the most frequent rule seen at least `min_rule_count` times.
+  void build(int min_rule_count);
+
+  /// The lemma of `form` tagged `tag`.
+  std::string lemmatize(std::string_view form, int tag) const;
+
+  size_t lexicon_size() const { return lexicon_.size(); }
+  size_t rule_count() const { return rule_of_.size(); }
+
+  void save(ByteWriter& w) const;
+  Status load(ByteReader& r);
+
+  static constexpr int kMaxSuffix = 5;
+
+ private:
+  // Keys are 64-bit hashes of (tag, form) and (tag, suffix): no string is built per lookup.
+  std::unordered_map<uint64_t, uint32_t> lexicon_;  ///< -> index into lemmas_
+  std::vector<std::string> lemmas_;
+  std::unordered_map<uint64_t, uint32_t> rule_of_;  ///< -> index into rules_
+  std::vector<LemmaRule> rules_;
+  // Training counts, dropped by build().
+  std::unordered_map<std::string, std::unordered_map<std::string, int>> counts_;
+};
+
+}  // namespace dateline::syntax

@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "syntax/lemmatizer.h"
+
+#include <gtest/gtest.h>
+
+namespace dateline::syntax {
+namespace {
+
+TEST(LemmaRule, LearnsShortestEdit) {
+  struct Case {
+    const char* form;
+    const char* lemma;
+    LemmaRule rule;
+  };
+  const Case cases[] = {
+      {"cats", "cat", {false, 1, ""}},
+      {"studies", "study", {false, 3, "y"}},
+      {"ran", "run", {false, 2, "un"}},
+      {"The", "the", {true, 0, ""}},
+      {"Paris", "Paris", {false, 0, ""}},
+      {"Made", "make", {true, 2, "ke"}},
+      {"was", "be", {false, 3, "be"}},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(lemma_rule_for(c.form, c.lemma), c.rule) << c.form;
+    EXPECT_EQ(apply_lemma_rule(c.rule, c.form), c.lemma) << c.form;
+  }
+  EXPECT_EQ(apply_lemma_rule({false, 9, ""}, "cat"), "cat") << "never strips past the start";
+}
+
+TEST(Lemmatizer, LexiconThenSuffixRules) {
+  constexpr int kNoun = 0, kVerbPast = 1;
+  Lemmatizer lem;
+  const char* plural[][2] = {{"cats", "cat"}, {"dogs", "dog"}, {"rivers", "river"},
+                             {"cities", "city"}, {"ladies", "lady"}, {"bodies", "body"}};
+  for (auto& p : plural) lem.add_example(p[0], kNoun, p[1]);
+  const char* past[][2] = {{"walked", "walk"}, {"jumped", "jump"}, {"went", "go"},
+                           {"talked", "talk"}};
+  for (auto& p : past) lem.add_example(p[0], kVerbPast, p[1]);
+  lem.add_example("went", kVerbPast, "go");
+  lem.build(2);
+  struct Case {
+    const char* form;
+    int tag;
+    const char* lemma;
+  };
+  const Case cases[] = {
+      {"cats", kNoun, "cat"},         // lexicon
+      {"Cats", kNoun, "cat"},         // lexicon, lower-cased
+      {"went", kVerbPast, "go"},      // irregular, lexicon
+      {"parties", kNoun, "party"},    // unseen: -ies rule
+      {"hats", kNoun, "hat"},         // unseen: -s rule
+      {"kicked", kVerbPast, "kick"},  // unseen: -ed rule
+  };
+  for (const Case& c : cases) EXPECT_EQ(lem.lemmatize(c.form, c.tag), c.lemma) << c.form;
+
+  ByteWriter w;
+  lem.save(w);
+  ByteReader r(w.bytes(), "mem");
+  Lemmatizer back;
+  ASSERT_TRUE(back.load(r).ok());
+  EXPECT_TRUE(r.at_end());
+  for (const Case& c : cases) EXPECT_EQ(back.lemmatize(c.form, c.tag), c.lemma) << c.form;
+}
+
+}  // namespace
+}  // namespace dateline::syntax

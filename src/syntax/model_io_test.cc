@@ -1,0 +1,113 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "syntax/model_io.h"
+
+#include <gtest/gtest.h>
+
+#include "syntax/perceptron.h"
+
+namespace dateline::syntax {
+namespace {
+
+std::string sample_model() {
+  ModelHeader header = {{"command", "dateline train tagger --seed 3"}, {"scores", "UPOS 1"}};
+  return encode_model(ModelKind::kTagger, header, "payload bytes");
+}
+
+TEST(ModelIo, RoundTrip) {
+  auto m = decode_model(sample_model(), ModelKind::kTagger, "mem");
+  ASSERT_TRUE(m.ok()) << m.status().to_string();
+  EXPECT_EQ(m->version, kModelFormatVersion);
+  EXPECT_EQ(header_value(m->header, "command"), "dateline train tagger --seed 3");
+  EXPECT_EQ(header_value(m->header, "missing"), "");
+  EXPECT_EQ(m->payload, "payload bytes");
+  EXPECT_EQ(m->fingerprint.size(), 16u);
+}
+
+TEST(ModelIo, RejectsDamagedFiles) {
+  const std::string good = sample_model();
+  struct Case {
+    const char* name;
+    std::string bytes;
+    ModelKind kind;
+    const char* message_part;
+  };
+  std::string wrong_magic = good;
+  wrong_magic[0] = 'X';
+  std::string newer = good;
+  newer[8] = static_cast<char>(kModelFormatVersion + 1);
+  std::string flipped = good;
+  flipped[good.size() - 12] ^= 0x5a;
+  const Case cases[] = {
+      {"wrong magic", wrong_magic, ModelKind::kTagger, "wrong magic"},
+      {"newer version", newer, ModelKind::kTagger, "not supported"},
+      {"wrong kind", good, ModelKind::kParser, "model kind"},
+      {"truncated header", good.substr(0, 20), ModelKind::kTagger, "truncated"},
+      {"truncated payload", good.substr(0, good.size() - 10), ModelKind::kTagger, "truncated"},
+      {"flipped byte", flipped, ModelKind::kTagger, "checksum"},
+      {"trailing bytes", good + "x", ModelKind::kTagger, "trailing"},
+      {"empty", "", ModelKind::kTagger, "truncated"},
+  };
+  for (const Case& c : cases) {
+    auto m = decode_model(c.bytes, c.kind, "m.dlm");
+    ASSERT_FALSE(m.ok()) << c.name;
+    EXPECT_EQ(m.status().code(), ErrorCode::kDataLoss) << c.name;
+    EXPECT_NE(m.status().message().find(c.message_part), std::string::npos)
+        << c.name << ": " << m.status().message();
+    EXPECT_NE(m.status().message().find("m.dlm"), std::string::npos) << c.name;
+  }
+}
+
+TEST(ModelIo, MissingFileIsNotFound) {
+  auto m = read_model_file("/nonexistent/dir/en_tagger.dlm", ModelKind::kTagger);
+  ASSERT_FALSE(m.ok());
+  EXPECT_EQ(m.status().code(), ErrorCode::kNotFound);
+}
+
+TEST(Perceptron, FreezeSaveLoadKeepsScores) {
+  PerceptronTrainer t(4);
+  const uint64_t a[] = {11, 22, 33};
+  const uint64_t b[] = {22, 44};
+  for (int i = 0; i < 50; ++i) {
+    t.update(a, 1, 2);
+    t.tick();
+    t.update(b, 3, 1);
+    t.tick();
+  }
+  Weights w = t.freeze(0.0f);
+  ByteWriter out;
+  w.save(out);
+  ByteReader in(out.bytes(), "mem");
+  Weights back;
+  ASSERT_TRUE(back.load(in).ok());
+  EXPECT_TRUE(in.at_end());
+  for (const auto& keys : {std::vector<uint64_t>{11, 22, 33}, std::vector<uint64_t>{22, 44}}) {
+    int32_t s1[4] = {}, s2[4] = {};
+    w.score(keys, s1);
+    back.score(keys, s2);
+    for (int c = 0; c < 4; ++c) EXPECT_EQ(s1[c], s2[c]);
+  }
+  int32_t s[4] = {};
+  back.score(std::vector<uint64_t>{11, 22, 33}, s);
+  EXPECT_EQ(argmax(s, 4), 1);
+  int32_t s3[4] = {};
+  back.score(std::vector<uint64_t>{44}, s3);
+  EXPECT_EQ(argmax(s3, 4), 3);
+}
+
+TEST(Perceptron, LoadRejectsTruncatedWeights) {
+  PerceptronTrainer t(3);
+  const uint64_t a[] = {5, 6};
+  t.update(a, 0, 2);
+  t.tick();
+  Weights w = t.freeze(0.0f);
+  ByteWriter out;
+  w.save(out);
+  for (size_t cut : {size_t{0}, size_t{3}, out.bytes().size() / 2, out.bytes().size() - 1}) {
+    ByteReader in(std::string_view(out.bytes()).substr(0, cut), "mem");
+    Weights back;
+    EXPECT_FALSE(back.load(in).ok()) << cut;
+  }
+}
+
+}  // namespace
+}  // namespace dateline::syntax

@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+// Transition-based dependency parser: arc-eager (Nivre 2003) with an artificial root at the
+// bottom of the stack, greedy decoding, an averaged perceptron over Zhang & Nivre (2011)
+// style rich non-local features, trained with the dynamic oracle of Goldberg & Nivre (2012)
+// so that it learns to recover from its own mistakes. See docs/SYNTAX.md for why this design.
+
+#include <cstdint>
+#include <functional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "syntax/model_io.h"
+#include "syntax/perceptron.h"
+
+namespace dateline::syntax {
+
+/// One parsed word: head is a 0-based word index in the sentence, or -1 for the root.
+struct ParsedWord {
+  int32_t head = -1;
+  uint16_t label = 0;  ///< index into Parser::label()
+};
+
+/// Immutable after load(); parse() is const and thread-safe (scratch space is per call).
+class Parser {
+ public:
+  /// Reads a parser model (models/en_parser.dlm). Errors: kNotFound, kDataLoss.
+  static Result<Parser> load(const std::string& path);
+  static Result<Parser> from_model(const ModelFile& file, const std::string& name);
+
+  /// Parses one sentence from its word forms and the hashes of their predicted tags
+  /// (tag_hash()). Ensures: exactly one word has head -1, the result is a tree.
+  void parse(std::span<const std::string_view> words, std::span<const uint64_t> tags,
+             std::vector<ParsedWord>* out) const;
+
+  const std::string& label(uint16_t id) const { return labels_[id]; }
+  int n_labels() const { return static_cast<int>(labels_.size()); }
+  size_t n_features() const { return weights_.n_features(); }
+  size_t n_weights() const { return weights_.n_entries(); }
+  const ModelHeader& header() const { return header_; }
+  const std::string& fingerprint() const { return fingerprint_; }
+
+  void save_payload(ByteWriter& w) const;
+
+ private:
+  friend struct ParserBuilder;
+  Status load_payload(ByteReader& r);
+
+  std::vector<std::string> labels_;  ///< UD relations; labels_[root_label_] == "root"
+  uint16_t root_label_ = 0;
+  Weights weights_;
+  ModelHeader header_;
+  std::string fingerprint_;
+};
+
+/// The parser's view of a tag: a hash of "UPOS XPOS".
+uint64_t tag_hash(std::string_view upos, std::string_view xpos);
+
+struct ParserTrainOptions {
+  std::vector<std::string> train_files;
+  std::vector<std::string> dev_files;
+  std::string tagger;       ///< tagger model that tags dev (and train, when jackknife == 0)
+  int jackknife = 0;        ///< folds of jackknife tagging of the training data (0 = off)
+  int tagger_epochs = 8;    ///< epochs of each fold's tagger
+  int epochs = 15;
+  float prune = 1.0f;       ///< drop averaged weights below this (model size)
+  uint64_t seed = 1;
+  std::string out;
+  std::string command;
+  std::function<void(const std::string&)> log;
+};
+
+/// Trains on the training treebanks with predicted tags, keeps the epoch with the best dev
+/// LAS (dev tagged by `tagger`) and writes the model. Deterministic for a given seed.
+Status train_parser(const ParserTrainOptions& options);
+
+}  // namespace dateline::syntax

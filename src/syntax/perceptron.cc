@@ -1,0 +1,177 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "syntax/perceptron.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace dateline::syntax {
+
+PerceptronTrainer::PerceptronTrainer(int n_classes) : n_classes_(n_classes) {
+  keys_.assign(1 << 16, 0);
+  row_of_.assign(1 << 16, 0);
+}
+
+int64_t PerceptronTrainer::find(uint64_t key) const {
+  size_t mask = keys_.size() - 1;
+  size_t i = key & mask;
+  while (keys_[i]) {
+    if (keys_[i] == key) return row_of_[i];
+    i = (i + 1) & mask;
+  }
+  return -1;
+}
+
+void PerceptronTrainer::grow() {
+  std::vector<uint64_t> keys(keys_.size() * 2, 0);
+  std::vector<uint32_t> rows(keys.size(), 0);
+  size_t mask = keys.size() - 1;
+  for (size_t r = 0; r < row_keys_.size(); ++r) {
+    size_t i = row_keys_[r] & mask;
+    while (keys[i]) i = (i + 1) & mask;
+    keys[i] = row_keys_[r];
+    rows[i] = static_cast<uint32_t>(r);
+  }
+  keys_.swap(keys);
+  row_of_.swap(rows);
+}
+
+uint32_t PerceptronTrainer::find_or_add(uint64_t key) {
+  if ((rows_.size() + 1) * 2 > keys_.size()) grow();
+  size_t mask = keys_.size() - 1;
+  size_t i = key & mask;
+  while (keys_[i]) {
+    if (keys_[i] == key) return row_of_[i];
+    i = (i + 1) & mask;
+  }
+  keys_[i] = key;
+  row_of_[i] = static_cast<uint32_t>(rows_.size());
+  rows_.emplace_back();
+  row_keys_.push_back(key);
+  return row_of_[i];
+}
+
+void PerceptronTrainer::score(std::span<const uint64_t> keys, float* scores) const {
+  for (uint64_t k : keys) {
+    int64_t r = find(k);
+    if (r < 0) continue;
+    for (const Entry& e : rows_[r]) scores[e.cls] += e.w;
+  }
+}
+
+void PerceptronTrainer::update(std::span<const uint64_t> keys, int gold, int guess) {
+  const float c = static_cast<float>(instances_);
+  for (uint64_t k : keys) {
+    auto& row = rows_[find_or_add(k)];
+    bool seen_gold = false, seen_guess = false;
+    for (Entry& e : row) {
+      if (e.cls == gold) {
+        e.w += 1;
+        e.u += c;
+        seen_gold = true;
+      } else if (e.cls == guess) {
+        e.w -= 1;
+        e.u -= c;
+        seen_guess = true;
+      }
+    }
+    if (!seen_gold) row.push_back({static_cast<uint16_t>(gold), 1.0f, c});
+    if (!seen_guess) row.push_back({static_cast<uint16_t>(guess), -1.0f, -c});
+  }
+}
+
+Weights PerceptronTrainer::freeze(float min_abs) const {
+  // Averaged weight = w - u / c.
+  float max_abs = 0;
+  for (const auto& row : rows_) {
+    for (const Entry& e : row) {
+      max_abs = std::max(max_abs, std::fabs(e.w - static_cast<float>(e.u / instances_)));
+    }
+  }
+  Weights out;
+  out.n_classes_ = n_classes_;
+  out.scale_ = max_abs > 0 ? max_abs / 32767.0f : 1.0f;
+  const float threshold = std::max(min_abs, out.scale_ * 0.5f);
+  std::vector<uint64_t> keys;
+  std::vector<uint32_t> lens;
+  for (size_t r = 0; r < rows_.size(); ++r) {
+    uint32_t len = 0;
+    std::vector<Weights::Entry> row;
+    for (const Entry& e : rows_[r]) {
+      float avg = e.w - static_cast<float>(e.u / instances_);
+      if (std::fabs(avg) < threshold) continue;
+      row.push_back({e.cls, static_cast<int16_t>(std::lround(avg / out.scale_))});
+    }
+    std::sort(row.begin(), row.end(),
+              [](const Weights::Entry& a, const Weights::Entry& b) { return a.cls < b.cls; });
+    len = static_cast<uint32_t>(row.size());
+    if (!len) continue;
+    keys.push_back(row_keys_[r]);
+    lens.push_back(len);
+    out.entries_.insert(out.entries_.end(), row.begin(), row.end());
+  }
+  out.build_table(keys, lens);
+  return out;
+}
+
+void Weights::build_table(const std::vector<uint64_t>& keys, const std::vector<uint32_t>& lens) {
+  n_features_ = keys.size();
+  size_t cap = 16;
+  while (cap < keys.size() * 2) cap *= 2;
+  mask_ = cap - 1;
+  slots_.assign(cap, Slot{0, 0, 0});
+  uint32_t begin = 0;
+  for (size_t f = 0; f < keys.size(); ++f) {
+    size_t i = keys[f] & mask_;
+    while (slots_[i].key) i = (i + 1) & mask_;
+    slots_[i] = Slot{keys[f], begin, lens[f]};
+    begin += lens[f];
+  }
+}
+
+void Weights::save(ByteWriter& w) const {
+  // Features in entry order: (key, len) pairs, then the entries.
+  std::vector<const Slot*> order;
+  order.reserve(n_features_);
+  for (const Slot& s : slots_) {
+    if (s.key) order.push_back(&s);
+  }
+  std::sort(order.begin(), order.end(),
+            [](const Slot* a, const Slot* b) { return a->begin < b->begin; });
+  std::vector<uint64_t> keys;
+  std::vector<uint32_t> lens;
+  for (const Slot* s : order) {
+    keys.push_back(s->key);
+    lens.push_back(s->len);
+  }
+  w.put(static_cast<uint32_t>(n_classes_));
+  w.put(scale_);
+  w.put_vector(keys);
+  w.put_vector(lens);
+  w.put_vector(entries_);
+}
+
+Status Weights::load(ByteReader& r) {
+  uint32_t n_classes = 0;
+  DL_RETURN_IF_ERROR(r.get(&n_classes, "class count"));
+  DL_RETURN_IF_ERROR(r.get(&scale_, "weight scale"));
+  std::vector<uint64_t> keys;
+  std::vector<uint32_t> lens;
+  DL_RETURN_IF_ERROR(r.get_vector(&keys, "feature keys"));
+  DL_RETURN_IF_ERROR(r.get_vector(&lens, "feature lengths"));
+  DL_RETURN_IF_ERROR(r.get_vector(&entries_, "weights"));
+  if (keys.size() != lens.size()) return r.corrupt("feature tables differ in length");
+  uint64_t total = 0;
+  for (uint32_t len : lens) total += len;
+  if (total != entries_.size()) return r.corrupt("weight count does not match features");
+  for (const Entry& e : entries_) {
+    if (e.cls >= n_classes) return r.corrupt("weight for an unknown class");
+  }
+  for (uint64_t k : keys) {
+    if (k == 0) return r.corrupt("zero feature key");
+  }
+  n_classes_ = static_cast<int>(n_classes);
+  build_table(keys, lens);
+  return ok_status();
+}
+
+}  // namespace dateline::syntax

@@ -1,0 +1,126 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+// Averaged perceptron over hashed sparse features: the learner behind the tagger and the
+// parser (Collins 2002; averaging with the "w - u/c" trick of Daume 2006, so averaging costs
+// nothing per update).
+//
+// Two representations:
+//  - PerceptronTrainer: growable, rows of (class, weight, accumulator) created on the first
+//    update of a feature. Only classes that a feature was ever updated for take memory, which
+//    keeps a 100-class parser with millions of features in a few hundred MB while training.
+//  - Weights: the frozen, averaged model used at run time. Weights are quantised to int16
+//    with one scale per model and entries with |w| below half a step are dropped; scores are
+//    summed in int32. Immutable after load, so const scoring is thread-safe.
+
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include "syntax/model_io.h"
+
+namespace dateline::syntax {
+
+class Weights {
+ public:
+  struct Entry {
+    uint16_t cls;
+    int16_t w;
+  };
+
+  int n_classes() const { return n_classes_; }
+  size_t n_features() const { return n_features_; }
+  size_t n_entries() const { return entries_.size(); }
+
+  /// Adds the weights of each key to scores[0..n_classes) (int32 units of scale()).
+  void score(std::span<const uint64_t> keys, int32_t* scores) const {
+    for (uint64_t k : keys) {
+      const Slot* s = find(k);
+      if (!s) continue;
+      const Entry* e = entries_.data() + s->begin;
+      for (uint32_t i = 0; i < s->len; ++i) scores[e[i].cls] += e[i].w;
+    }
+  }
+  float scale() const { return scale_; }
+
+  void save(ByteWriter& w) const;
+  Status load(ByteReader& r);
+
+ private:
+  friend class PerceptronTrainer;
+  struct Slot {
+    uint64_t key;
+    uint32_t begin;
+    uint32_t len;
+  };
+  const Slot* find(uint64_t key) const {
+    size_t i = key & mask_;
+    while (true) {
+      const Slot& s = slots_[i];
+      if (s.key == key) return &s;
+      if (s.key == 0) return nullptr;
+      i = (i + 1) & mask_;
+    }
+  }
+  /// Builds the open-addressing table from per-feature (key, begin, len) in entry order.
+  void build_table(const std::vector<uint64_t>& keys, const std::vector<uint32_t>& lens);
+
+  int n_classes_ = 0;
+  size_t n_features_ = 0;
+  float scale_ = 1.0f;
+  size_t mask_ = 0;
+  std::vector<Slot> slots_;
+  std::vector<Entry> entries_;
+};
+
+class PerceptronTrainer {
+ public:
+  explicit PerceptronTrainer(int n_classes);
+
+  int n_classes() const { return n_classes_; }
+
+  /// Adds current (not averaged) weights of `keys` to scores[0..n_classes).
+  void score(std::span<const uint64_t> keys, float* scores) const;
+
+  /// One mistake: rewards `gold`, penalises `guess` on every key. Requires gold != guess.
+  void update(std::span<const uint64_t> keys, int gold, int guess);
+
+  /// Counts one training instance (call once per decision, mistake or not).
+  void tick() { ++instances_; }
+
+  /// The averaged, quantised model. Entries whose averaged weight is below `min_abs` are
+  /// dropped (pruning rare, weak features to keep model files small).
+  Weights freeze(float min_abs) const;
+
+  size_t n_features() const { return rows_.size(); }
+
+ private:
+  struct Entry {
+    uint16_t cls;
+    float w;
+    float u;  ///< sum of instance-count x delta, for averaging
+  };
+  uint32_t find_or_add(uint64_t key);
+  int64_t find(uint64_t key) const;
+  void grow();
+
+  int n_classes_;
+  double instances_ = 1;
+  std::vector<uint64_t> keys_;      ///< open addressing, 0 = empty
+  std::vector<uint32_t> row_of_;    ///< parallel to keys_
+  std::vector<std::vector<Entry>> rows_;
+  std::vector<uint64_t> row_keys_;
+};
+
+/// Index of the largest of scores[0..n) among those with allowed[i] (all if allowed is
+/// null); -1 when nothing is allowed. Ties go to the lower index (deterministic).
+template <typename T>
+int argmax(const T* scores, int n, const bool* allowed = nullptr) {
+  int best = -1;
+  for (int i = 0; i < n; ++i) {
+    if (allowed && !allowed[i]) continue;
+    if (best < 0 || scores[i] > scores[best]) best = i;
+  }
+  return best;
+}
+
+}  // namespace dateline::syntax

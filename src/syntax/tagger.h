@@ -1,0 +1,104 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+// Part-of-speech tagger, morphological features and lemmas.
+//
+// A greedy left-to-right averaged perceptron predicts one joint class per word, the UPOS and
+// XPOS pair ("PROPN NNP"): the two tag sets are nearly redundant in English and predicting
+// them together keeps them consistent. A second, small perceptron then picks the FEATS string
+// among those seen with that class in training ("Number=Sing" vs "Number=Plur" never needs to
+// compete with verb features), and the lemmatizer maps (form, class) to a lemma.
+
+#include <cstdint>
+#include <functional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "syntax/lemmatizer.h"
+#include "syntax/model_io.h"
+#include "syntax/perceptron.h"
+
+namespace dateline::syntax {
+
+/// The tagger's decision for one word: indices into Tagger's tables.
+struct TaggedWord {
+  uint16_t tag = 0;    ///< joint UPOS+XPOS class
+  uint16_t feats = 0;  ///< FEATS string
+};
+
+/// Per-word hashes computed once per sentence and shared by all feature templates.
+struct WordHashes {
+  uint64_t norm = 0;   ///< lower case, digits mapped to 0
+  uint64_t form = 0;   ///< exact form
+  uint64_t shape = 0;  ///< "Xxx", "dd.dd", ...
+  uint64_t prefix[3] = {};
+  uint64_t suffix[4] = {};
+  bool upper_initial = false;
+};
+
+/// Fills `out` with the hashes of each word.
+void hash_words(std::span<const std::string_view> words, std::vector<WordHashes>* out);
+
+/// The tag-classifier features of word i given the two previous tags (n_tags for none).
+/// Writes at most kMaxTagFeatures keys; returns how many.
+inline constexpr int kMaxTagFeatures = 32;
+int tag_features(const std::vector<WordHashes>& h, int i, int prev1, int prev2, uint64_t* keys);
+
+/// The FEATS-classifier features of word i given the tags of the whole sentence.
+inline constexpr int kMaxFeatsFeatures = 16;
+int feats_features(const std::vector<WordHashes>& h, std::span<const TaggedWord> tags, int i,
+                   uint64_t* keys);
+
+/// Immutable after load(); tag() is const and thread-safe (its scratch space is per call).
+class Tagger {
+ public:
+  /// Reads a tagger model (models/en_tagger.dlm). Errors: kNotFound, kDataLoss.
+  static Result<Tagger> load(const std::string& path);
+  static Result<Tagger> from_model(const ModelFile& file, const std::string& name);
+
+  /// Tags one sentence. Ensures: out->size() == words.size().
+  void tag(std::span<const std::string_view> words, std::vector<TaggedWord>* out) const;
+  std::string lemma(std::string_view form, const TaggedWord& w) const {
+    return lemmatizer_.lemmatize(form, w.tag);
+  }
+
+  const std::string& upos(const TaggedWord& w) const { return upos_[w.tag]; }
+  const std::string& xpos(const TaggedWord& w) const { return xpos_[w.tag]; }
+  const std::string& feats(const TaggedWord& w) const { return feats_[w.feats]; }
+  int n_tags() const { return static_cast<int>(upos_.size()); }
+  const ModelHeader& header() const { return header_; }
+  const std::string& fingerprint() const { return fingerprint_; }
+
+  /// The model payload (tables and weights), for the trainer and the round-trip test.
+  void save_payload(ByteWriter& w) const;
+
+ private:
+  friend struct TaggerBuilder;
+  Status load_payload(ByteReader& r);
+
+  std::vector<std::string> upos_, xpos_;      ///< per joint class
+  std::vector<std::string> feats_;            ///< FEATS strings, "" = none
+  std::vector<std::vector<uint16_t>> feats_of_tag_;  ///< candidate FEATS per class
+  Weights tag_weights_;
+  Weights feats_weights_;
+  Lemmatizer lemmatizer_;
+  ModelHeader header_;
+  std::string fingerprint_;
+};
+
+struct TaggerTrainOptions {
+  std::vector<std::string> train_files;  ///< CoNLL-U
+  std::vector<std::string> dev_files;    ///< CoNLL-U, used to pick the best epoch
+  int epochs = 12;
+  uint64_t seed = 1;
+  std::string out;      ///< model path
+  std::string command;  ///< the command line, stored in the header
+  std::function<void(const std::string&)> log;  ///< progress lines (may be empty)
+};
+
+/// Trains on the gold tags of `train_files`, keeps the epoch with the best dev score and
+/// writes the model to `out`. Deterministic for a given seed.
+Status train_tagger(const TaggerTrainOptions& options);
+
+}  // namespace dateline::syntax
