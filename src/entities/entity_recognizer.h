@@ -1,33 +1,62 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Named entities, titles and roles, and person coreference inside an article.
+//
+// The stage runs in three steps (see name_finder.h, titles.h, coreference.h):
+//  1. names: a BILOU averaged-perceptron model (models/en_ner.dlm) proposes PER/ORG/LOC spans
+//     per sentence; gazetteers type them further (GPE, LOC, FAC, NORP, EVENT) and add the
+//     countries, cities and known organisations it missed;
+//  2. titles stated around each person name (premodifiers, appositives, possessive roles);
+//  3. coreference: names, surnames, pronouns and title-only descriptions are linked into
+//     entities with all their mentions.
 
+#include <span>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "dateline/document.h"
 #include "dateline/status.h"
+#include "entities/gazetteer.h"
+#include "entities/name_finder.h"
+#include "entities/ner_model.h"
 
 namespace dateline::entities {
 
 struct EntityRecognizerOptions {
-  std::string models_dir;
-  std::string lexicons_dir;
+  std::string models_dir;    ///< holds en_ner.dlm; without it names come from rules only
+  std::string lexicons_dir;  ///< places.tsv, organizations.tsv, demonyms.tsv, titles.tsv, ...
+  std::string iso_codes_dir = "/usr/share/iso-codes/json";  ///< Debian iso-codes
+  std::string model_file = "en_ner.dlm";                     ///< relative to models_dir
 };
 
 /// Built once from its model and lexicons, then immutable: annotate() is const and one
 /// instance may serve many threads.
 class EntityRecognizer {
  public:
+  /// Loads the lexicons (a missing or malformed lexicon is an error) and the NER model when
+  /// its file exists (a corrupt or too new model file is an error; a missing one is not).
   static Result<EntityRecognizer> load(const EntityRecognizerOptions& options);
 
-  /// Adds this stage's records to `doc`. A failure on this article is returned and the
-  /// pipeline records it as a Diagnostic.
+  /// Replaces doc.entities and doc.mentions. Requires: doc is segmented. Boilerplate
+  /// sentences are skipped. A failure on this article is returned and the pipeline records
+  /// it as a Diagnostic.
   Status annotate(Document& doc) const;
+
+  /// Typed names over given words, e.g. the gold tokens of an evaluation file.
+  std::vector<Name> find_names(std::span<const std::string_view> words,
+                               std::span<const std::string_view> upos = {}) const;
+
+  bool has_model() const { return !model_.empty(); }
+  const NerModel& model() const { return model_; }
+  const Gazetteer& gazetteer() const { return gazetteer_; }
 
   /// Hex fingerprint of the model and lexicons this instance was built from.
   const std::string& fingerprint() const { return fingerprint_; }
 
  private:
+  Gazetteer gazetteer_;
+  NerModel model_;
   std::string fingerprint_;
 };
 

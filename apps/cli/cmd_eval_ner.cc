@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: Apache-2.0
+// dateline eval ner FILE.iob2 [--models DIR] [--lexicons DIR]: exact span+type P/R/F1 per
+// type on the gold tokens of an IOB2 file (UNER English-EWT), PER/ORG/LOC as UNER maps them.
+#include <cstdio>
+
+#include "cli_options.h"
+#include "commands.h"
+#include "entities/coref_eval.h"
+#include "entities/entity_recognizer.h"
+#include "entities/ner_data.h"
+#include "entities/ner_eval.h"
+
+namespace dateline::cli {
+
+int run_eval_ner(int argc, char** argv) {
+  CLI::App app{"Score named entities against a gold IOB2 file (exact span and type)"};
+  app.name("dateline eval ner");
+  std::string file, models, lexicons;
+  double min_f1 = 0;
+  app.add_option("file", file, "gold IOB2/CoNLL file")->required();
+  app.add_option("--models", models, "models folder (default: the built-in one)");
+  app.add_option("--lexicons", lexicons, "lexicons folder (default: the built-in one)");
+  app.add_option("--min-f1", min_f1, "exit 1 when the overall F1 is below this");
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e);
+  }
+  auto recognizer = entities::EntityRecognizer::load(
+      {models.empty() ? default_models_dir() : models,
+       lexicons.empty() ? default_lexicons_dir() : lexicons});
+  if (!recognizer.ok()) return fail(recognizer.status());
+  // Only the labels UNER annotates are gold: PER, ORG, LOC.
+  entities::NerTypeMap map = {{"PER", "PER"}, {"ORG", "ORG"}, {"LOC", "LOC"}};
+  auto gold = entities::read_iob(file, map);
+  if (!gold.ok()) return fail(gold.status());
+  const entities::NerModel* model = recognizer->has_model() ? &recognizer->model() : nullptr;
+  entities::NerScore score = entities::evaluate_names(recognizer->gazetteer(), model, *gold);
+  std::printf("%s: %zu sentences, model %s\n", file.c_str(), gold->size(),
+              model ? model->info().fingerprint.c_str() : "(none: gazetteers and rules only)");
+  std::printf("%s", score.to_string().c_str());
+  return score.overall.f1() + 1e-9 < min_f1 ? kExitSomeInputsFailed : kExitOk;
+}
+
+}  // namespace dateline::cli
+
+namespace dateline::cli {
+
+// dateline eval coref GUM.conllu: person coreference against GUM's chains.
+int run_eval_coref(int argc, char** argv) {
+  CLI::App app{"Score person coreference against GUM CoNLL-U coreference chains"};
+  app.name("dateline eval coref");
+  std::string file, models, lexicons;
+  double min_accuracy = 0;
+  app.add_option("file", file, "GUM CoNLL-U file with Entity= annotations")->required();
+  app.add_option("--models", models, "models folder (default: the built-in one)");
+  app.add_option("--lexicons", lexicons, "lexicons folder (default: the built-in one)");
+  app.add_option("--min-accuracy", min_accuracy, "exit 1 when all-link accuracy is below this");
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e);
+  }
+  auto recognizer = entities::EntityRecognizer::load(
+      {models.empty() ? default_models_dir() : models,
+       lexicons.empty() ? default_lexicons_dir() : lexicons});
+  if (!recognizer.ok()) return fail(recognizer.status());
+  auto gold = text::read_conllu(file);
+  if (!gold.ok()) return fail(gold.status());
+  entities::CorefScore score = entities::evaluate_coreference(*recognizer, *gold);
+  std::printf("%s", score.to_string().c_str());
+  int links = score.name.links + score.pronoun.links + score.nominal.links;
+  int correct = score.name.correct + score.pronoun.correct + score.nominal.correct;
+  double accuracy = links ? 100.0 * correct / links : 0;
+  return accuracy + 1e-9 < min_accuracy ? kExitSomeInputsFailed : kExitOk;
+}
+
+}  // namespace dateline::cli

@@ -1,0 +1,82 @@
+// SPDX-License-Identifier: Apache-2.0
+// dateline train ner --out models/en_ner.dlm --train FILE... [--dev FILE] [--epochs N] [--seed N]
+#include <cstdio>
+
+#include "cli_options.h"
+#include "commands.h"
+#include "entities/gazetteer.h"
+#include "entities/ner_data.h"
+#include "entities/ner_eval.h"
+#include "entities/ner_model.h"
+
+namespace dateline::cli {
+
+int run_train_ner(int argc, char** argv) {
+  CLI::App app{"Train the named-entity model (averaged perceptron over BILOU tags)"};
+  app.name("dateline train ner");
+  std::string out, dev, lexicons;
+  std::vector<std::string> train;
+  entities::NerTrainOptions options;
+  app.add_option("--out", out, "model file to write (models/en_ner.dlm)")->required();
+  app.add_option("--train", train,
+                 "training files: IOB2/CoNLL (UNER, wikigold, re3d) or GUM .conllu (named "
+                 "mentions of its Entity= annotations)")
+      ->required();
+  app.add_option("--dev", dev, "IOB2 file scored after training (written into the header)");
+  app.add_option("--epochs", options.epochs, "passes over the data")->capture_default_str();
+  app.add_option("--seed", options.seed, "shuffling seed (training is deterministic)")
+      ->capture_default_str();
+  app.add_option("--min-count", options.min_feature_count,
+                 "drop features updated fewer times than this")
+      ->capture_default_str();
+  app.add_option("--lexicons", lexicons, "lexicons folder (default: the built-in one)");
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e);
+  }
+  if (lexicons.empty()) lexicons = default_lexicons_dir();
+  auto gazetteer = entities::Gazetteer::load(lexicons);
+  if (!gazetteer.ok()) return fail(gazetteer.status());
+
+  const entities::NerTypeMap map = entities::default_ner_type_map();
+  std::vector<entities::NerExample> examples;
+  std::string data;
+  for (const std::string& path : train) {
+    bool conllu = path.size() > 7 && path.substr(path.size() - 7) == ".conllu";
+    auto read = conllu ? entities::read_gum_names(path, map) : entities::read_iob(path, map);
+    if (!read.ok()) return fail(read.status());
+    std::fprintf(stderr, "train ner: %s: %zu sentences\n", path.c_str(), read->size());
+    size_t slash = path.find_last_of('/');
+    data += (data.empty() ? "" : ", ") + path.substr(slash == std::string::npos ? 0 : slash + 1);
+    for (auto& ex : *read) examples.push_back(std::move(ex));
+  }
+  options.progress = [](int epoch, double accuracy) {
+    std::fprintf(stderr, "train ner: epoch %d: training accuracy %.4f\n", epoch, accuracy);
+  };
+  entities::NerModel model = entities::NerModel::train(examples, *gazetteer, options);
+
+  std::string command = "dateline train ner";
+  for (int i = 1; i < argc; ++i) command += std::string(" ") + argv[i];
+  model.info().command = command;
+  model.info().data = data;
+  if (!dev.empty()) {
+    auto gold = entities::read_iob(dev, map);
+    if (!gold.ok()) return fail(gold.status());
+    entities::NerScore score = entities::evaluate_names(*gazetteer, &model, *gold);
+    std::fprintf(stderr, "%s", score.to_string().c_str());
+    char buf[200];
+    size_t slash = dev.find_last_of('/');
+    std::snprintf(buf, sizeof buf, "%s: P=%.2f R=%.2f F1=%.2f (exact span+type, UNER mapping)",
+                  dev.substr(slash == std::string::npos ? 0 : slash + 1).c_str(),
+                  score.overall.precision(), score.overall.recall(), score.overall.f1());
+    model.info().scores = buf;
+  }
+  Status s = model.save(out);
+  if (!s.ok()) return fail(s);
+  std::fprintf(stderr, "train ner: wrote %s (fingerprint %s)\n", out.c_str(),
+               model.info().fingerprint.c_str());
+  return kExitOk;
+}
+
+}  // namespace dateline::cli

@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+// The entity stage's view of a sentence (words) and the first step of the stage: finding
+// typed names in it with the sequence model, the gazetteers and a few head-word rules.
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "dateline/document.h"
+#include "entities/gazetteer.h"
+#include "entities/ner_model.h"
+
+namespace dateline::entities {
+
+/// A word as this stage sees it: usually one token, but a token holding a glued function
+/// word ("theWhite" -> "the" + "White") or a possessive ("Trump's" -> "Trump" + "'s") is
+/// split into two words with their own byte spans.
+struct Word {
+  Span span;
+  std::string_view text;  ///< a view into Document::text
+  int32_t token = -1;     ///< the document token it comes from
+};
+
+/// Words of sentence `s`, in order. Views point into doc.text.
+std::vector<Word> sentence_words(const Document& doc, const Sentence& s);
+
+/// A typed name found in a sentence: words [begin, end).
+struct Name {
+  uint32_t begin = 0, end = 0;
+  EntityType type = EntityType::kOther;
+  int32_t gazetteer_entry = -1;  ///< the gazetteer entry that matches exactly, or -1
+  std::string why;
+};
+
+/// Finds names in one sentence. `model` may be null (no model file): names then come from
+/// the gazetteers and capitalisation rules only. `upos` may be empty.
+/// Ensures: names are sorted and do not overlap.
+std::vector<Name> find_names(const Gazetteer& gazetteer, const NerModel* model,
+                             std::span<const std::string_view> words,
+                             std::span<const std::string_view> upos);
+
+/// True when the word starts with a capital letter (ASCII or any non-ASCII initial).
+bool is_capitalized(std::string_view word);
+
+}  // namespace dateline::entities
