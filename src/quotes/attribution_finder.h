@@ -1,24 +1,39 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Attribution: direct, mixed and indirect quotations and reported thought, with speakers.
+//
+// AttributionFinder tags each paragraph with the trained tagger (tagger.h) when its model
+// is present, groups the Source, Cue and Content spans into attributions, adds the direct
+// quotations the tagger left out (indirect_finder.h), and resolves each speaker through
+// the entities layer (speaker.h). Without a model it runs the rules of indirect_finder.h.
 
+#include <memory>
 #include <string>
 
 #include "dateline/document.h"
 #include "dateline/status.h"
+#include "quotes/cue_lexicon.h"
+#include "quotes/tagger.h"
 
 namespace dateline::quotes {
 
 struct AttributionFinderOptions {
-  std::string models_dir;
-  std::string lexicons_dir;
+  std::string models_dir;    ///< holds attribution.model; rules only when it is absent
+  std::string lexicons_dir;  ///< holds attribution.tsv (required)
+  /// Add rule-found direct quotations that the tagger left out.
+  bool add_rule_quotes = true;
+  /// Keep attributions that have a cue but no content (PolNeAR marks some).
+  bool keep_contentless = false;
 };
 
 /// Built once from its model and lexicons, then immutable: annotate() is const and one
-/// instance may serve many threads.
+/// instance may serve many threads. Move-only: it owns its model.
 class AttributionFinder {
  public:
   static Result<AttributionFinder> load(const AttributionFinderOptions& options);
+  /// A finder from parts already loaded (tests, the trainer's evaluation).
+  static AttributionFinder from(CueLexicon lexicon, std::unique_ptr<AttributionTagger> tagger,
+                                const AttributionFinderOptions& options);
 
   /// Adds this stage's records to `doc`. A failure on this article is returned and the
   /// pipeline records it as a Diagnostic.
@@ -26,8 +41,12 @@ class AttributionFinder {
 
   /// Hex fingerprint of the model and lexicons this instance was built from.
   const std::string& fingerprint() const { return fingerprint_; }
+  bool has_model() const { return tagger_ != nullptr; }
 
  private:
+  AttributionFinderOptions options_;
+  CueLexicon lexicon_;
+  std::unique_ptr<AttributionTagger> tagger_;
   std::string fingerprint_;
 };
 

@@ -1,0 +1,100 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+// The attribution tagger: an averaged structured perceptron that labels each word of a
+// paragraph as Source, Cue, Content or outside (BIO), decoded with Viterbi. PolNeAR
+// annotates attributions that way (each token has one role in at most one attribution), so
+// one tag sequence per paragraph holds them all; AttributionFinder then groups the spans
+// into attributions.
+//
+// Features are hashed into a fixed table, so the model size does not depend on the corpus.
+// They read the word and its neighbours, the quotation-mark structure, the distance and
+// identity of the nearest likely cue on each side (a per-word cue prior learned from the
+// corpus), sentence position, and, when the syntax stage has run, POS tags, dependency
+// relations and the relation under which a word hangs from a likely cue (nsubj -> source,
+// ccomp -> content). A model trained without parses simply never sees those features.
+
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "dateline/document.h"
+#include "dateline/status.h"
+#include "quotes/quote_marks.h"
+#include "quotes/words.h"
+
+namespace dateline::quotes {
+
+enum class Role : uint8_t { kSource, kCue, kContent };
+
+/// Tags: 0 = outside, then B/I for source, cue and content.
+inline constexpr int kTags = 7;
+inline constexpr uint8_t kOut = 0;
+inline constexpr uint8_t begin_tag(Role r) { return uint8_t(1 + 2 * int(r)); }
+inline constexpr uint8_t inside_tag(Role r) { return uint8_t(2 + 2 * int(r)); }
+inline constexpr Role tag_role(uint8_t tag) { return Role((tag - 1) / 2); }
+inline constexpr bool is_begin(uint8_t tag) { return tag != kOut && tag % 2 == 1; }
+
+/// A labelled span of words [begin, end) (word indices into a WordView).
+struct RoleSpan {
+  Role role;
+  uint32_t begin;
+  uint32_t end;
+};
+
+/// Turns a tag sequence over words [offset, offset + tags.size()) into spans.
+std::vector<RoleSpan> spans_from_tags(const std::vector<uint8_t>& tags, uint32_t offset);
+
+/// Everything a unit's features are computed from; built once per document.
+struct TaggerInput {
+  const Document* doc = nullptr;
+  const WordView* view = nullptr;
+  const std::vector<QuoteRegion>* regions = nullptr;
+};
+
+/// The trained weights and cue priors. Immutable after load(); tag() is const and
+/// thread-safe (scratch space is the caller's).
+class AttributionTagger {
+ public:
+  static constexpr char kMagic[8] = {'D', 'L', 'Q', 'U', 'O', 'T', 'E', '\n'};
+  static constexpr uint32_t kFormatVersion = 1;
+  static constexpr uint32_t kDefaultBits = 20;
+
+  AttributionTagger() = default;
+  explicit AttributionTagger(uint32_t bits);
+
+  /// Reads a model file. Rejects a wrong magic number and format versions newer than
+  /// kFormatVersion (kDataLoss).
+  static Result<AttributionTagger> load(const std::string& path);
+  /// Writes the model with `header` (training command, data, scores: "key=value" lines).
+  Status save(const std::string& path, const std::string& header) const;
+
+  /// Tags the words of `unit`. `tags` is resized to the unit's length.
+  void tag(const TaggerInput& in, const Unit& unit, std::vector<uint8_t>& tags) const;
+
+  /// Hashed feature indices of each word of `unit` (row-major, features_per_word() each).
+  void features(const TaggerInput& in, const Unit& unit, std::vector<uint32_t>& out) const;
+  static constexpr int features_per_word() { return 34; }
+
+  /// Viterbi over per-word tag scores (n x kTags) with the transition weights.
+  void decode(const std::vector<float>& scores, size_t n, std::vector<uint8_t>& tags) const;
+
+  /// P(word is part of a cue) for a lower-cased form, as learned from the corpus.
+  float cue_prior(const std::string& lower) const;
+
+  const std::string& header() const { return header_; }
+  const std::string& fingerprint() const { return fingerprint_; }
+  bool empty() const { return weights_.empty(); }
+
+  // The trainer reads and writes these directly.
+  uint32_t bits_ = 0;
+  std::vector<float> weights_;                    ///< (1 << bits_) x kTags
+  float transitions_[kTags + 1][kTags] = {};      ///< [previous tag, or kTags at start][tag]
+  std::unordered_map<std::string, float> cue_prior_;
+
+ private:
+  std::string header_;
+  std::string fingerprint_;
+};
+
+}  // namespace dateline::quotes

@@ -1,0 +1,113 @@
+// SPDX-License-Identifier: Apache-2.0
+// The tagger learns a small invented corpus, survives a save/load round trip, and its
+// loader rejects files it must not read.
+#include "quotes/tagger.h"
+
+#include <cstdio>
+#include <fstream>
+
+#include <gtest/gtest.h>
+
+#include "quotes/test_util.h"
+#include "quotes/trainer.h"
+
+namespace dateline::quotes {
+namespace {
+
+// One invented article: "SOURCE CUE CONTENT." sentences with varied names and verbs.
+AnnotatedArticle article(const std::string& source, const std::string& cue,
+                         const std::string& content) {
+  const std::string text = source + " " + cue + " " + content + ".";
+  AnnotatedArticle a;
+  a.doc = whitespace_document(text);
+  GoldAttribution g;
+  const uint32_t s = 0, c = uint32_t(source.size() + 1), q = uint32_t(c + cue.size() + 1);
+  g.source.push_back({s, uint32_t(source.size())});
+  g.cue.push_back({c, uint32_t(c + cue.size())});
+  g.content.push_back({q, uint32_t(q + content.size())});
+  a.gold.push_back(g);
+  return a;
+}
+
+std::vector<AnnotatedArticle> corpus() {
+  static const char* kSources[] = {"The mayor", "Jana Novak", "Officials", "He", "The council"};
+  static const char* kCues[] = {"said", "argued", "warned", "said"};
+  static const char* kContents[] = {"the bridge would reopen soon", "taxes must rise",
+                                    "the river was rising fast", "nobody had been hurt"};
+  std::vector<AnnotatedArticle> out;
+  for (const char* s : kSources) {
+    for (const char* c : kCues) {
+      for (const char* q : kContents) out.push_back(article(s, c, q));
+    }
+  }
+  return out;
+}
+
+TEST(AttributionTagger, LearnsSourceCueContent) {
+  TrainerOptions o;
+  o.bits = 14;
+  o.epochs = 5;
+  auto model = train_tagger(corpus(), {}, o, [](const std::string&) {});
+  ASSERT_TRUE(model.ok());
+  AnnotatedArticle held = article("The minister", "said", "the budget was ready");
+  Scores s;
+  score_spans(held.doc.text, tag_document(model.value(), held.doc), held.gold, s);
+  EXPECT_EQ(s.cue.tp, 1);
+  EXPECT_EQ(s.content.tp, 1);
+  EXPECT_EQ(s.source.tp, 1);
+}
+
+TEST(AttributionTagger, SaveLoadRoundTripAndRejects) {
+  TrainerOptions o;
+  o.bits = 12;
+  o.epochs = 2;
+  auto model = train_tagger(corpus(), {}, o, [](const std::string&) {});
+  ASSERT_TRUE(model.ok());
+  const std::string path = ::testing::TempDir() + "/attribution_test.model";
+  ASSERT_TRUE(model->save(path, "command=test\n").ok());
+  auto loaded = AttributionTagger::load(path);
+  ASSERT_TRUE(loaded.ok()) << loaded.status().to_string();
+  EXPECT_EQ(loaded->header(), "command=test\n");
+  EXPECT_FALSE(loaded->fingerprint().empty());
+  AnnotatedArticle held = article("Jana Novak", "warned", "taxes must rise");
+  EXPECT_EQ(tag_document(model.value(), held.doc).size(),
+            tag_document(loaded.value(), held.doc).size());
+
+  // A newer format version, a wrong magic number and a truncated file are refused.
+  std::string bytes;
+  {
+    std::ifstream in(path, std::ios::binary);
+    bytes.assign(std::istreambuf_iterator<char>(in), {});
+  }
+  static const struct {
+    const char* name;
+    std::string data;
+  } kBad[] = {
+      {"newer", bytes.substr(0, 8) + std::string("\x09\x00\x00\x00", 4) + bytes.substr(12)},
+      {"magic", "NOTMODEL" + bytes.substr(8)},
+      {"truncated", bytes.substr(0, bytes.size() / 2)},
+  };
+  for (const auto& c : kBad) {
+    const std::string bad = ::testing::TempDir() + "/attribution_bad.model";
+    std::ofstream(bad, std::ios::binary) << c.data;
+    auto r = AttributionTagger::load(bad);
+    EXPECT_FALSE(r.ok()) << c.name;
+    EXPECT_EQ(r.status().code(), ErrorCode::kDataLoss) << c.name;
+  }
+  std::remove(path.c_str());
+}
+
+TEST(AttributionTagger, GoldTagsFollowSpans) {
+  AnnotatedArticle a = article("Jana Novak", "said", "taxes must rise");
+  WordView v = build_word_view(a.doc);
+  std::vector<uint8_t> tags = gold_tags(v, a.gold);
+  // Jana Novak said taxes must rise .
+  const std::vector<uint8_t> want = {begin_tag(Role::kSource), inside_tag(Role::kSource),
+                                     begin_tag(Role::kCue),    begin_tag(Role::kContent),
+                                     inside_tag(Role::kContent), inside_tag(Role::kContent),
+                                     kOut};
+  EXPECT_EQ(tags, want);
+}
+
+}  // namespace
+}  // namespace dateline::quotes
