@@ -1,0 +1,146 @@
+// SPDX-License-Identifier: Apache-2.0
+// Actor coding works in two steps. First every dictionary hit is found, longest first:
+// countries, named actors and agents (sector words). Then hits that belong to one noun phrase
+// are merged: they may be separated by a few filler words (articles, "of", "'s", titles,
+// unknown capitalised names, a small set of adjectives), and the phrase also takes in
+// determiners and quantifiers on its left. The code of a merged phrase is the dictionary's
+// full actor code when there is one (a sector added to a bare country code), else country +
+// the sector of the last agent (the phrase head in English).
+#include "events/actor_coder.h"
+
+#include <array>
+
+namespace dateline::events {
+namespace {
+
+constexpr std::array<std::string_view, 44> kFillers = {
+    "the",      "of",       "'s",      "senior",   "top",       "local",     "foreign",
+    "former",   "deputy",   "chief",   "new",      "main",      "ruling",    "armed",
+    "federal",  "national", "central", "regional", "provincial", "state",    "some",
+    "several",  "many",     "two",     "three",    "four",      "five",      "six",
+    "traditional", "interim", "acting", "rebel",  "military",  "elite",     "special",
+    "security", "defence",  "defense", "high-ranking", "high-level", "western", "israeli-backed",
+    "pro-government", "anti-government"};
+
+constexpr std::array<std::string_view, 18> kLeftModifiers = {
+    "the", "a", "an", "some", "several", "many", "two", "three", "four", "five", "six",
+    "senior", "top", "local", "former", "both", "all", "other"};
+
+bool in(std::string_view w, const auto& list) {
+  for (std::string_view x : list) {
+    if (w == x) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::string ActorPhrase::final_code() const {
+  if (!code.empty()) {
+    if (code.size() == 3 && !sector.empty()) return code + sector;
+    return code;
+  }
+  if (country.empty()) return "";
+  return country + sector;
+}
+
+bool is_phrase_filler(const Word& w, bool between_countries) {
+  if (w.punct) return w.norm == "-";
+  if (in(w.norm, kFillers)) return true;
+  if (between_countries && w.norm == "and") return true;
+  if (w.capitalized) return true;  // unknown names and titles: "President Donald Trump"
+  if (!w.norm.empty() && std::isdigit(static_cast<unsigned char>(w.norm[0]))) return true;
+  return false;
+}
+
+constexpr std::array<std::string_view, 26> kFunctionWords = {
+    "in", "on", "at", "to", "with", "by", "for", "from", "that", "which", "who", "has", "have",
+    "had", "is", "are", "was", "were", "will", "would", "and", "or", "but", "as", "said", "not"};
+
+// An unknown lower-case modifier between a country and its sector word.
+bool is_modifier(const Word& w, const std::vector<Word>& words, size_t i,
+                 const VerbDictionary* verbs) {
+  if (!verbs || w.punct || w.capitalized || w.norm.empty()) return false;
+  if (!std::isalpha(static_cast<unsigned char>(w.norm[0]))) return false;
+  if (in(w.norm, kFunctionWords)) return false;
+  if (!w.upos.empty()) return w.upos == "ADJ" || w.upos == "NOUN";
+  return verbs->matches(words, i).empty();
+}
+
+std::vector<ActorPhrase> find_actor_phrases(const ActorDictionary& dict,
+                                            const std::vector<Word>& words, std::string_view date,
+                                            const VerbDictionary* verbs) {
+  std::vector<ActorHit> hits;
+  for (size_t i = 0; i < words.size();) {
+    ActorHit h = dict.longest_match(words, i, date);
+    if (h.entry) {
+      hits.push_back(h);
+      i = h.end;
+    } else {
+      ++i;
+    }
+  }
+  std::vector<ActorPhrase> phrases;
+  size_t h = 0;
+  while (h < hits.size()) {
+    // Merge hits [h, g) that are separated only by filler words (at most three).
+    size_t g = h + 1;
+    while (g < hits.size()) {
+      const uint32_t gap_b = hits[g - 1].end, gap_e = hits[g].begin;
+      if (gap_e - gap_b > 3) break;
+      const bool countries = hits[g - 1].entry->kind != ActorKind::kAgent &&
+                             hits[g].entry->kind != ActorKind::kAgent;
+      const bool to_agent = hits[g - 1].entry->kind != ActorKind::kAgent &&
+                            hits[g].entry->kind == ActorKind::kAgent;
+      bool ok = true;
+      int modifiers = 0;
+      for (uint32_t k = gap_b; k < gap_e; ++k) {
+        if (is_phrase_filler(words[k], countries)) continue;
+        if (to_agent && ++modifiers <= 2 && is_modifier(words[k], words, k, verbs)) continue;
+        ok = false;
+        break;
+      }
+      // Two complete actors side by side are two phrases ("Israel Lebanon"), except
+      // title + name or country + organisation.
+      if (!ok) break;
+      ++g;
+    }
+    ActorPhrase p;
+    p.begin = hits[h].begin;
+    p.end = hits[g - 1].end;
+    for (size_t k = h; k < g; ++k) {
+      const ActorEntry& e = *hits[k].entry;
+      if (!p.source.empty()) p.source += " + ";
+      p.source += e.source;
+      switch (e.kind) {
+        case ActorKind::kActor:
+          if (p.code.empty()) p.code = e.code;
+          if (p.country.empty()) p.country = e.code.substr(0, 3);
+          break;
+        case ActorKind::kCountry:
+          if (p.country.empty()) p.country = e.code.substr(0, 3);
+          if (p.code.empty() && e.code.size() > 3) p.code = e.code;
+          break;
+        case ActorKind::kAgent:
+          p.sector = e.code;  // the last agent is the head: "Defence Secretary" after "US"
+          break;
+      }
+    }
+    // Determiners, numbers and a few adjectives on the left belong to the phrase.
+    while (p.begin > 0) {
+      const Word& w = words[p.begin - 1];
+      const bool num = !w.norm.empty() && std::isdigit(static_cast<unsigned char>(w.norm[0]));
+      if (!in(w.norm, kLeftModifiers) && !num) break;
+      if (w.norm == "local") p.local = true;
+      --p.begin;
+    }
+    for (uint32_t k = p.begin; k < p.end; ++k) {
+      if (words[k].norm == "local") p.local = true;
+    }
+    phrases.push_back(std::move(p));
+    h = g;
+  }
+  return phrases;
+}
+
+}  // namespace dateline::events

@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "events/cameo_table.h"
+
+#include <cstdlib>
+
+#include "events/tsv.h"
+
+namespace dateline::events {
+
+Result<CameoTable> CameoTable::load(const std::string& path) {
+  CameoTable table;
+  Status s = for_each_tsv_row(path, [&](const std::vector<std::string_view>& f, int line) {
+    if (f.size() < 3) {
+      return error(ErrorCode::kDataLoss, path + ":" + std::to_string(line) + ": want 5 columns");
+    }
+    CameoCode c;
+    c.goldstein = std::strtod(std::string(f[1]).c_str(), nullptr);
+    c.quad_class = std::atoi(std::string(f[2]).c_str());
+    if (f.size() > 3) c.plover = std::string(f[3]);
+    if (f.size() > 4) c.plover_mode = std::string(f[4]);
+    table.codes_[std::string(f[0])] = std::move(c);
+    return ok_status();
+  });
+  if (!s.ok()) return s;
+  return table;
+}
+
+const CameoCode* CameoTable::find(std::string_view code) const {
+  for (size_t n = code.size(); n >= 2; --n) {
+    auto it = codes_.find(std::string(code.substr(0, n)));
+    if (it != codes_.end()) return &it->second;
+  }
+  return nullptr;
+}
+
+}  // namespace dateline::events

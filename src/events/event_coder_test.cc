@@ -1,0 +1,132 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "events/event_coder.h"
+
+#include <gtest/gtest.h>
+
+#include "events/test_document.h"
+
+namespace dateline::events {
+namespace {
+
+const EventCoder& coder() {
+  static const EventCoder* c = [] {
+    auto r = EventCoder::load({testing::lexicons_dir(), ""});
+    EXPECT_TRUE(r.ok()) << r.status().to_string();
+    return new EventCoder(std::move(r).value());
+  }();
+  return *c;
+}
+
+struct EventCase {
+  const char* text;
+  const char* actor;   // code prefix the actor must start with; "" for none
+  const char* plover;
+  const char* target;  // code prefix; "" for none
+  bool negated;
+  const char* modality;
+  const char* trigger;
+};
+
+// Sentences written for these tests. Each must yield an event with the given fields.
+TEST(EventCoder, CodesActorActionTarget) {
+  static const EventCase kCases[] = {
+      // negation, with the auxiliary in the action text
+      // (no target is named: a domestic event of the actor's country)
+      {"Colombia did not send a delegation to the summit.", "COL", "CONSULT", "COL", true, "",
+       "did not send"},
+      // negation plus modality
+      {"Peru would never attack Bolivia.", "PER", "ASSAULT", "BOL", true, "would never",
+       "would never attack"},
+      // passive with a by-agent: actor and target swap
+      {"Two Venezuelan gangs were designated by the United States as terrorist groups.", "USA",
+       "COERCE", "VENCRM", false, "", "designated"},
+      // a modal verb puts its complement in a mode
+      {"Canada is expected to send aid to Haiti.", "CAN", "AID", "HTI", false, "expected",
+       "send"},
+      // a control verb keeps its complement in one event
+      {"Peru threatened to expel the Bolivian ambassador.", "PER", "THREATEN", "BOLGOV", false,
+       "", "threatened"},
+      // coordinated verbs share the subject
+      {"The Kenyan army seized the port and aided Somalia.", "KENMIL", "AID", "SOM", false, "",
+       "aided"},
+      {"The Kenyan army seized the port and aided Somalia.", "KENMIL", "COERCE", "KEN", false, "",
+       "seized"},
+      // a nominal trigger carried by a light verb
+      {"Egyptian officials delivered an ultimatum to Sudan.", "EGYGOV", "THREATEN", "SDN", false,
+       "", "delivered an ultimatum"},
+      // progressive aspect, sector from the agent word
+      {"Japanese troops are assisting Philippine forces.", "JPNMIL", "AID", "PHLMIL", false, "",
+       "assisting"},
+      // "engaged with" is consultation; a possessive object is still the target
+      {"French diplomats engaged with their Malian counterparts.", "FRAGOV", "CONSULT", "MLI",
+       false, "", "engaged with"},
+  };
+  for (const EventCase& c : kCases) {
+    Document doc = testing::one_sentence_document(c.text, "2026-03-01");
+    ASSERT_TRUE(coder().annotate(doc).ok());
+    bool found = false;
+    std::string got;
+    for (const Event& e : doc.events) {
+      got += "[" + e.actor.code + " " + e.plover + " " + e.target.code + " '" + e.trigger_text +
+             "' neg=" + std::to_string(e.negated) + " mod=" + e.modality + "] ";
+      if (e.plover != c.plover || e.trigger_text != c.trigger) continue;
+      EXPECT_TRUE(e.actor.code.starts_with(c.actor)) << c.text << " got " << e.actor.code;
+      if (*c.actor == 0) {
+        EXPECT_EQ(e.actor.code, "") << c.text;
+      }
+      EXPECT_TRUE(e.target.code.starts_with(c.target)) << c.text << " got " << e.target.code;
+      if (*c.target == 0) {
+        EXPECT_EQ(e.target.code, "") << c.text;
+      }
+      EXPECT_EQ(e.negated, c.negated) << c.text;
+      EXPECT_EQ(e.modality, c.modality) << c.text;
+      EXPECT_FALSE(e.why.empty());
+      EXPECT_NE(e.why.find("verbs.tsv:"), std::string::npos) << e.why;
+      EXPECT_EQ(e.date, "2026-03-01");
+      EXPECT_EQ(e.date_source, DateSource::kPublication);
+      found = true;
+    }
+    EXPECT_TRUE(found) << c.text << " -> " << got;
+  }
+}
+
+TEST(EventCoder, NoEventWithoutAnEventVerb) {
+  static const char* kCases[] = {
+      "The weather in Lima was mild.",
+      "Officials spoke to the press in Madrid.",
+      "The attack on the convoy was the third this year.",  // a noun without a light verb
+  };
+  for (const char* text : kCases) {
+    Document doc = testing::one_sentence_document(text);
+    ASSERT_TRUE(coder().annotate(doc).ok());
+    EXPECT_TRUE(doc.events.empty()) << text << ": " << (doc.events.empty() ? "" : doc.events[0].why);
+  }
+}
+
+TEST(EventCoder, PlaceAndPassiveWithoutAgent) {
+  Document doc = testing::one_sentence_document("Brazilian police arrested three smugglers in Argentina.");
+  ASSERT_TRUE(coder().annotate(doc).ok());
+  ASSERT_EQ(doc.events.size(), 1u);
+  EXPECT_EQ(doc.events[0].actor.code, "BRACOP");
+  EXPECT_EQ(doc.events[0].plover, "COERCE");
+  EXPECT_EQ(doc.events[0].place.country, "ARG");
+  EXPECT_EQ(doc.events[0].place.name, "Argentina");
+  EXPECT_EQ(doc.events[0].goldstein, -5.0);
+  EXPECT_EQ(doc.events[0].quad_class, 4);
+}
+
+TEST(EventCoder, DefaultCoderAddsNothing) {
+  Document doc = testing::one_sentence_document("Peru attacked Bolivia.");
+  EventCoder empty;
+  ASSERT_TRUE(empty.annotate(doc).ok());
+  EXPECT_TRUE(doc.events.empty());
+}
+
+TEST(EventCoder, MissingLexiconIsAnError) {
+  auto r = EventCoder::load({"/nonexistent/lexicons", ""});
+  EXPECT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), ErrorCode::kNotFound);
+}
+
+}  // namespace
+}  // namespace dateline::events

@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "events/tsv.h"
+
+#include <fstream>
+
+namespace dateline::events {
+
+Status for_each_line(const std::string& path,
+                     const std::function<Status(std::string_view, int)>& line) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return error(ErrorCode::kNotFound, path + ": cannot open");
+  std::string s;
+  int n = 0;
+  while (std::getline(in, s)) {
+    ++n;
+    if (!s.empty() && s.back() == '\r') s.pop_back();
+    DL_RETURN_IF_ERROR(line(s, n));
+  }
+  return ok_status();
+}
+
+Status for_each_tsv_row(const std::string& path,
+                        const std::function<Status(const std::vector<std::string_view>&, int)>& row) {
+  std::vector<std::string_view> fields;
+  return for_each_line(path, [&](std::string_view s, int n) -> Status {
+    if (s.empty() || s[0] == '#') return ok_status();
+    fields.clear();
+    size_t start = 0;
+    while (true) {
+      size_t tab = s.find('\t', start);
+      fields.push_back(s.substr(start, tab == std::string_view::npos ? s.npos : tab - start));
+      if (tab == std::string_view::npos) break;
+      start = tab + 1;
+    }
+    return row(fields, n);
+  });
+}
+
+std::string base_name(const std::string& path) {
+  size_t slash = path.find_last_of('/');
+  return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
+void hash_file_into(const std::string& path, uint64_t& hash) {
+  std::ifstream in(path, std::ios::binary);
+  char buf[8192];
+  while (in.read(buf, sizeof buf) || in.gcount() > 0) {
+    for (std::streamsize i = 0; i < in.gcount(); ++i) {
+      hash ^= static_cast<unsigned char>(buf[i]);
+      hash *= 1099511628211ULL;
+    }
+  }
+}
+
+}  // namespace dateline::events
