@@ -33,5 +33,24 @@ struct Command {
 std::span<const Command> commands();
 
 int run_extract(int argc, char** argv);
+// Store commands (apps/cli/cmd_<name>.cc over include/dateline/store.h).
+int run_ingest(int argc, char** argv);
+int run_stats(int argc, char** argv);
+int run_show(int argc, char** argv);
+int run_export(int argc, char** argv);
+int run_people(int argc, char** argv);
+int run_entities(int argc, char** argv);
+int run_quotes(int argc, char** argv);
+int run_events(int argc, char** argv);
+int run_timeline(int argc, char** argv);
+int run_eval_segment(int argc, char** argv);
+int run_train_segmenter(int argc, char** argv);
+int run_train_tagger(int argc, char** argv);
+int run_train_parser(int argc, char** argv);
+int run_eval_ud(int argc, char** argv);
+int run_train_attribution(int argc, char** argv);
+int run_train_ner(int argc, char** argv);
+int run_eval_ner(int argc, char** argv);
+int run_eval_coref(int argc, char** argv);
 
 }  // namespace dateline::cli

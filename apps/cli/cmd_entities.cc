@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: Apache-2.0
+// dateline entities [--type T] [--name TEXT] [--db PATH]: entities over all articles,
+// grouped by name and type, most frequent first.
+#include <cstdio>
+
+#include "commands.h"
+#include "store_flags.h"
+
+namespace dateline::cli {
+
+int run_entities(int argc, char** argv) {
+  CLI::App app{"List entities over all stored articles, most frequent first"};
+  app.name("dateline entities");
+  EntityQuery query;
+  DbFlags db;
+  app.add_option("--type", query.type, "PERSON, ORG, GPE, LOC, NORP, FAC, EVENT, OTHER");
+  app.add_option("--name", query.name, "only names containing this text");
+  app.add_option("--limit", query.limit, "print at most this many");
+  db.add_to(app);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e);
+  }
+  Result<Store> store = db.open(/*create=*/false);
+  if (!store.ok()) return fail(store.status());
+  Result<std::vector<EntityRecord>> entities = store->entities(query);
+  if (!entities.ok()) return fail(entities.status());
+  std::printf("%-7s %-36s %8s %8s  %-7s %-10s %s\n", "type", "name", "articles", "mentions",
+              "country", "wikidata", "published");
+  for (const EntityRecord& e : entities.value()) {
+    std::string dates = e.first_published == e.last_published
+                            ? or_dash(e.first_published)
+                            : or_dash(e.first_published) + ".." + or_dash(e.last_published);
+    std::printf("%-7s %-36s %8lld %8lld  %-7s %-10s %s\n", e.type.c_str(), e.name.c_str(),
+                static_cast<long long>(e.articles), static_cast<long long>(e.mentions),
+                or_dash(e.country).c_str(), or_dash(e.wikidata).c_str(), dates.c_str());
+  }
+  return kExitOk;
+}
+
+}  // namespace dateline::cli

@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: Apache-2.0
+// dateline events [--actor CODE] [--target CODE] [--type TYPE] [--from DATE] [--db PATH]:
+// coded events by date. Codes match as prefixes (--actor USA finds USAGOV); TYPE is a PLOVER
+// type (ASSAULT) or a CAMEO code prefix (19).
+#include <cstdio>
+
+#include "commands.h"
+#include "store_flags.h"
+
+namespace dateline::cli {
+
+int run_events(int argc, char** argv) {
+  CLI::App app{"Find stored events by actor, target, type and date"};
+  app.name("dateline events");
+  EventQuery query;
+  DbFlags db;
+  app.add_option("--actor", query.actor, "actor code prefix (USA, USAGOV, MEXCRM)");
+  app.add_option("--target", query.target, "target code prefix");
+  app.add_option("--type", query.type, "PLOVER type (ASSAULT) or CAMEO code prefix (19)");
+  app.add_option("--from", query.from, "events dated on or after this date (ISO 8601)");
+  app.add_option("--limit", query.limit, "print at most this many");
+  db.add_to(app);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e);
+  }
+  Result<Store> store = db.open(/*create=*/false);
+  if (!store.ok()) return fail(store.status());
+  Result<std::vector<EventRecord>> events = store->events(query);
+  if (!events.ok()) return fail(events.status());
+  for (const EventRecord& e : events.value()) {
+    std::string actor = e.actor_code.empty() ? "-" : e.actor_code;
+    if (!e.actor_text.empty()) actor += " (" + e.actor_text + ")";
+    std::string target = e.target_code.empty() ? "-" : e.target_code;
+    if (!e.target_text.empty()) target += " (" + e.target_text + ")";
+    std::string action =
+        e.plover + (e.plover_mode.empty() ? "" : "/" + e.plover_mode) + " cameo " + e.cameo;
+    if (e.negated) action += " NEGATED";
+    if (!e.modality.empty()) action += " [" + e.modality + "]";
+    std::printf("%-10s  %s  %s  %s  \"%s\"%s%s\n    -> %s\n",
+                or_dash(e.date.empty() ? e.published : e.date).c_str(), actor.c_str(),
+                action.c_str(), target.c_str(), e.trigger.c_str(),
+                e.place_name.empty() ? "" : " @ ", e.place_name.c_str(), ref_string(e.ref).c_str());
+  }
+  return kExitOk;
+}
+
+}  // namespace dateline::cli

@@ -1,0 +1,37 @@
+// SPDX-License-Identifier: Apache-2.0
+// dateline timeline [--from DATE] [--to DATE] [--entity NAME] [--db PATH]: time
+// expressions, statements and events ordered by the days they refer to.
+#include <cstdio>
+
+#include "commands.h"
+#include "store_flags.h"
+
+namespace dateline::cli {
+
+int run_timeline(int argc, char** argv) {
+  CLI::App app{"Print dated times, quotes and events in date order"};
+  app.name("dateline timeline");
+  TimelineQuery query;
+  DbFlags db;
+  app.add_option("--from", query.from, "first date (ISO 8601, inclusive)");
+  app.add_option("--to", query.to, "last date (ISO 8601, inclusive)");
+  app.add_option("--entity", query.entity, "only records about this entity or person");
+  app.add_option("--limit", query.limit, "print at most this many");
+  db.add_to(app);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e);
+  }
+  Result<Store> store = db.open(/*create=*/false);
+  if (!store.ok()) return fail(store.status());
+  Result<std::vector<TimelineEntry>> entries = store->timeline(query);
+  if (!entries.ok()) return fail(entries.status());
+  for (const TimelineEntry& e : entries.value()) {
+    std::printf("%-10s  %-5s  %s    -> %s\n", e.date.c_str(), e.kind.c_str(), e.summary.c_str(),
+                ref_string(e.ref).c_str());
+  }
+  return kExitOk;
+}
+
+}  // namespace dateline::cli

@@ -1,0 +1,37 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+// The --db flag of the store commands (ingest, stats, show, export, people, entities, quotes,
+// events, timeline) and small helpers for their text output.
+
+#include <CLI/CLI.hpp>
+
+#include <string>
+
+#include "dateline/store.h"
+
+namespace dateline::cli {
+
+struct DbFlags {
+  std::string path = "dateline.db";
+
+  void add_to(CLI::App& app) {
+    app.add_option("--db", path, "SQLite database (default: dateline.db)");
+  }
+
+  /// Opens an existing store (query commands) or creates it (ingest).
+  Result<Store> open(bool create) const {
+    StoreOptions options;
+    options.path = path;
+    options.create = create;
+    return Store::open(options);
+  }
+};
+
+/// "article-id [start,end)": the pointer back from a query result to the article text.
+inline std::string ref_string(const ArticleRef& ref) {
+  return ref.article_id + " [" + std::to_string(ref.begin) + "," + std::to_string(ref.end) + ")";
+}
+
+inline std::string or_dash(const std::string& s) { return s.empty() ? "-" : s; }
+
+}  // namespace dateline::cli

@@ -1,0 +1,229 @@
+// SPDX-License-Identifier: Apache-2.0
+// Schema migrations. Migration N takes a database from user_version N-1 to N; it runs in one
+// transaction together with the user_version update, so a database is always at exactly one
+// version. Never edit a released migration: add the next one (docs/STORE.md lists them).
+//
+// Conventions: spans are two INTEGER columns (start, end) of UTF-8 byte offsets into
+// articles.text, exactly the Document's Span fields; child rows are keyed by
+// (article, idx) where idx is the record's index in the Document's vector, so the rows map
+// back to a Document one to one; every row carries `run` (the runs row that wrote it).
+#include "store/schema.h"
+
+#include <string>
+
+namespace dateline::store {
+namespace {
+
+constexpr const char* kMigrations[] = {
+    // 1: the initial schema.
+    R"sql(
+CREATE TABLE runs (
+  id INTEGER PRIMARY KEY,
+  started TEXT NOT NULL,
+  finished TEXT,
+  engine_version TEXT NOT NULL,
+  fingerprint TEXT NOT NULL,
+  schema_version INTEGER NOT NULL,
+  command TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('running', 'completed', 'failed')),
+  articles_read INTEGER NOT NULL DEFAULT 0,
+  stored INTEGER NOT NULL DEFAULT 0,
+  duplicates INTEGER NOT NULL DEFAULT 0,
+  failed INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE articles (
+  seq INTEGER PRIMARY KEY,
+  content_hash TEXT NOT NULL UNIQUE,
+  id TEXT NOT NULL,
+  path TEXT NOT NULL,
+  url TEXT, title TEXT, outlet TEXT, published TEXT, dateline TEXT, byline TEXT,
+  language TEXT NOT NULL,
+  provenance TEXT NOT NULL,
+  engine_version TEXT NOT NULL,
+  engine_fingerprint TEXT NOT NULL,
+  text TEXT NOT NULL,
+  tokens BLOB NOT NULL,
+  json TEXT NOT NULL,
+  run INTEGER NOT NULL REFERENCES runs(id)
+);
+CREATE INDEX articles_by_id ON articles(id);
+CREATE INDEX articles_by_published ON articles(published);
+CREATE TABLE diagnostics (
+  id INTEGER PRIMARY KEY,
+  article INTEGER REFERENCES articles(seq),
+  idx INTEGER,
+  input TEXT NOT NULL,
+  code TEXT NOT NULL,
+  message TEXT NOT NULL,
+  byte INTEGER,
+  run INTEGER NOT NULL REFERENCES runs(id)
+);
+CREATE INDEX diagnostics_by_article ON diagnostics(article);
+CREATE TABLE paragraphs (
+  article INTEGER NOT NULL REFERENCES articles(seq), idx INTEGER NOT NULL,
+  start INTEGER NOT NULL, end INTEGER NOT NULL, boilerplate INTEGER NOT NULL,
+  run INTEGER NOT NULL REFERENCES runs(id),
+  PRIMARY KEY (article, idx)
+) WITHOUT ROWID;
+CREATE TABLE sentences (
+  article INTEGER NOT NULL REFERENCES articles(seq), idx INTEGER NOT NULL,
+  start INTEGER NOT NULL, end INTEGER NOT NULL, paragraph INTEGER NOT NULL,
+  token_begin INTEGER NOT NULL, token_end INTEGER NOT NULL, boilerplate INTEGER NOT NULL,
+  run INTEGER NOT NULL REFERENCES runs(id),
+  PRIMARY KEY (article, idx)
+) WITHOUT ROWID;
+CREATE TABLE people (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL,
+  name_key TEXT NOT NULL,
+  surname_key TEXT NOT NULL,
+  run INTEGER NOT NULL REFERENCES runs(id)
+);
+CREATE INDEX people_by_name_key ON people(name_key);
+CREATE INDEX people_by_surname_key ON people(surname_key);
+CREATE TABLE entities (
+  article INTEGER NOT NULL REFERENCES articles(seq), idx INTEGER NOT NULL,
+  name TEXT NOT NULL, type TEXT NOT NULL, country TEXT, wikidata TEXT,
+  latitude REAL NOT NULL, longitude REAL NOT NULL, has_coordinates INTEGER NOT NULL,
+  mentions TEXT NOT NULL,
+  why TEXT NOT NULL,
+  person INTEGER REFERENCES people(id),
+  person_reason TEXT,
+  run INTEGER NOT NULL REFERENCES runs(id),
+  PRIMARY KEY (article, idx)
+) WITHOUT ROWID;
+CREATE INDEX entities_by_person ON entities(person);
+CREATE INDEX entities_by_name ON entities(name COLLATE NOCASE);
+CREATE TABLE mentions (
+  article INTEGER NOT NULL REFERENCES articles(seq), idx INTEGER NOT NULL,
+  entity INTEGER NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL,
+  sentence INTEGER NOT NULL, kind TEXT NOT NULL, why TEXT NOT NULL,
+  run INTEGER NOT NULL REFERENCES runs(id),
+  PRIMARY KEY (article, idx)
+) WITHOUT ROWID;
+CREATE TABLE titles (
+  article INTEGER NOT NULL REFERENCES articles(seq), entity INTEGER NOT NULL,
+  idx INTEGER NOT NULL,
+  title TEXT NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL,
+  organization TEXT, country TEXT, why TEXT NOT NULL,
+  published TEXT,
+  run INTEGER NOT NULL REFERENCES runs(id),
+  PRIMARY KEY (article, entity, idx)
+) WITHOUT ROWID;
+CREATE TABLE times (
+  article INTEGER NOT NULL REFERENCES articles(seq), idx INTEGER NOT NULL,
+  start INTEGER NOT NULL, end INTEGER NOT NULL, type TEXT NOT NULL,
+  value TEXT, anchor TEXT, resolved INTEGER NOT NULL, sentence INTEGER NOT NULL,
+  why TEXT NOT NULL,
+  day_lo TEXT, day_hi TEXT,
+  run INTEGER NOT NULL REFERENCES runs(id),
+  PRIMARY KEY (article, idx)
+) WITHOUT ROWID;
+CREATE INDEX times_by_day ON times(day_lo);
+CREATE TABLE quotes (
+  id INTEGER PRIMARY KEY,
+  article INTEGER NOT NULL REFERENCES articles(seq), idx INTEGER NOT NULL,
+  kind TEXT NOT NULL, mode TEXT NOT NULL,
+  speaker_name TEXT, speaker_text TEXT,
+  speaker_start INTEGER NOT NULL, speaker_end INTEGER NOT NULL,
+  speaker_title TEXT, speaker_entity INTEGER NOT NULL,
+  anonymous INTEGER NOT NULL, description TEXT,
+  cue_start INTEGER NOT NULL, cue_end INTEGER NOT NULL,
+  content TEXT NOT NULL,
+  addressee_start INTEGER NOT NULL, addressee_end INTEGER NOT NULL,
+  date TEXT, date_source TEXT NOT NULL, time INTEGER NOT NULL,
+  sentence INTEGER NOT NULL, why TEXT NOT NULL,
+  day_lo TEXT, day_hi TEXT,
+  run INTEGER NOT NULL REFERENCES runs(id),
+  UNIQUE (article, idx)
+);
+CREATE INDEX quotes_by_speaker ON quotes(speaker_name COLLATE NOCASE);
+CREATE INDEX quotes_by_day ON quotes(day_lo);
+CREATE TABLE quote_fragments (
+  quote INTEGER NOT NULL REFERENCES quotes(id), idx INTEGER NOT NULL,
+  start INTEGER NOT NULL, end INTEGER NOT NULL,
+  run INTEGER NOT NULL REFERENCES runs(id),
+  PRIMARY KEY (quote, idx)
+) WITHOUT ROWID;
+CREATE VIRTUAL TABLE quotes_fts USING fts5(
+  content, content='', tokenize='porter unicode61 remove_diacritics 2');
+CREATE TABLE events (
+  article INTEGER NOT NULL REFERENCES articles(seq), idx INTEGER NOT NULL,
+  actor_code TEXT, actor_text TEXT, actor_start INTEGER NOT NULL, actor_end INTEGER NOT NULL,
+  actor_entity INTEGER NOT NULL,
+  target_code TEXT, target_text TEXT, target_start INTEGER NOT NULL,
+  target_end INTEGER NOT NULL, target_entity INTEGER NOT NULL,
+  trigger_start INTEGER NOT NULL, trigger_end INTEGER NOT NULL, trigger_text TEXT,
+  plover TEXT NOT NULL, plover_mode TEXT, cameo TEXT NOT NULL,
+  goldstein REAL NOT NULL, quad_class INTEGER NOT NULL,
+  negated INTEGER NOT NULL, modality TEXT,
+  date TEXT, date_source TEXT NOT NULL, time INTEGER NOT NULL,
+  place_name TEXT, place_country TEXT, place_start INTEGER NOT NULL,
+  place_end INTEGER NOT NULL, place_latitude REAL NOT NULL, place_longitude REAL NOT NULL,
+  place_has_coordinates INTEGER NOT NULL,
+  sentence INTEGER NOT NULL, why TEXT NOT NULL,
+  day_lo TEXT, day_hi TEXT,
+  run INTEGER NOT NULL REFERENCES runs(id),
+  PRIMARY KEY (article, idx)
+) WITHOUT ROWID;
+CREATE INDEX events_by_actor ON events(actor_code);
+CREATE INDEX events_by_target ON events(target_code);
+CREATE INDEX events_by_plover ON events(plover);
+CREATE INDEX events_by_day ON events(day_lo);
+)sql",
+    // 2: TIMEX3 mod of time expressions ("START" for "early 2025").
+    R"sql(
+ALTER TABLE times ADD COLUMN mod TEXT;
+)sql",
+};
+
+constexpr int kLatest = static_cast<int>(sizeof(kMigrations) / sizeof(kMigrations[0]));
+
+}  // namespace
+
+int latest_schema_version() { return kLatest; }
+
+Status migrate(const Db& db, const std::string& path, bool read_only) {
+  DL_ASSIGN_OR_RETURN(int64_t version, db.query_int("PRAGMA user_version"));
+  if (version > kLatest) {
+    return Status(ErrorCode::kDataLoss, path + ": database schema version " +
+                                            std::to_string(version) +
+                                            " is newer than this dateline knows (" +
+                                            std::to_string(kLatest) + "); use a newer dateline");
+  }
+  if (version < 0) {
+    return Status(ErrorCode::kDataLoss,
+                  path + ": invalid database schema version " + std::to_string(version));
+  }
+  if (version == kLatest) return ok_status();
+  if (read_only) {
+    return Status(ErrorCode::kInvalidArgument,
+                  path + ": database schema version " + std::to_string(version) +
+                      " needs migrating to " + std::to_string(kLatest) +
+                      "; open it once for writing (e.g. dateline ingest)");
+  }
+  for (int v = static_cast<int>(version); v < kLatest; ++v) {
+    // BEGIN IMMEDIATE takes the write lock first, so two processes migrating at once
+    // serialise; the second then sees the new user_version and does nothing.
+    DL_RETURN_IF_ERROR(db.exec("BEGIN IMMEDIATE"));
+    DL_ASSIGN_OR_RETURN(int64_t now, db.query_int("PRAGMA user_version"));
+    if (now > v) {
+      DL_RETURN_IF_ERROR(db.exec("COMMIT"));
+      v = static_cast<int>(now) - 1;
+      continue;
+    }
+    Status s = db.exec(kMigrations[v]);
+    if (s.ok()) {
+      s = db.exec(("PRAGMA user_version = " + std::to_string(v + 1)).c_str());
+    }
+    if (!s.ok()) {
+      (void)db.exec("ROLLBACK");
+      return Status(s.code(),
+                    path + ": migration " + std::to_string(v + 1) + " failed: " + s.message());
+    }
+    DL_RETURN_IF_ERROR(db.exec("COMMIT"));
+  }
+  return ok_status();
+}
+
+}  // namespace dateline::store

@@ -1,0 +1,411 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "dateline/store.h"
+
+#include <sqlite3.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+
+#include <gtest/gtest.h>
+
+#include "dateline/json.h"
+#include "text/utf8.h"
+
+namespace dateline {
+namespace {
+
+// The first occurrence of `needle` in `text` (the fixtures below are written so that it is
+// the intended one).
+Span find(const std::string& text, std::string_view needle, size_t from = 0) {
+  const size_t at = text.find(needle, from);
+  EXPECT_NE(at, std::string::npos) << needle;
+  return {static_cast<uint32_t>(at), static_cast<uint32_t>(at + needle.size())};
+}
+
+// A hand-built article with every kind of record, including split quotes, an anonymous
+// source, a negated event with a place, and non-ASCII text.
+Document sample_document(const std::string& id = "harbour", const std::string& extra = "") {
+  Document doc;
+  doc.text =
+      "Port talks stall\n\n"
+      "VALLETTA: Harbour Minister Clara Zammit said on Monday that \"the berths will reopen\" "
+      "and, she added, \"not a day later.\" Zammit did not send inspectors to Gozo. "
+      "Two officials familiar with the plan said the ferry contract was delayed until March. "
+      "Caf\xC3\xA9 owners protested." +
+      extra;
+  doc.content_hash = text::content_hash(doc.text);
+  doc.engine_version = "0.1.0";
+  doc.engine_fingerprint = "abc123";
+  DocumentMeta& m = doc.meta;
+  m.id = id;
+  m.path = "fixtures/" + id + ".txt";
+  m.title = "Port talks stall";
+  m.outlet = "Island Courier";
+  m.published = "2026-03-03";
+  m.dateline = "VALLETTA";
+  m.provenance = {{"title", "first-line"}, {"published", "input"}};
+  const std::string& t = doc.text;
+  doc.diagnostics.push_back({"invalid_utf8", m.path + ": byte 3: replaced", 3});
+  doc.paragraphs = {{find(t, "Port talks stall"), false},
+                    {{18, static_cast<uint32_t>(t.size())}, false}};
+  doc.sentences = {{find(t, "Port talks stall"), 0, 0, 3, false},
+                   {{18, find(t, "later.\"").end}, 1, 3, 5, false}};
+  // A few tokens are enough to check that spans and flags survive.
+  for (std::string_view w : {"Port", "talks", "stall", "VALLETTA", ":"}) {
+    Token tok;
+    tok.span = find(t, w);
+    tok.sentence = doc.tokens.size() < 3 ? 0 : 1;
+    tok.space_after = w != "VALLETTA";
+    doc.tokens.push_back(tok);
+  }
+  doc.tokens[3].fused_with_next = true;
+
+  Entity zammit;
+  zammit.name = "Clara Zammit";
+  zammit.type = EntityType::kPerson;
+  zammit.titles.push_back(
+      {"Harbour Minister", find(t, "Harbour Minister"), "", "MLT", "title before name"});
+  zammit.why = "name + title";
+  doc.mentions.push_back({find(t, "Clara Zammit"), 0, 1, MentionKind::kName, "ner"});
+  doc.mentions.push_back({find(t, "she"), 0, 1, MentionKind::kPronoun, "coref"});
+  doc.mentions.push_back({find(t, "Zammit did"), 0, 1, MentionKind::kPartial, "surname"});
+  doc.mentions.back().span.end -= 4;
+  zammit.mentions = {0, 1, 2};
+  doc.entities.push_back(zammit);
+  Entity gozo;
+  gozo.name = "Gozo";
+  gozo.type = EntityType::kLoc;
+  gozo.country = "MLT";
+  gozo.wikidata = "Q170488";
+  gozo.latitude = 36.04;
+  gozo.longitude = 14.25;
+  gozo.has_coordinates = true;
+  doc.mentions.push_back({find(t, "Gozo"), 1, 1, MentionKind::kName, "gazetteer"});
+  gozo.mentions = {3};
+  doc.entities.push_back(gozo);
+
+  TimeExpression monday;
+  monday.span = find(t, "Monday");
+  monday.value = "2026-03-02";
+  monday.anchor = "2026-03-03";
+  monday.sentence = 1;
+  monday.why = "weekday before anchor";
+  doc.times.push_back(monday);
+  TimeExpression march;
+  march.span = find(t, "March");
+  march.value = "2026-03";
+  march.mod = "START";
+  march.anchor = "2026-03-03";
+  march.sentence = 1;
+  march.why = "month name";
+  doc.times.push_back(march);
+
+  Quote direct;
+  direct.kind = QuoteKind::kDirect;
+  direct.speaker = {
+      find(t, "Clara Zammit"), "Clara Zammit", "Clara Zammit", "Harbour Minister", 0, false, ""};
+  direct.cue = find(t, "said");
+  direct.content = {find(t, "the berths will reopen"), find(t, "not a day later.")};
+  direct.date = "2026-03-02";
+  direct.date_source = DateSource::kExpression;
+  direct.time = 0;
+  direct.sentence = 1;
+  direct.why = "quote + cue + name";
+  doc.quotes.push_back(direct);
+  Quote anonymous;
+  anonymous.kind = QuoteKind::kIndirect;
+  anonymous.speaker.span = find(t, "Two officials familiar with the plan");
+  anonymous.speaker.text = "Two officials familiar with the plan";
+  anonymous.speaker.anonymous = true;
+  anonymous.speaker.description = "officials familiar with the plan";
+  anonymous.cue = find(t, "said the ferry");
+  anonymous.cue.end = anonymous.cue.begin + 4;
+  anonymous.content = {find(t, "the ferry contract was delayed until March")};
+  anonymous.addressee = {};
+  anonymous.date = "2026-03-03";
+  anonymous.date_source = DateSource::kPublication;
+  anonymous.sentence = 3;
+  anonymous.why = "reporting verb + that-less clause";
+  doc.quotes.push_back(anonymous);
+
+  Event event;
+  event.actor = {find(t, "Zammit did"), "", "MLTGOV", 0};
+  event.actor.span.end -= 4;
+  event.target = {{}, "inspectors", "", -1};
+  event.trigger = find(t, "did not send");
+  event.trigger_text = "did not send";
+  event.plover = "AID";
+  event.cameo = "07";
+  event.goldstein = 7.0;
+  event.quad_class = 2;
+  event.negated = true;
+  event.date = "2026-03-03";
+  event.date_source = DateSource::kPublication;
+  event.place = {find(t, "Gozo"), "Gozo", "MLT", 36.04, 14.25, true};
+  event.sentence = 2;
+  event.why = "send -> 07";
+  doc.events.push_back(event);
+  Event protest;
+  protest.actor = {find(t, "Caf\xC3\xA9 owners"), "Caf\xC3\xA9 owners", "MLTBUS", -1};
+  protest.trigger = find(t, "protested");
+  protest.trigger_text = "protested";
+  protest.plover = "PROTEST";
+  protest.cameo = "14";
+  protest.goldstein = -6.5;
+  protest.quad_class = 3;
+  protest.sentence = 4;
+  protest.why = "protest -> 14";
+  doc.events.push_back(protest);
+  return doc;
+}
+
+Store open_memory() {
+  StoreOptions options;
+  options.path = ":memory:";
+  Result<Store> store = Store::open(options);
+  EXPECT_TRUE(store.ok()) << store.status().to_string();
+  return std::move(store).value();
+}
+
+int64_t new_run(Store& store) {
+  Result<int64_t> run = store.begin_run({"test", "0.1.0", "abc123"});
+  EXPECT_TRUE(run.ok()) << run.status().to_string();
+  return run.ok() ? run.value() : 0;
+}
+
+std::string temp_path(const std::string& name) {
+  std::string dir = testing::TempDir() + "dateline_store_test_" + std::to_string(getpid());
+  std::filesystem::create_directories(dir);
+  std::string path = dir + "/" + name;
+  std::filesystem::remove(path);
+  std::filesystem::remove(path + "-wal");
+  std::filesystem::remove(path + "-shm");
+  return path;
+}
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+TEST(Store, RoundTripsADocumentExactly) {
+  Store store = open_memory();
+  const int64_t run = new_run(store);
+  const Document doc = sample_document();
+  Result<PutOutcome> put = store.put(doc, run);
+  ASSERT_TRUE(put.ok()) << put.status().to_string();
+  EXPECT_EQ(put.value(), PutOutcome::kStored);
+
+  Result<StoredArticle> stored = store.find_article("harbour");
+  ASSERT_TRUE(stored.ok()) << stored.status().to_string();
+  EXPECT_EQ(stored->json, to_json(doc, JsonOptions{}));
+  EXPECT_EQ(stored->run, run);
+  Result<StoredArticle> by_hash = store.find_article(doc.content_hash);
+  ASSERT_TRUE(by_hash.ok());
+  EXPECT_EQ(by_hash->seq, stored->seq);
+
+  Result<Document> loaded = store.load_document(stored.value());
+  ASSERT_TRUE(loaded.ok()) << loaded.status().to_string();
+  EXPECT_EQ(to_json(loaded.value(), JsonOptions{}), stored->json);
+  // Sentences, paragraphs and token spans are restored too, so text summaries match.
+  JsonOptions with_tokens;
+  with_tokens.with_sentences = true;
+  with_tokens.with_tokens = true;
+  EXPECT_EQ(to_json(loaded.value(), with_tokens), to_json(doc, with_tokens));
+  EXPECT_EQ(to_text(loaded.value()), to_text(doc));
+  EXPECT_EQ(loaded->mentions.size(), doc.mentions.size());
+  EXPECT_EQ(loaded->mentions[1].why, "coref");
+}
+
+TEST(Store, StoresEachContentOnce) {
+  Store store = open_memory();
+  const int64_t run = new_run(store);
+  const Document doc = sample_document();
+  ASSERT_EQ(store.put(doc, run).value(), PutOutcome::kStored);
+  Document same_text = sample_document("other-name");  // a copy of the article elsewhere
+  ASSERT_EQ(store.put(same_text, run).value(), PutOutcome::kDuplicate);
+  Result<StoreStats> stats = store.stats();
+  ASSERT_TRUE(stats.ok());
+  EXPECT_EQ(stats->articles, 1);
+  EXPECT_EQ(stats->entities, 2);
+  EXPECT_EQ(stats->quotes, 2);
+  EXPECT_EQ(stats->events, 2);
+  EXPECT_EQ(stats->times, 2);
+  EXPECT_EQ(stats->diagnostics, 1);
+  EXPECT_EQ(stats->people, 1);
+  EXPECT_EQ(stats->schema_version, Store::schema_version());
+}
+
+TEST(Store, RejectsInconsistentDocumentAndKeepsGoing) {
+  Store store = open_memory();
+  const int64_t run = new_run(store);
+  ASSERT_TRUE(store.begin_batch().ok());
+  Document bad = sample_document("bad", " Extra.");
+  bad.entities[0].mentions.push_back(99);
+  Result<PutOutcome> put = store.put(bad, run);
+  EXPECT_EQ(put.status().code(), ErrorCode::kBadInput);
+  EXPECT_NE(put.status().message().find("bad"), std::string::npos);
+  Document beyond = sample_document("beyond", " More.");
+  beyond.times[0].span = {1000, 1010};
+  EXPECT_EQ(store.put(beyond, run).status().code(), ErrorCode::kBadInput);
+  ASSERT_TRUE(store.put(sample_document(), run).ok());
+  ASSERT_TRUE(store.commit_batch().ok());
+  EXPECT_EQ(store.stats()->articles, 1);
+}
+
+TEST(Store, MigratesAFreshFileAndRefusesANewerSchema) {
+  const std::string path = temp_path("newer.db");
+  {
+    Result<Store> store = Store::open({path});
+    ASSERT_TRUE(store.ok()) << store.status().to_string();
+    EXPECT_EQ(store->stats()->schema_version, Store::schema_version());
+  }
+  {
+    // Reopening a current database is a no-op.
+    Result<Store> store = Store::open({path});
+    ASSERT_TRUE(store.ok()) << store.status().to_string();
+  }
+  {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+    const std::string sql = "PRAGMA user_version = " + std::to_string(Store::schema_version() + 1);
+    ASSERT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK);
+    sqlite3_close(db);
+  }
+  const std::string before = read_file(path);
+  Result<Store> store = Store::open({path});
+  ASSERT_FALSE(store.ok());
+  EXPECT_EQ(store.status().code(), ErrorCode::kDataLoss);
+  EXPECT_NE(store.status().message().find("newer"), std::string::npos);
+  EXPECT_NE(store.status().message().find(path), std::string::npos);
+  EXPECT_EQ(read_file(path), before);
+}
+
+TEST(Store, RefusesFilesThatAreNotDatabasesAndLeavesThemAlone) {
+  static const std::string kContents[] = {
+      std::string("this is a shopping list, not a database\n"),
+      std::string("\x00\x01\x02\x03garbage\xff\xfe", 14),
+      // The right magic but a broken header and no pages.
+      std::string("SQLite format 3\0", 16) + std::string(200, '\x7f'),
+  };
+  for (const std::string& contents : kContents) {
+    const std::string path = temp_path("garbage.db");
+    {
+      std::ofstream out(path, std::ios::binary);
+      out << contents;
+    }
+    Result<Store> store = Store::open({path});
+    ASSERT_FALSE(store.ok());
+    EXPECT_EQ(store.status().code(), ErrorCode::kDataLoss) << store.status().to_string();
+    EXPECT_NE(store.status().message().find(path), std::string::npos);
+    EXPECT_EQ(read_file(path), contents);
+    EXPECT_FALSE(std::filesystem::exists(path + "-wal"));
+  }
+}
+
+TEST(Store, ReadOnlyOpenOfAMissingFileIsNotFound) {
+  StoreOptions options;
+  options.path = temp_path("missing.db");
+  options.read_only = true;
+  Result<Store> store = Store::open(options);
+  EXPECT_EQ(store.status().code(), ErrorCode::kNotFound);
+  EXPECT_FALSE(std::filesystem::exists(options.path));
+}
+
+TEST(Store, AnInterruptedBatchLeavesEarlierBatchesIntact) {
+  const std::string path = temp_path("interrupted.db");
+  {
+    Result<Store> store = Store::open({path});
+    ASSERT_TRUE(store.ok());
+    const int64_t run = new_run(store.value());
+    ASSERT_TRUE(store->begin_batch().ok());
+    ASSERT_TRUE(store->put(sample_document("first", " One."), run).ok());
+    ASSERT_TRUE(store->commit_batch().ok());
+  }
+  // A child process begins the second batch, writes two articles and dies without
+  // committing, as a killed `dateline ingest` would.
+  pid_t child = fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {
+    Result<Store> store = Store::open({path});
+    if (!store.ok()) _exit(2);
+    Result<int64_t> run = store->begin_run({"killed", "0.1.0", "abc123"});
+    if (!run.ok() || !store->begin_batch().ok()) _exit(2);
+    if (!store->put(sample_document("second", " Two."), run.value()).ok()) _exit(2);
+    if (!store->put(sample_document("third", " Three."), run.value()).ok()) _exit(2);
+    _exit(9);  // no commit, no destructors
+  }
+  int status = 0;
+  ASSERT_EQ(waitpid(child, &status, 0), child);
+  ASSERT_TRUE(WIFEXITED(status));
+  ASSERT_EQ(WEXITSTATUS(status), 9);
+
+  Result<Store> store = Store::open({path});
+  ASSERT_TRUE(store.ok()) << store.status().to_string();
+  EXPECT_EQ(store->stats()->articles, 1);
+  EXPECT_TRUE(store->find_article("first").ok());
+  EXPECT_EQ(store->find_article("second").status().code(), ErrorCode::kNotFound);
+  // Running again completes the work.
+  const int64_t run = new_run(store.value());
+  ASSERT_TRUE(store->begin_batch().ok());
+  EXPECT_EQ(store->put(sample_document("first", " One."), run).value(), PutOutcome::kDuplicate);
+  EXPECT_EQ(store->put(sample_document("second", " Two."), run).value(), PutOutcome::kStored);
+  ASSERT_TRUE(store->commit_batch().ok());
+  EXPECT_EQ(store->stats()->articles, 2);
+}
+
+TEST(Store, RollbackDiscardsTheBatchOnly) {
+  Store store = open_memory();
+  const int64_t run = new_run(store);
+  ASSERT_TRUE(store.put(sample_document("kept", " Kept."), run).ok());
+  ASSERT_TRUE(store.begin_batch().ok());
+  ASSERT_TRUE(store.put(sample_document("dropped", " Dropped."), run).ok());
+  ASSERT_TRUE(store.rollback_batch().ok());
+  EXPECT_EQ(store.stats()->articles, 1);
+  EXPECT_EQ(store.stats()->people, 1);
+}
+
+TEST(Store, AmbiguousIdAsksForTheHash) {
+  Store store = open_memory();
+  const int64_t run = new_run(store);
+  ASSERT_TRUE(store.put(sample_document("same", " A."), run).ok());
+  ASSERT_TRUE(store.put(sample_document("same", " B."), run).ok());
+  Result<StoredArticle> a = store.find_article("same");
+  EXPECT_EQ(a.status().code(), ErrorCode::kInvalidArgument);
+  EXPECT_EQ(store.find_article("nothing").status().code(), ErrorCode::kNotFound);
+}
+
+TEST(Store, ExportsInIngestOrder) {
+  Store store = open_memory();
+  const int64_t run = new_run(store);
+  const std::string ids[] = {"zeta", "alpha", "mu"};
+  for (size_t i = 0; i < 3; ++i) {
+    ASSERT_TRUE(store.put(sample_document(ids[i], std::string(i + 1, '!')), run).ok());
+  }
+  std::vector<std::string> seen;
+  ASSERT_TRUE(store
+                  .for_each_article([&](const StoredArticle& a) {
+                    seen.push_back(a.id);
+                    return ok_status();
+                  })
+                  .ok());
+  EXPECT_EQ(seen, std::vector<std::string>(std::begin(ids), std::end(ids)));
+}
+
+TEST(Store, RecordsInputDiagnosticsAndRuns) {
+  Store store = open_memory();
+  const int64_t run = new_run(store);
+  ASSERT_TRUE(
+      store.add_input_diagnostic(run, "broken.bin", {"binary", "broken.bin: byte 0: binary", 0})
+          .ok());
+  ASSERT_TRUE(store.finish_run(run, "completed", 1, 0, 0, 1).ok());
+  EXPECT_EQ(store.stats()->diagnostics, 1);
+  EXPECT_EQ(store.stats()->runs, 1);
+  EXPECT_FALSE(store.finish_run(run, "exploded", 0, 0, 0, 0).ok());  // CHECK constraint
+}
+
+}  // namespace
+}  // namespace dateline
