@@ -143,6 +143,7 @@ struct TimeExpression {
   TimeType type = TimeType::kDate;
   std::string value;   ///< TIMEX3 value: "2026-03-05", "2026-02", "2026-W10", "P1W", "PAST_REF"
   std::string anchor;  ///< the date it was resolved against, "" when absolute
+  std::string mod;     ///< TIMEX3 mod: "START" ("early 2025"), "MID", "END", "APPROX", ...; "" none
   bool resolved = true;  ///< false when relative and no anchor was known (value is then "")
   uint32_t sentence = 0;
   std::string why;

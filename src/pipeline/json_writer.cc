@@ -127,6 +127,7 @@ Json time_json(const Document& doc, const TimeExpression& t) {
   j["type"] = to_string(t.type);
   j["value"] = string_or_null(t.value);
   j["anchor"] = string_or_null(t.anchor);
+  j["mod"] = string_or_null(t.mod);
   j["resolved"] = t.resolved;
   j["sentence"] = t.sentence;
   j["why"] = t.why;

@@ -64,6 +64,7 @@ Result<Pipeline> Pipeline::create(const PipelineOptions& given) {
   options = given;
   if (options.models_dir.empty()) options.models_dir = default_models_dir();
   if (options.lexicons_dir.empty()) options.lexicons_dir = default_lexicons_dir();
+  DL_ASSIGN_OR_RETURN(stages->segmenter, segment::Segmenter::load({options.models_dir}));
   if (!options.segment_only) {
     DL_ASSIGN_OR_RETURN(stages->syntax, syntax::SyntaxAnnotator::load({options.models_dir}));
     DL_ASSIGN_OR_RETURN(stages->entities, entities::EntityRecognizer::load(
@@ -75,7 +76,8 @@ Result<Pipeline> Pipeline::create(const PipelineOptions& given) {
     DL_ASSIGN_OR_RETURN(stages->events, events::EventCoder::load(
                                             {options.lexicons_dir, options.dictionaries_dir}));
   }
-  std::string parts = std::string(kVersion) + "|" + stages->syntax.fingerprint() + "|" +
+  std::string parts = std::string(kVersion) + "|" + stages->segmenter.fingerprint() + "|" +
+                      stages->syntax.fingerprint() + "|" +
                       stages->entities.fingerprint() + "|" + stages->dates.fingerprint() + "|" +
                       stages->quotes.fingerprint() + "|" + stages->events.fingerprint();
   stages->fingerprint = text::content_hash(parts);
