@@ -12,6 +12,7 @@
 //    with one scale per model and entries with |w| below half a step are dropped; scores are
 //    summed in int32. Immutable after load, so const scoring is thread-safe.
 
+#include <algorithm>
 #include <cstdint>
 #include <span>
 #include <vector>
@@ -33,11 +34,24 @@ class Weights {
 
   /// Adds the weights of each key to scores[0..n_classes) (int32 units of scale()).
   void score(std::span<const uint64_t> keys, int32_t* scores) const {
-    for (uint64_t k : keys) {
-      const Slot* s = find(k);
-      if (!s) continue;
-      const Entry* e = entries_.data() + s->begin;
-      for (uint32_t i = 0; i < s->len; ++i) scores[e[i].cls] += e[i].w;
+    // Each lookup is a cache miss into tables of tens of MB. Issuing every slot load, then
+    // every row load, before using any lets the misses overlap instead of queueing.
+    constexpr size_t kChunk = 128;
+    const Slot* found[kChunk];
+    for (size_t at = 0; at < keys.size(); at += kChunk) {
+      const size_t n = std::min(kChunk, keys.size() - at);
+      for (size_t i = 0; i < n; ++i) __builtin_prefetch(&slots_[keys[at + i] & mask_]);
+      size_t m = 0;
+      for (size_t i = 0; i < n; ++i) {
+        const Slot* s = find(keys[at + i]);
+        if (!s) continue;
+        __builtin_prefetch(entries_.data() + s->begin);
+        found[m++] = s;
+      }
+      for (size_t j = 0; j < m; ++j) {
+        const Entry* e = entries_.data() + found[j]->begin;
+        for (uint32_t i = 0; i < found[j]->len; ++i) scores[e[i].cls] += e[i].w;
+      }
     }
   }
   float scale() const { return scale_; }
