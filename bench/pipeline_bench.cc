@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: Apache-2.0
+// Whole-pipeline throughput in words per second per core, on the PolNeAR dev articles read
+// from ../shared at run time. The baseline, measured in the same run, is the pipeline cut
+// after segmentation, so the report is also a ratio that does not depend on the machine.
+//
+//   build/release/bench/pipeline_bench --benchmark_counters_tabular=true
+#include <benchmark/benchmark.h>
+
+#include <cstdio>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "dateline/pipeline.h"
+#include "dateline/reader.h"
+
+namespace {
+
+std::vector<dateline::Document> load_corpus() {
+  std::vector<dateline::Document> docs;
+  std::string path = std::string(DL_SOURCE_DIR) + "/../shared/data/polnear/dev.jsonl";
+  dateline::read_articles({path}, {}, [&](dateline::Document&& d) { docs.push_back(std::move(d)); },
+                          [](const dateline::Status& s) {
+                            std::fprintf(stderr, "%s\n", s.to_string().c_str());
+                          });
+  return docs;
+}
+
+const std::vector<dateline::Document>& corpus() {
+  static const std::vector<dateline::Document> docs = load_corpus();
+  return docs;
+}
+
+void run_pipeline(benchmark::State& state, bool segment_only) {
+  dateline::PipelineOptions options;
+  options.segment_only = segment_only;
+  auto pipeline = dateline::Pipeline::create(options);
+  if (!pipeline.ok()) {
+    state.SkipWithError(pipeline.status().to_string().c_str());
+    return;
+  }
+  const auto& docs = corpus();
+  if (docs.empty()) {
+    state.SkipWithError("no corpus: ../shared/data/polnear/dev.jsonl not found");
+    return;
+  }
+  int64_t words = 0, bytes = 0;
+  for (auto _ : state) {
+    for (const auto& original : docs) {
+      dateline::Document doc = original;
+      (void)pipeline->process(doc);
+      words += static_cast<int64_t>(doc.tokens.size());
+      bytes += static_cast<int64_t>(doc.text.size());
+      benchmark::DoNotOptimize(doc.events.data());
+    }
+  }
+  state.counters["words/s"] = benchmark::Counter(static_cast<double>(words),
+                                                 benchmark::Counter::kIsRate);
+  state.SetBytesProcessed(bytes);
+}
+
+void BM_SegmentOnly(benchmark::State& state) { run_pipeline(state, true); }
+void BM_FullPipeline(benchmark::State& state) { run_pipeline(state, false); }
+
+BENCHMARK(BM_SegmentOnly)->Unit(benchmark::kMillisecond)->MinTime(2.0);
+BENCHMARK(BM_FullPipeline)->Unit(benchmark::kMillisecond)->MinTime(2.0);
+
+}  // namespace
+
+BENCHMARK_MAIN();
