@@ -20,6 +20,7 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "dates/governing.h"
 #include "quotes/indirect_finder.h"
 #include "quotes/quote_marks.h"
 #include "quotes/speaker.h"
@@ -317,21 +318,22 @@ Status AttributionFinder::annotate(Document& doc) const {
                                                                   : UINT32_MAX;
       q.addressee = find_addressee(doc, view, q.cue, stop, lexicon_);
     }
-    // Date: an absolute date stated in the same sentence, else the publication date.
-    for (size_t t = 0; t < doc.times.size(); ++t) {
-      const TimeExpression& te = doc.times[t];
-      if (te.sentence == q.sentence && te.type == TimeType::kDate && te.resolved &&
-          !te.value.empty() && te.value[0] >= '0' && te.value[0] <= '9') {
-        q.date = te.value;
-        q.date_source = DateSource::kExpression;
-        q.time = int32_t(t);
-        break;
-      }
+    // Date: the time expression nearest the cue (or the content when there is no cue), else
+    // the publication date; the dates stage owns that rule for quotes and events alike.
+    const Span date_anchor = !q.cue.empty() ? q.cue
+                        : q.content.empty() ? Span{} : q.content.front();
+    dates::DateAssignment when = dates::assign_date(doc, q.sentence, date_anchor);
+    // A time inside the reported words dates what is reported, not the statement.
+    if (when.time >= 0 &&
+        std::any_of(q.content.begin(), q.content.end(), [&](const Span& c) {
+          return c.overlaps(doc.times[when.time].span);
+        })) {
+      when = {dates::publication_date(doc),
+              doc.meta.published.empty() ? DateSource::kNone : DateSource::kPublication, -1};
     }
-    if (q.date_source == DateSource::kNone && !doc.meta.published.empty()) {
-      q.date = doc.meta.published;
-      q.date_source = DateSource::kPublication;
-    }
+    q.date = when.date;
+    q.date_source = when.source;
+    q.time = when.time;
     doc.quotes.push_back(std::move(q));
     last_quote = int32_t(doc.quotes.size() - 1);
     last_unit = unit;
