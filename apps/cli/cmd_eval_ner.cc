@@ -21,11 +21,7 @@ int run_eval_ner(int argc, char** argv) {
   app.add_option("--models", models, "models folder (default: the built-in one)");
   app.add_option("--lexicons", lexicons, "lexicons folder (default: the built-in one)");
   app.add_option("--min-f1", min_f1, "exit 1 when the overall F1 is below this");
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::ParseError& e) {
-    return app.exit(e);
-  }
+  if (int rc = parse_flags(app, argc, argv); rc >= 0) return rc;
   auto recognizer = entities::EntityRecognizer::load(
       {models.empty() ? default_models_dir() : models,
        lexicons.empty() ? default_lexicons_dir() : lexicons});
@@ -56,11 +52,7 @@ int run_eval_coref(int argc, char** argv) {
   app.add_option("--models", models, "models folder (default: the built-in one)");
   app.add_option("--lexicons", lexicons, "lexicons folder (default: the built-in one)");
   app.add_option("--min-accuracy", min_accuracy, "exit 1 when all-link accuracy is below this");
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::ParseError& e) {
-    return app.exit(e);
-  }
+  if (int rc = parse_flags(app, argc, argv); rc >= 0) return rc;
   auto recognizer = entities::EntityRecognizer::load(
       {models.empty() ? default_models_dir() : models,
        lexicons.empty() ? default_lexicons_dir() : lexicons});

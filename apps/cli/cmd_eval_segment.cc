@@ -86,11 +86,7 @@ int run_eval_segment(int argc, char** argv) {
   app.add_flag("--rules", rules, "rules only: ignore the sentence boundary model");
   app.add_option("--models", models_dir, "folder of model files (default: models/)");
   app.add_option("--show-errors", show_errors, "print up to N token and sentence errors");
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::ParseError& e) {
-    return app.exit(e);
-  }
+  if (int rc = parse_flags(app, argc, argv); rc >= 0) return rc;
   if (models_dir.empty()) models_dir = default_models_dir();
   auto segmenter = segment::Segmenter::load({models_dir, !rules});
   if (!segmenter.ok()) return fail(segmenter.status());

@@ -23,11 +23,7 @@ int run_eval_ud(int argc, char** argv) {
                "give the gold words and sentences to the tagger and parser (default: segment "
                "the raw text with dateline's own segmenter first)");
   app.add_option("--models", models, "model folder (default: the built-in models/)");
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::ParseError& e) {
-    return app.exit(e);
-  }
+  if (int rc = parse_flags(app, argc, argv); rc >= 0) return rc;
   auto gold = text::read_conllu(file);
   if (!gold.ok()) return fail(gold.status());
   auto annotator =

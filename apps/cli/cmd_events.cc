@@ -20,11 +20,7 @@ int run_events(int argc, char** argv) {
   app.add_option("--from", query.from, "events dated on or after this date (ISO 8601)");
   app.add_option("--limit", query.limit, "print at most this many");
   db.add_to(app);
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::ParseError& e) {
-    return app.exit(e);
-  }
+  if (int rc = parse_flags(app, argc, argv); rc >= 0) return rc;
   Result<Store> store = db.open(/*create=*/false);
   if (!store.ok()) return fail(store.status());
   Result<std::vector<EventRecord>> events = store->events(query);

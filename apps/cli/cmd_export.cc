@@ -46,11 +46,7 @@ int run_export(int argc, char** argv) {
       ->check(CLI::IsMember({"jsonl", "gdelt-tsv"}));
   app.add_flag("!--no-header", header, "gdelt-tsv: omit the column names line");
   db.add_to(app);
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::ParseError& e) {
-    return app.exit(e);
-  }
+  if (int rc = parse_flags(app, argc, argv); rc >= 0) return rc;
   Result<Store> store = db.open(/*create=*/false);
   if (!store.ok()) return fail(store.status());
   Status s;

@@ -18,11 +18,7 @@ int run_extract(int argc, char** argv) {
   app.add_option("--format", format, "jsonl (one object a line), json (an indented array), text")
       ->check(CLI::IsMember({"jsonl", "json", "text"}));
   flags.add_to(app);
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::ParseError& e) {
-    return app.exit(e);
-  }
+  if (int rc = parse_flags(app, argc, argv); rc >= 0) return rc;
 
   auto pipeline = Pipeline::create(flags.pipeline);
   if (!pipeline.ok()) return fail(pipeline.status());

@@ -33,11 +33,7 @@ int run_ingest(int argc, char** argv) {
   app.add_option("--batch", batch_size, "articles per transaction (default 64)")
       ->check(CLI::Range(1, 100000));
   flags.add_to(app);
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::ParseError& e) {
-    return app.exit(e);
-  }
+  if (int rc = parse_flags(app, argc, argv); rc >= 0) return rc;
   if (!flags.with.empty()) {
     std::fprintf(stderr,
                  "dateline: --with is ignored by ingest: the store keeps the default JSON\n");

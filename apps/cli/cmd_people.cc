@@ -18,11 +18,7 @@ int run_people(int argc, char** argv) {
   app.add_option("name", name, "full name, surname or part of a name");
   app.add_option("--limit", limit, "print at most this many people");
   db.add_to(app);
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::ParseError& e) {
-    return app.exit(e);
-  }
+  if (int rc = parse_flags(app, argc, argv); rc >= 0) return rc;
   Result<Store> store = db.open(/*create=*/false);
   if (!store.ok()) return fail(store.status());
   Result<std::vector<PersonRecord>> people = store->people(name);

@@ -19,11 +19,7 @@ int run_show(int argc, char** argv) {
   app.add_option("--format", format, "json (the stored JSON line) or text")
       ->check(CLI::IsMember({"json", "jsonl", "text"}));
   db.add_to(app);
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::ParseError& e) {
-    return app.exit(e);
-  }
+  if (int rc = parse_flags(app, argc, argv); rc >= 0) return rc;
   Result<Store> store = db.open(/*create=*/false);
   if (!store.ok()) return fail(store.status());
   Result<StoredArticle> article = store->find_article(key);

@@ -12,11 +12,7 @@ int run_stats(int argc, char** argv) {
   app.name("dateline stats");
   DbFlags db;
   db.add_to(app);
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::ParseError& e) {
-    return app.exit(e);
-  }
+  if (int rc = parse_flags(app, argc, argv); rc >= 0) return rc;
   Result<Store> store = db.open(/*create=*/false);
   if (!store.ok()) return fail(store.status());
   Result<StoreStats> s = store->stats();

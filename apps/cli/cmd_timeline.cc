@@ -18,11 +18,7 @@ int run_timeline(int argc, char** argv) {
   app.add_option("--entity", query.entity, "only records about this entity or person");
   app.add_option("--limit", query.limit, "print at most this many");
   db.add_to(app);
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::ParseError& e) {
-    return app.exit(e);
-  }
+  if (int rc = parse_flags(app, argc, argv); rc >= 0) return rc;
   Result<Store> store = db.open(/*create=*/false);
   if (!store.ok()) return fail(store.status());
   Result<std::vector<TimelineEntry>> entries = store->timeline(query);

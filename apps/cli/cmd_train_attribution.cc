@@ -62,11 +62,7 @@ int run_train_attribution(int argc, char** argv) {
   app.add_option("--epochs", o.epochs, "training epochs")->capture_default_str();
   app.add_option("--bits", o.bits, "log2 of the feature hash table size")->capture_default_str();
   app.add_option("--seed", o.seed, "shuffling seed")->capture_default_str();
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::ParseError& e) {
-    return app.exit(e);
-  }
+  if (int rc = parse_flags(app, argc, argv); rc >= 0) return rc;
   if (models_dir.empty()) models_dir = default_models_dir();
   std::string command = "dateline train attribution";
   for (int i = 1; i < argc; ++i) command += std::string(" ") + argv[i];

@@ -30,11 +30,7 @@ int run_train_ner(int argc, char** argv) {
                  "drop features updated fewer times than this")
       ->capture_default_str();
   app.add_option("--lexicons", lexicons, "lexicons folder (default: the built-in one)");
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::ParseError& e) {
-    return app.exit(e);
-  }
+  if (int rc = parse_flags(app, argc, argv); rc >= 0) return rc;
   if (lexicons.empty()) lexicons = default_lexicons_dir();
   auto gazetteer = entities::Gazetteer::load(lexicons);
   if (!gazetteer.ok()) return fail(gazetteer.status());

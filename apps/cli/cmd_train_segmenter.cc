@@ -40,11 +40,7 @@ int run_train_segmenter(int argc, char** argv) {
   app.add_option("--hash-bits", options.hash_bits, "log2 of the weight table size")
       ->check(CLI::Range(10, 24));
   app.add_option("--seed", options.seed, "shuffling seed");
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::ParseError& e) {
-    return app.exit(e);
-  }
+  if (int rc = parse_flags(app, argc, argv); rc >= 0) return rc;
 
   std::deque<segment::GoldText> golds;  // the examples point into these texts
   std::vector<segment::BoundaryExample> examples;

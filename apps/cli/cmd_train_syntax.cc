@@ -38,11 +38,7 @@ int run_train_tagger(int argc, char** argv) {
   app.add_option("--epochs", o.epochs, "training epochs")->capture_default_str();
   app.add_option("--seed", o.seed, "shuffling seed")->capture_default_str();
   app.add_option("--out", o.out, "model file to write")->required();
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::ParseError& e) {
-    return app.exit(e);
-  }
+  if (int rc = parse_flags(app, argc, argv); rc >= 0) return rc;
   o.command = command_line("train tagger", argc, argv);
   o.log = log_line;
   Status s = syntax::train_tagger(o);
@@ -69,11 +65,7 @@ int run_train_parser(int argc, char** argv) {
       ->capture_default_str();
   app.add_option("--seed", o.seed, "shuffling and exploration seed")->capture_default_str();
   app.add_option("--out", o.out, "model file to write")->required();
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::ParseError& e) {
-    return app.exit(e);
-  }
+  if (int rc = parse_flags(app, argc, argv); rc >= 0) return rc;
   o.command = command_line("train parser", argc, argv);
   o.log = log_line;
   Status s = syntax::train_parser(o);

@@ -3,6 +3,8 @@
 
 #include <cstdio>
 
+#include <CLI/CLI.hpp>
+
 namespace dateline::cli {
 
 int exit_code(const Status& status) {
@@ -18,6 +20,15 @@ int exit_code(const Status& status) {
 int fail(const Status& status) {
   std::fprintf(stderr, "dateline: %s\n", status.to_string().c_str());
   return exit_code(status);
+}
+
+int parse_flags(CLI::App& app, int argc, char** argv) {
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e);
+  }
+  return -1;
 }
 
 std::span<const Command> commands() {

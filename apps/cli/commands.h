@@ -9,6 +9,10 @@
 
 #include "dateline/status.h"
 
+namespace CLI {
+class App;
+}
+
 namespace dateline::cli {
 
 /// Exit codes: 0 ok, 1 some inputs failed (others went on), 2 usage, 3 data/database error.
@@ -21,6 +25,10 @@ int exit_code(const Status& status);
 
 /// Prints "dateline: <status>" to stderr and returns its exit code.
 int fail(const Status& status);
+
+/// Parses argv into `app`. Returns -1 when the command should go on; otherwise CLI11 has
+/// printed help or a usage error and the return value is the exit code it chose.
+int parse_flags(CLI::App& app, int argc, char** argv);
 
 struct Command {
   const char* name;     ///< "extract", or "eval segment" for a two-word command
