@@ -13,7 +13,8 @@
 namespace dateline::events {
 namespace {
 
-constexpr std::array<std::string_view, 44> kFillers = {
+constexpr std::array<std::string_view, 45> kFillers = {
+    "member",
     "the",      "of",       "'s",      "senior",   "top",       "local",     "foreign",
     "former",   "deputy",   "chief",   "new",      "main",      "ruling",    "armed",
     "federal",  "national", "central", "regional", "provincial", "state",    "some",
@@ -31,6 +32,10 @@ bool in(std::string_view w, const auto& list) {
     if (w == x) return true;
   }
   return false;
+}
+
+bool is_organisation_prefix(std::string_view code) {
+  return code.starts_with("IGO") || code.starts_with("NGO") || code.starts_with("IMG");
 }
 
 }  // namespace
@@ -73,6 +78,13 @@ std::vector<ActorPhrase> find_actor_phrases(const ActorDictionary& dict,
   std::vector<ActorHit> hits;
   for (size_t i = 0; i < words.size();) {
     ActorHit h = dict.longest_match(words, i, date);
+    // A sector word the tagger reads as an adjective modifies a thing, not an actor ("a
+    // general strike", "a military offensive"); as a filler it still joins a phrase
+    // ("Palestinian security forces").
+    if (h.entry && h.entry->kind == ActorKind::kAgent && h.end == h.begin + 1 &&
+        words[i].upos == "ADJ") {
+      h.entry = nullptr;
+    }
     if (h.entry) {
       hits.push_back(h);
       i = h.end;
@@ -118,6 +130,13 @@ std::vector<ActorPhrase> find_actor_phrases(const ActorDictionary& dict,
           if (p.country.empty()) p.country = e.code.substr(0, 3);
           break;
         case ActorKind::kCountry:
+          // "NATO-member Norway", "EU member Poland": an organisation modifying a country
+          // is a description; the country is the head.
+          if (!p.code.empty() && is_organisation_prefix(p.code) && e.code.size() == 3 &&
+              !is_organisation_prefix(e.code)) {
+            p.code.clear();
+            p.country.clear();
+          }
           if (p.country.empty()) p.country = e.code.substr(0, 3);
           if (p.code.empty() && e.code.size() > 3) p.code = e.code;
           break;
@@ -136,6 +155,32 @@ std::vector<ActorPhrase> find_actor_phrases(const ActorDictionary& dict,
     }
     for (uint32_t k = p.begin; k < p.end; ++k) {
       if (words[k].norm == "local") p.local = true;
+    }
+    // A plural demonym alone ("Albanians", "Serbs", whose singular is a demonym too) names a
+    // people; after "ethnic" it names an ethnic group, whose country is where it lives.
+    if (hits[h].entry->kind == ActorKind::kCountry && hits[h].end == hits[h].begin + 1) {
+      const std::string& n = words[hits[h].begin].norm;
+      const bool people = n.size() > 3 && n.back() == 's' &&
+                          dict.has_country(std::string_view(n).substr(0, n.size() - 1));
+      if (people && g == h + 1) p.people = true;
+      // "the Serbs of Croatia": the people of the country named after them.
+      if (people && g > h + 1 && hits[h + 1].entry->kind == ActorKind::kCountry &&
+          hits[h + 1].begin > hits[h].end &&
+          (words[hits[h + 1].begin - 1].norm == "of" ||
+           words[hits[h + 1].begin - 1].norm == "in")) {
+        p.country = hits[h + 1].entry->code.substr(0, 3);
+        p.code.clear();
+        if (p.sector.empty()) p.sector = "CVL";
+        p.source += " (people of the country named after them)";
+      }
+      if (hits[h].begin > 0 && words[hits[h].begin - 1].norm == "ethnic" &&
+          (g == h + 1 || p.code.empty())) {
+        p.ethnic = true;
+        p.country.clear();
+        p.code.clear();
+        if (p.sector.empty()) p.sector = "CVL";
+        p.source += " (ethnic group)";
+      }
     }
     phrases.push_back(std::move(p));
     h = g;

@@ -24,6 +24,10 @@ struct ActorPhrase {
   std::string sector;   ///< "GOV", "CRM", "" when none
   std::string code;     ///< full code when the dictionary gave one ("IGOUNO", "USAGOV")
   bool local = false;   ///< "local authorities": the country is that of the story's place
+  /// A people named by a demonym ("Albanians", "ethnic Turks"): the country is where they
+  /// live when the sentence says so ("Albanians of southern Serbia"), not the nation state.
+  bool people = false;
+  bool ethnic = false;  ///< "ethnic Albanians": never the nation state's own country
   std::string source;   ///< dictionary entries used ("actors.tsv:12 + agents.tsv:3")
 
   /// The code to report: the dictionary's full code, else country + sector, else "".

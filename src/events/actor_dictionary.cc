@@ -149,6 +149,15 @@ Status ActorDictionary::load_agents_tsv(const std::string& path) {
   });
 }
 
+bool ActorDictionary::has_country(std::string_view norm) const {
+  auto it = entries_.find(std::string(norm));
+  if (it == entries_.end()) return false;
+  for (const ActorEntry& e : it->second) {
+    if (e.kind == ActorKind::kCountry) return true;
+  }
+  return false;
+}
+
 ActorHit ActorDictionary::longest_match(const std::vector<Word>& words, size_t i,
                                         std::string_view date) const {
   ActorHit none{static_cast<uint32_t>(i), static_cast<uint32_t>(i), nullptr};

@@ -62,6 +62,9 @@ class ActorDictionary {
   /// agents and actors alike; {i, i, nullptr} when none.
   ActorHit longest_match(const std::vector<Word>& words, size_t i, std::string_view date) const;
 
+  /// True when the normalised phrase `norm` has a country entry ("albanian").
+  bool has_country(std::string_view norm) const;
+
   size_t size() const { return entries_.size(); }
 
  private:

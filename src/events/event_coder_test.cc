@@ -57,6 +57,9 @@ TEST(EventCoder, CodesActorActionTarget) {
       // progressive aspect, sector from the agent word
       {"Japanese troops are assisting Philippine forces.", "JPNMIL", "AID", "PHLMIL", false, "",
        "assisting"},
+      // an obligation laid on another actor in reported speech is a demand
+      {"Chilean officials declared on Monday that Bolivia must withdraw its troops.", "CHLGOV",
+       "REQUEST", "BOL", false, "", "declared"},
       // "engaged with" is consultation; a possessive object is still the target
       {"French diplomats engaged with their Malian counterparts.", "FRAGOV", "CONSULT", "MLI",
        false, "", "engaged with"},
@@ -81,12 +84,85 @@ TEST(EventCoder, CodesActorActionTarget) {
       EXPECT_EQ(e.negated, c.negated) << c.text;
       EXPECT_EQ(e.modality, c.modality) << c.text;
       EXPECT_FALSE(e.why.empty());
-      EXPECT_NE(e.why.find("verbs.tsv:"), std::string::npos) << e.why;
+      // every event names the dictionary line or the rule that made it
+      EXPECT_TRUE(e.why.find("verbs.tsv:") != std::string::npos ||
+                  e.why.find("<- rule: ") != std::string::npos)
+          << e.why;
       EXPECT_EQ(e.date, "2026-03-01");
       EXPECT_EQ(e.date_source, DateSource::kPublication);
       found = true;
     }
     EXPECT_TRUE(found) << c.text << " -> " << got;
+  }
+}
+
+// With a dependency parse the participants come from the parse; sentences written for these
+// tests, where word order alone gives a different answer.
+TEST(EventCoder, ParticipantsFromTheParse) {
+  struct ParseCase {
+    const char* text;
+    const char* parse;  // HEAD:DEPREL:UPOS per token (test_document.h)
+    const char* actor;
+    const char* plover;
+    const char* target;
+  };
+  static const ParseCase kCases[] = {
+      // conjoined subjects: the actor is the first conjunct's phrase, not the nearest noun
+      {"Israeli helicopters and tanks shelled positions of the Syrian army .",
+       "2:amod:ADJ 5:nsubj:NOUN 4:cc:CCONJ 2:conj:NOUN 0:root:VERB 5:obj:NOUN 10:case:ADP "
+       "10:det:DET 10:amod:ADJ 6:nmod:NOUN 5:punct:PUNCT",
+       "ISRMIL", "ASSAULT", "SYRMIL"},
+      // the one complained to is the addressee; the accused is the target
+      {"Chad complained to the United Nations about Sudanese raids .",
+       "2:nsubj:PROPN 0:root:VERB 6:case:ADP 6:det:DET 6:compound:PROPN 2:obl:PROPN "
+       "9:case:ADP 9:amod:ADJ 2:obl:NOUN 2:punct:PUNCT",
+       "TCD", "ACCUSE", "SDN"},
+      // a participle modifying a noun is no action and does not cut the object off
+      {"Syria rejected proposed Turkish changes .",
+       "2:nsubj:PROPN 0:root:VERB 5:amod:VERB 5:amod:ADJ 2:obj:NOUN 2:punct:PUNCT", "SYR",
+       "REJECT", "TUR"},
+      // an adjunct ("following ...") names no participant: the target is the place's country
+      {"Egypt arrested smugglers in Gaza following the deaths of two Israelis .",
+       "2:nsubj:PROPN 0:root:VERB 2:obj:NOUN 5:case:ADP 2:obl:PROPN 8:case:VERB 8:det:DET "
+       "2:obl:NOUN 11:case:ADP 11:nummod:NUM 8:nmod:PROPN 2:punct:PUNCT",
+       "EGY", "COERCE", "PSE"},
+  };
+  for (const ParseCase& c : kCases) {
+    Document doc = testing::one_sentence_document(c.text, "2026-03-01");
+    testing::add_parse(doc, c.parse);
+    ASSERT_TRUE(coder().annotate(doc).ok());
+    std::string got;
+    for (const Event& e : doc.events) {
+      got += "[" + e.actor.code + " " + e.plover + " " + e.target.code + "] ";
+    }
+    ASSERT_EQ(doc.events.size(), 1u) << c.text << " -> " << got;
+    const Event& e = doc.events[0];
+    EXPECT_TRUE(e.actor.code.starts_with(c.actor)) << c.text << " -> " << got;
+    if (*c.plover) {
+      EXPECT_EQ(e.plover, c.plover) << c.text;
+    }
+    EXPECT_TRUE(e.target.code.starts_with(c.target)) << c.text << " -> " << got << e.why;
+  }
+}
+
+// Actor coding facts that hold without a parse.
+TEST(EventCoder, PeoplesAndMemberStates) {
+  static const struct {
+    const char* text;
+    const char* actor;
+  } kCases[] = {
+      // an ethnic group is coded by where it lives, not by its nation state
+      {"Ethnic Serbs in Croatia protested against the government .", "HRV"},
+      {"The Serbs of Croatia protested against the government .", "HRV"},
+      // a country described by its alliance is still the country
+      {"NATO-member Portugal sent aid to Angola .", "PRT"},
+  };
+  for (const auto& c : kCases) {
+    Document doc = testing::one_sentence_document(c.text, "2026-03-01");
+    ASSERT_TRUE(coder().annotate(doc).ok());
+    ASSERT_FALSE(doc.events.empty()) << c.text;
+    EXPECT_TRUE(doc.events[0].actor.code.starts_with(c.actor))
+        << c.text << " -> " << doc.events[0].actor.code << " " << doc.events[0].why;
   }
 }
 

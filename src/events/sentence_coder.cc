@@ -20,6 +20,12 @@
 //     X and aided Y") shares its actor. The target is the first actor phrase to the right in
 //     the same clause that is not a place ("in Miami"). Passive swaps them: the target is the
 //     subject, the actor the "by" phrase, else the article's principal actor.
+//     With a dependency parse (the syntax stage ran), the parse's arguments replace the
+//     word-order ones where it names them: nsubj (through conj, xcomp and relative clauses),
+//     obl:agent / "by" and nsubj:pass for passives, obj / iobj / obl of the verb, of a
+//     nominal trigger and of its complement clauses, each mapped to the actor phrase inside
+//     the argument's noun phrase. Parses that cannot be right for the trigger (a verb attached
+//     as a noun modifier) are ignored; word order remains the fallback.
 //  5. Date and place: the time expression in the trigger's clause (else the publication date),
 //     and the place named after "in"/"at" in the clause.
 #include "events/sentence_coder.h"
@@ -69,6 +75,31 @@ constexpr std::array<std::string_view, 16> kPartitives = {
     "group", "groups", "members", "member", "some", "many", "most", "all", "one", "dozens",
     "hundreds", "thousands", "scores", "number", "team", "part"};
 constexpr std::array<std::string_view, 5> kPossessives = {"its", "their", "his", "her", "whose"};
+// Prepositions of adjuncts, not of participants: "following the deaths of two Israelis".
+constexpr std::array<std::string_view, 16> kNonArgumentCases = {
+    "following", "after", "before", "during", "despite", "since", "until", "amid", "because",
+    "than", "like", "as", "via", "including", "besides", "ago"};
+constexpr std::array<std::string_view, 12> kSubordinators = {
+    "as", "when", "while", "after", "before", "because", "since", "although", "though",
+    "whereas", "until", "unless"};
+// Verbs that report an obligation laid on another actor as a demand.
+constexpr std::array<std::string_view, 12> kObligationReporters = {
+    "said", "says", "declared", "declares", "concluded", "insisted", "insists", "stated",
+    "stressed", "maintained", "argued", "reiterated"};
+// The dictionary entry of a reported obligation (find_reported_obligations()).
+const VerbEntry& obligation_entry() {
+  static const VerbEntry entry = [] {
+    VerbEntry e;
+    e.lemma = "must";
+    e.plover = "REQUEST";
+    e.cameo = "100";
+    e.control = true;
+    e.source = "rule: reported obligation";
+    return e;
+  }();
+  return entry;
+}
+constexpr std::array<std::string_view, 4> kRelativePronouns = {"who", "which", "that", "whom"};
 constexpr std::array<std::string_view, 19> kTimeWords = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
@@ -106,6 +137,7 @@ struct Trigger {
   uint32_t begin = 0, end = 0;   ///< words of the action (light verb .. noun for nominals)
   uint32_t chain_begin = 0;      ///< first word of the auxiliary chain before it
   uint32_t object_begin = 0;     ///< where the object search starts
+  uint32_t head_word = 0;        ///< the word the parse attaches arguments to (verb or noun)
   bool passive = false;
   bool negated = false;
   std::string modality;
@@ -163,15 +195,324 @@ class SentenceCoder {
       : dicts_(dicts), doc_(doc), view_(view), words_(view.words), ctx_(ctx) {}
 
   void run(std::vector<Event>& out) {
+    index_parse();
     find_triggers();
+    find_reported_obligations();
     link_complements();
-    for (size_t k = 0; k < triggers_.size(); ++k) find_actor(k);
+    for (size_t k = 0; k < triggers_.size(); ++k) {
+      find_actor(k);
+      if (parsed_) dependency_arguments(k);
+    }
     for (size_t k = 0; k < triggers_.size(); ++k) {
       if (triggers_[k].is_event() && !triggers_[k].absorbed) emit(k, out);
     }
   }
 
  private:
+  // ---- The dependency parse (when the syntax stage ran) -------------------------------
+  // Tokens are addressed by their offset in the sentence; children are kept as linked lists
+  // (first_child_/next_sibling_) so indexing a sentence costs two flat vectors.
+
+  void index_parse() {
+    const Sentence& s = doc_.sentences[view_.index];
+    tok_begin_ = s.token_begin;
+    const uint32_t n = s.token_end > s.token_begin ? s.token_end - s.token_begin : 0;
+    word_of_tok_.assign(n, -1);
+    first_child_.assign(n, -1);
+    next_sibling_.assign(n, -1);
+    for (size_t w = 0; w < words_.size(); ++w) {
+      const int32_t lt = local(words_[w].token);
+      if (lt < 0) continue;
+      int32_t& slot = word_of_tok_[static_cast<size_t>(lt)];
+      if (slot < 0 || (words_[static_cast<size_t>(slot)].punct && !words_[w].punct)) {
+        slot = static_cast<int32_t>(w);
+      }
+    }
+    parsed_ = false;
+    for (uint32_t i = n; i-- > 0;) {  // backwards, so that each child list is in text order
+      const int32_t h = doc_.tokens[tok_begin_ + i].head;
+      if (h == Token::kNoHead) continue;
+      parsed_ = true;
+      const int32_t lh = local(h);
+      if (lh < 0) continue;
+      next_sibling_[i] = first_child_[static_cast<size_t>(lh)];
+      first_child_[static_cast<size_t>(lh)] = static_cast<int32_t>(i);
+    }
+  }
+
+  // Sentence-local index of document token `t`, or -1 when it is outside the sentence.
+  int32_t local(int32_t t) const {
+    if (t < static_cast<int32_t>(tok_begin_)) return -1;
+    const int32_t lt = t - static_cast<int32_t>(tok_begin_);
+    return lt < static_cast<int32_t>(word_of_tok_.size()) ? lt : -1;
+  }
+  const Token& tok(int32_t lt) const { return doc_.tokens[tok_begin_ + static_cast<uint32_t>(lt)]; }
+  int32_t head_of(int32_t lt) const { return local(tok(lt).head); }
+  std::string_view rel(int32_t lt) const { return tok(lt).deprel; }
+  static bool rel_is(std::string_view r, std::string_view base) {
+    return r == base || (r.size() > base.size() && r.starts_with(base) && r[base.size()] == ':');
+  }
+  const std::string& norm_of(int32_t lt) const {
+    static const std::string kEmpty;
+    const int32_t w = word_of_tok_[static_cast<size_t>(lt)];
+    return w < 0 ? kEmpty : words_[static_cast<size_t>(w)].norm;
+  }
+  int32_t tok_of_word(uint32_t w) const { return local(words_[w].token); }
+
+  // The first child of `lt` whose relation is (a subtype of) `base`, or -1.
+  int32_t child(int32_t lt, std::string_view base) const {
+    for (int32_t c = first_child_[static_cast<size_t>(lt)]; c >= 0;
+         c = next_sibling_[static_cast<size_t>(c)]) {
+      if (rel_is(rel(c), base)) return c;
+    }
+    return -1;
+  }
+  // The preposition that marks `lt` ("to" in "to Lebanon"), "" when none.
+  std::string_view case_of(int32_t lt) const {
+    const int32_t c = child(lt, "case");
+    return c >= 0 ? std::string_view(norm_of(c)) : std::string_view();
+  }
+
+  // True when the parse makes the participle at word i a modifier of the noun after it
+  // and the word before it cannot be that verb's subject (a verb, determiner or
+  // preposition): "reject proposed Israeli changes", but not "police confiscated weapons".
+  bool modifier_participle(size_t i) const {
+    const int32_t lt = tok_of_word(static_cast<uint32_t>(i));
+    if (lt < 0 || !rel_is(rel(lt), "amod") || head_of(lt) <= lt) return false;
+    const std::string& prev = words_[i - 1].upos;
+    return prev == "VERB" || prev == "AUX" || prev == "DET" || prev == "ADP" || prev == "CCONJ";
+  }
+
+  // True when the trigger's token has a clausal relation in the parse, so that its
+  // dependents can be trusted as its arguments (a verb parsed as "amod" or "obj" is not).
+  bool clausal(int32_t lt, bool noun) const {
+    const std::string_view r = rel(lt);
+    if (noun) return rel_is(r, "obj") || rel_is(r, "nsubj") || rel_is(r, "root");
+    return r == "root" || rel_is(r, "conj") || rel_is(r, "xcomp") || rel_is(r, "ccomp") ||
+           rel_is(r, "advcl") || rel_is(r, "acl") || rel_is(r, "parataxis") ||
+           rel_is(r, "csubj");
+  }
+
+  // True when phrase p lies in the object words of trigger k's pattern, or of a complement
+  // folded into it ("launch a military offensive"): what is done, not to whom.
+  bool in_pattern_object(size_t k, const ActorPhrase& p) const {
+    for (size_t j = 0; j < triggers_.size(); ++j) {
+      const Trigger& t = triggers_[j];
+      if (j != k && !(t.absorbed && t.controller == static_cast<int32_t>(k))) continue;
+      if (p.begin < t.match.object_end && p.end > t.match.begin) return true;
+    }
+    return false;
+  }
+
+  // The actor phrase a parse argument stands for: the phrase on the argument's own word,
+  // else one inside its noun phrase (compound, flat, amod, nmod, appos, conj: "Israeli
+  // helicopters and tanks", "positions of the Palestinian security forces", "camp for
+  // Congolese refugees"); a phrase with a country wins over a sector-only one.
+  int32_t phrase_of_arg(int32_t arg) const {
+    std::array<int32_t, 24> queue{};
+    size_t head = 0, tail = 0;
+    queue[tail++] = arg;
+    int32_t sector_only = -1;
+    while (head < tail) {
+      const int32_t lt = queue[head++];
+      const int32_t w = word_of_tok_[static_cast<size_t>(lt)];
+      const int32_t pi = w >= 0 ? view_.phrase_at[static_cast<size_t>(w)] : -1;
+      if (pi >= 0) {
+        if (lt == arg || !view_.phrases[static_cast<size_t>(pi)].country.empty()) return pi;
+        if (sector_only < 0) sector_only = pi;
+      }
+      for (int32_t c = first_child_[static_cast<size_t>(lt)]; c >= 0 && tail < queue.size();
+           c = next_sibling_[static_cast<size_t>(c)]) {
+        const std::string_view r = rel(c);
+        if (!(rel_is(r, "compound") || rel_is(r, "flat") || rel_is(r, "amod") ||
+              rel_is(r, "nmod") || rel_is(r, "appos") || rel_is(r, "conj"))) {
+          continue;
+        }
+        if (rel_is(r, "nmod") && one_of(case_of(c), kNonArgumentCases)) continue;
+        queue[tail++] = c;
+      }
+    }
+    return sector_only;
+  }
+
+  // The subject of the clause headed by `h`, following conjoined verbs and control
+  // ("agreed to send": the subject of "agreed") up the tree, and relative clauses to the
+  // noun they modify ("rebels who attacked"). -1 when the parse names none.
+  int32_t subject_of(int32_t h) const {
+    for (int depth = 0; depth < 4 && h >= 0; ++depth) {
+      int32_t subj = child(h, "nsubj");
+      const std::string_view r = rel(h);
+      if (subj >= 0) {
+        if (rel_is(r, "acl") && one_of(norm_of(subj), kRelativePronouns)) return head_of(h);
+        return subj;
+      }
+      if (rel_is(r, "conj") || rel_is(r, "xcomp")) {
+        h = head_of(h);
+        continue;
+      }
+      if (r == "acl:relcl") return head_of(h);
+      break;
+    }
+    return -1;
+  }
+
+  // Replaces the word-order participants of trigger k with the parse's where the parse
+  // names them: actor = nsubj (obl:agent / "by" for passives, nsubj:pass the target);
+  // target = iobj / obj / obl of the verb (or of the light verb and the noun for nominal
+  // triggers, and of the complements folded into the event), skipping places, times and
+  // adjuncts ("following the deaths of ..."), the pattern's own object and what the actor
+  // owns ("offered its troops to ..."). Falls back to word order where the parse gives
+  // nothing.
+  void dependency_arguments(size_t k) {
+    Trigger& u = triggers_[k];
+    const int32_t h = tok_of_word(u.head_word);
+    if (h < 0 || !clausal(h, u.entry().noun)) return;
+    int32_t clause = h;  // the verb that carries subject and objects
+    if (u.entry().noun && (rel_is(rel(h), "obj") || rel_is(rel(h), "nsubj")) && head_of(h) >= 0) {
+      clause = head_of(h);
+    }
+    int32_t agent_arg = child(clause, "obl:agent");
+    for (int32_t c = first_child_[static_cast<size_t>(clause)]; c >= 0 && agent_arg < 0;
+         c = next_sibling_[static_cast<size_t>(c)]) {
+      if (rel_is(rel(c), "obl") && case_of(c) == "by") agent_arg = c;
+    }
+    // The parse's passive is trusted with an agent; without one a heuristic passive is
+    // needed too ("is opposed to" is a state, not an action done to Israel).
+    const bool passive = u.passive || (agent_arg >= 0 && (child(clause, "nsubj:pass") >= 0 ||
+                                                          child(clause, "aux:pass") >= 0));
+    // Subject: taken from the parse when it can be coded or word order found none.
+    if (u.controller < 0 && !passive) {
+      const int32_t subj = subject_of(clause);
+      const int32_t pi = subj >= 0 ? phrase_of_arg(subj) : -1;
+      if (pi >= 0 && (u.actor < 0 || !view_.phrases[static_cast<size_t>(pi)].country.empty() ||
+                      !view_.phrases[static_cast<size_t>(pi)].code.empty())) {
+        u.actor = pi;
+        u.actor_note = "subject (parse)";
+        u.actor_inherited = false;
+      }
+    }
+    // Objects and obliques, of the trigger and of the complements folded into it.
+    std::array<int32_t, 8> heads{};
+    size_t n_heads = 0;
+    auto add_head = [&](int32_t x) {
+      if (x < 0 || n_heads == heads.size()) return;
+      for (size_t q = 0; q < n_heads; ++q) {
+        if (heads[q] == x) return;
+      }
+      heads[n_heads++] = x;
+    };
+    add_head(clause);
+    add_head(h);
+    for (size_t j = 0; j < triggers_.size(); ++j) {
+      const Trigger& c = triggers_[j];
+      if (!c.absorbed || c.controller != static_cast<int32_t>(k)) continue;
+      add_head(tok_of_word(c.head_word));
+    }
+    // Complement clauses: "threatened to break relations with Russia", "demanded that the
+    // United States match ...", "its demand that Israel ease ...": their objects, and the
+    // subject of a "that" clause, are what the event is directed at.
+    int32_t complement_subject = -1;
+    const size_t n_direct = n_heads;
+    for (size_t hi = 0; hi < n_direct; ++hi) {
+      for (int32_t c = first_child_[static_cast<size_t>(heads[hi])]; c >= 0;
+           c = next_sibling_[static_cast<size_t>(c)]) {
+        const std::string_view r = rel(c);
+        const int32_t mark = child(c, "mark");
+        const bool to_clause = mark >= 0 && norm_of(mark) == "to";
+        if (rel_is(r, "xcomp") || (rel_is(r, "advcl") && to_clause)) add_head(c);
+        if (rel_is(r, "ccomp") || (rel_is(r, "acl") && !to_clause && u.entry().noun)) {
+          add_head(c);
+          if (complement_subject < 0) complement_subject = child(c, "nsubj");
+        }
+      }
+    }
+    const std::string_view particle = u.entry().particles.empty()
+                                          ? std::string_view()
+                                          : std::string_view(u.entry().particles.back());
+    std::array<int32_t, 2> best_of = {-1, -1};  // direct objects, complement objects
+    int32_t agent = -1;
+    for (size_t hi = 0; hi < n_heads; ++hi) {
+      for (int32_t c = first_child_[static_cast<size_t>(heads[hi])]; c >= 0;
+           c = next_sibling_[static_cast<size_t>(c)]) {
+        const std::string_view r = rel(c);
+        const bool nominal_head = heads[hi] == h && u.entry().noun;
+        if (!(rel_is(r, "obj") || rel_is(r, "iobj") || rel_is(r, "obl") ||
+              (nominal_head && rel_is(r, "nmod")))) {
+          continue;
+        }
+        if (r == "obl:tmod" || r == "obl:npmod" || r == "nmod:tmod" || r == "nmod:poss") continue;
+        if (heads[hi] == clause && c == h) continue;  // the nominal trigger itself
+        const std::string_view prep = case_of(c);
+        if (passive && (prep == "by" || r == "obl:agent")) {
+          if (agent < 0) agent = phrase_of_arg(c);
+          continue;
+        }
+        if (!prep.empty() && prep != particle &&
+            (one_of(prep, kPlacePrepositions) || one_of(prep, kNonArgumentCases))) {
+          continue;
+        }
+        const int32_t pi = phrase_of_arg(c);
+        if (pi < 0 || pi == u.actor) continue;
+        const ActorPhrase& p = view_.phrases[static_cast<size_t>(pi)];
+        if (p.country.empty() && in_pattern_object(k, p)) continue;
+        // What the actor owns is what it acts with ("offered its troops to ..."), but an
+        // owned thing may lead to the target ("closed its borders with Iran").
+        const int32_t poss = child(c, "nmod:poss");
+        const int32_t cw = word_of_tok_[static_cast<size_t>(c)];
+        if (poss >= 0 && one_of(norm_of(poss), kPossessives) && cw >= 0 &&
+            view_.phrase_at[static_cast<size_t>(cw)] == pi) {
+          continue;
+        }
+        // "complained to the United Nations over Israeli raids": the accused is the target,
+        // the one complained to only the addressee.
+        const bool addressee = prep == "to" && u.entry().plover == "ACCUSE";
+        int32_t& best = best_of[hi < n_direct && !addressee ? 0 : 1];
+        if (best < 0 || (view_.phrases[static_cast<size_t>(best)].country.empty() &&
+                         !p.country.empty())) {
+          best = pi;
+        }
+      }
+    }
+    // A direct object with a country, else the subject of a "that" clause, else the
+    // complement's objects; phrases with a country before sector-only ones.
+    auto has_country = [&](int32_t pi) {
+      return pi >= 0 && !view_.phrases[static_cast<size_t>(pi)].country.empty();
+    };
+    const int32_t comp_subj = complement_subject >= 0 ? phrase_of_arg(complement_subject) : -1;
+    int32_t best = -1;
+    if (has_country(best_of[0])) {
+      best = best_of[0];
+    } else if (has_country(comp_subj) && comp_subj != u.actor) {
+      best = comp_subj;
+    } else if (has_country(best_of[1])) {
+      best = best_of[1];
+    } else {
+      best = best_of[0] >= 0 ? best_of[0] : best_of[1];
+    }
+    if (passive && u.controller < 0) {
+      // Passive: the subject is acted upon; the agent acts.
+      const int32_t subj = subject_of(clause);
+      const int32_t spi = subj >= 0 ? phrase_of_arg(subj) : -1;
+      if (spi >= 0) {
+        u.target = spi;
+        u.target_note = "passive subject (parse)";
+      }
+      if (agent >= 0) {
+        u.actor = agent;
+        u.actor_note = "passive agent (parse)";
+      } else if (!u.passive || u.actor == u.target) {
+        u.actor = -1;  // no agent: emit() infers one
+        u.actor_note.clear();
+      }
+      u.passive = true;
+      return;
+    }
+    if (best >= 0) {
+      u.target = best;
+      u.target_note = "object (parse)";
+    }
+  }
+
   bool light_verb_at(size_t i) const {
     for (const VerbMatch& m : dicts_.verbs.matches(words_, i)) {
       if (m.entry->role == VerbRole::kLight && tagger_allows(words_[i], *m.entry) &&
@@ -182,9 +523,10 @@ class SentenceCoder {
     return false;
   }
 
-  // A light verb within four words before the noun at `i`, not across punctuation.
+  // A light verb within six words before the noun at `i` (determiner and modifiers: "staged
+  // a 24-hour hunger strike"), not across punctuation.
   int32_t light_verb_before(size_t i) const {
-    for (size_t back = 1; back <= 4 && back <= i; ++back) {
+    for (size_t back = 1; back <= 6 && back <= i; ++back) {
       const Word& w = words_[i - back];
       if (w.punct && w.norm != "-") return -1;
       if (light_verb_at(i - back)) return static_cast<int32_t>(i - back);
@@ -229,11 +571,14 @@ class SentenceCoder {
           if (m.end >= words_.size() || words_[m.end].norm != "to") continue;
         } else {
           if (words_[i].upos.empty() && !verb_context_ok(words_, i, m.kind)) continue;
+          // A participle the parse attaches to a noun as a modifier is an adjective here
+          // ("proposed Israeli changes"), not an action.
+          if (parsed_ && m.end == i + 1 && i > 0 && modifier_participle(i)) continue;
           // A light verb followed by a nominal trigger yields to the nominal reading.
           if (has_nominal_after(i)) break;
         }
         t.object_begin = m.end;  // object words only select the pattern
-        if (e.noun) t.object_begin = m.end;
+        t.head_word = m.begin;
         t.chain_begin = chain_start(words_, t.begin);
         set_voice_and_mood(t);
         triggers_.push_back(std::move(t));
@@ -242,6 +587,55 @@ class SentenceCoder {
         break;
       }
       if (!taken) ++i;
+    }
+  }
+
+  // A reported obligation is a demand: "X declared that China must drop barriers", "X said
+  // the US should mediate" -> REQUEST from X to China / the US (CAMEO 10). The trigger is the
+  // reporting verb; the verb after "must"/"should" is its complement, folded into it.
+  void find_reported_obligations() {
+    bool added = false;
+    for (uint32_t i = 1; i < words_.size(); ++i) {
+      if (words_[i].norm != "must" && words_[i].norm != "should") continue;
+      uint32_t j = i;
+      while (j > 0 && is_adverb(words_[j - 1])) --j;
+      if (j == 0) continue;
+      const int32_t pi = view_.phrase_at[j - 1];
+      if (pi < 0) continue;
+      const ActorPhrase& p = view_.phrases[static_cast<size_t>(pi)];
+      if (p.end != j || p.country.empty() || p.begin < 2) continue;
+      // "... that <phrase> must" or "<reporting verb> <phrase> must", with up to three words
+      // (a day, "here", "on Saturday") between the reporting verb and "that".
+      uint32_t b = p.begin;
+      if (words_[b - 1].norm == "that") --b;
+      int32_t rv = -1;
+      for (uint32_t r = b; r-- > 0 && r + 4 >= b;) {
+        if (one_of(words_[r].norm, kObligationReporters)) {
+          rv = static_cast<int32_t>(r);
+          break;
+        }
+        if (words_[r].punct || trigger_at(r) >= 0) break;
+      }
+      if (rv < 0 || trigger_at(static_cast<uint32_t>(rv)) >= 0) continue;
+      Trigger t;
+      t.match.entry = &obligation_entry();
+      t.match.kind = FormKind::kPast;
+      t.match.begin = static_cast<uint32_t>(rv);
+      t.match.end = t.match.begin + 1;
+      t.match.object_end = t.match.end;
+      t.begin = t.match.begin;
+      t.end = t.match.end;
+      t.head_word = t.match.begin;
+      t.object_begin = t.match.end;
+      t.chain_begin = chain_start(words_, t.begin);
+      set_voice_and_mood(t);
+      t.passive = false;
+      triggers_.push_back(std::move(t));
+      added = true;
+    }
+    if (added) {
+      std::stable_sort(triggers_.begin(), triggers_.end(),
+                       [](const Trigger& a, const Trigger& b) { return a.begin < b.begin; });
     }
   }
 
@@ -448,10 +842,14 @@ class SentenceCoder {
     for (uint32_t j = u.object_begin; j < words_.size(); ++j) {
       const Word& w = words_[j];
       if (is_hard_boundary(w) || w.norm == "but" || w.norm == "while") break;
-      if (w.norm == "," && (reporting_after(j) ||
-                            (j + 1 < words_.size() && (words_[j + 1].norm == "which" ||
-                                                       words_[j + 1].norm == "who")))) {
-        break;
+      // A reporting clause, a relative clause or an adverbial clause (", as authorities in
+      // Croatia cracked down") after a comma has its own participants.
+      if (w.norm == "," && j + 1 < words_.size()) {
+        const std::string& next = words_[j + 1].norm;
+        if (reporting_after(j) || next == "which" || next == "who" ||
+            one_of(next, kSubordinators)) {
+          break;
+        }
       }
       const int32_t ti = trigger_at(j);
       if (ti >= 0 && static_cast<size_t>(ti) != k &&
@@ -787,6 +1185,9 @@ class SentenceCoder {
   const std::vector<Word>& words_;
   const DocumentContext& ctx_;
   std::vector<Trigger> triggers_;
+  uint32_t tok_begin_ = 0;
+  bool parsed_ = false;
+  std::vector<int32_t> word_of_tok_, first_child_, next_sibling_;
 };
 
 }  // namespace
@@ -820,6 +1221,29 @@ void resolve_phrases(const Document& doc, SentenceView& view, DocumentContext& c
   for (size_t pi = 0; pi < view.phrases.size(); ++pi) {
     ActorPhrase& p = view.phrases[pi];
     const bool place = p.begin > 0 && one_of(words[p.begin - 1].norm, kPlacePrepositions);
+    if (p.people || p.ethnic) {
+      // "Albanians of southern Serbia", "ethnic Turks in Sweden": the people where they live.
+      uint32_t n = p.end;
+      // "guerrillas operating in Macedonia", "Kurds living in Turkey", "Serbs based in ..."
+      if (n + 1 < words.size() && words[n + 1].norm == "in" &&
+          (words[n].norm.ends_with("ing") || words[n].norm == "based")) {
+        ++n;
+      }
+      if (n < words.size() && (words[n].norm == "in" || words[n].norm == "of")) {
+        ++n;
+        while (n < words.size() && n <= p.end + 3 && !words[n].capitalized && !words[n].punct) ++n;
+        const int32_t q = n < words.size() ? view.phrase_at[n] : -1;
+        const ActorPhrase* home = q >= 0 && static_cast<size_t>(q) != pi
+                                      ? &view.phrases[static_cast<size_t>(q)]
+                                      : nullptr;
+        if (home && !home->country.empty() && home->sector.empty()) {
+          p.country = home->country;
+          p.code.clear();
+          if (p.sector.empty()) p.sector = "CVL";
+          p.source += " + country from residence";
+        }
+      }
+    }
     if (p.country.empty()) {
       std::string how;
       // "forces in Guinea", "the government of Mexico"
@@ -843,7 +1267,7 @@ void resolve_phrases(const Document& doc, SentenceView& view, DocumentContext& c
       } else if (p.local && !ctx.last_place_country.empty()) {
         p.country = ctx.last_place_country;
         how = "local: the story's place";
-      } else {
+      } else if (!p.ethnic) {
         const Span s{words[p.begin].span.begin, words[p.end - 1].span.end};
         for (const Mention& m : doc.mentions) {
           if (m.sentence == view.index && m.span.overlaps(s) && m.entity >= 0 &&
