@@ -7,6 +7,7 @@
 #include <benchmark/benchmark.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <string>
 #include <vector>
@@ -36,6 +37,8 @@ const std::vector<dateline::Document>& corpus() {
 void run_pipeline(benchmark::State& state, bool segment_only) {
   dateline::PipelineOptions options;
   options.segment_only = segment_only;
+  // DL_MODELS_DIR=DIR benchmarks the models in DIR (e.g. candidates before a swap).
+  if (const char* dir = std::getenv("DL_MODELS_DIR"); dir && *dir) options.models_dir = dir;
   auto pipeline = dateline::Pipeline::create(options);
   if (!pipeline.ok()) {
     state.SkipWithError(pipeline.status().to_string().c_str());

@@ -8,6 +8,7 @@
 #include <benchmark/benchmark.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -46,8 +47,15 @@ const Corpus& corpus() {
   return c;
 }
 
+// DL_SYNTAX_MODELS=DIR benchmarks the models in DIR (e.g. newly trained ones) instead of the
+// committed models/.
+std::string models_dir() {
+  const char* env = std::getenv("DL_SYNTAX_MODELS");
+  return env && *env ? std::string(env) : std::string(DL_SOURCE_DIR) + "/models";
+}
+
 const SyntaxAnnotator* annotator() {
-  static const auto a = SyntaxAnnotator::load({std::string(DL_SOURCE_DIR) + "/models"});
+  static const auto a = SyntaxAnnotator::load({models_dir()});
   if (!a.ok()) {
     std::fprintf(stderr, "%s\n", a.status().to_string().c_str());
     return nullptr;
@@ -120,7 +128,7 @@ BENCHMARK(BM_TagLemmatizeParse)->Unit(benchmark::kMillisecond);
 
 void BM_LoadModels(benchmark::State& state) {
   for (auto _ : state) {
-    auto a = SyntaxAnnotator::load({std::string(DL_SOURCE_DIR) + "/models"});
+    auto a = SyntaxAnnotator::load({models_dir()});
     benchmark::DoNotOptimize(a.ok());
   }
 }

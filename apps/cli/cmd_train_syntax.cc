@@ -37,6 +37,9 @@ int run_train_tagger(int argc, char** argv) {
       ->required();
   app.add_option("--epochs", o.epochs, "training epochs")->capture_default_str();
   app.add_option("--seed", o.seed, "shuffling seed")->capture_default_str();
+  app.add_option("--clusters", o.clusters,
+                 "word clusters (en_clusters.dlc) for cluster features; copy the file beside "
+                 "the model");
   app.add_option("--out", o.out, "model file to write")->required();
   if (int rc = parse_flags(app, argc, argv); rc >= 0) return rc;
   o.command = command_line("train tagger", argc, argv);
@@ -64,12 +67,43 @@ int run_train_parser(int argc, char** argv) {
   app.add_option("--prune", o.prune, "drop averaged weights smaller than this")
       ->capture_default_str();
   app.add_option("--seed", o.seed, "shuffling and exploration seed")->capture_default_str();
+  app.add_option("--clusters", o.clusters,
+                 "word clusters (en_clusters.dlc) for cluster features; copy the file beside "
+                 "the model");
   app.add_option("--out", o.out, "model file to write")->required();
   if (int rc = parse_flags(app, argc, argv); rc >= 0) return rc;
   o.command = command_line("train parser", argc, argv);
   o.log = log_line;
   Status s = syntax::train_parser(o);
   return s.ok() ? kExitOk : fail(s);
+}
+
+int run_prune_parser(int argc, char** argv) {
+  CLI::App app{"Drop small weights from a parser model (smaller table, faster parsing)"};
+  app.name("dateline prune parser");
+  std::string in, out;
+  float min_abs = 2.0f;
+  app.add_option("--model", in, "parser model to read")->required();
+  app.add_option("--min", min_abs, "drop averaged weights smaller than this")
+      ->capture_default_str();
+  app.add_option("--out", out, "model file to write (put en_clusters.dlc beside it if needed)")
+      ->required();
+  if (int rc = parse_flags(app, argc, argv); rc >= 0) return rc;
+  Result<syntax::ModelFile> file = syntax::read_model_file(in, syntax::ModelKind::kParser);
+  if (!file.ok()) return fail(file.status());
+  Result<syntax::Parser> parser = syntax::Parser::from_model(*file, in);
+  if (!parser.ok()) return fail(parser.status());
+  const size_t before = parser->n_weights();
+  parser->prune(min_abs);
+  syntax::ModelHeader header = file->header;
+  header.emplace_back("pruned", command_line("prune parser", argc, argv));
+  syntax::ByteWriter payload;
+  parser->save_payload(payload);
+  Status s = syntax::write_model_file(out, syntax::ModelKind::kParser, header, payload.bytes());
+  if (!s.ok()) return fail(s);
+  std::fprintf(stderr, "prune: %zu -> %zu weights, %zu features; wrote %s\n", before,
+               parser->n_weights(), parser->n_features(), out.c_str());
+  return kExitOk;
 }
 
 }  // namespace dateline::cli

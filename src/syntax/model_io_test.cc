@@ -94,6 +94,65 @@ TEST(Perceptron, FreezeSaveLoadKeepsScores) {
   EXPECT_EQ(argmax(s3, 4), 3);
 }
 
+// Rows of one and two entries are stored inside their hash slot, rows covering a third of the
+// classes or more densely, the others as (class, weight) lists: every kind must score exactly
+// as summed by hand, survive save/load, and pruning must drop only the small weights.
+TEST(Perceptron, InlineDenseAndListRowsScoreAlike) {
+  struct Row {
+    uint64_t key;
+    std::vector<std::pair<int, int>> updates;  // (gold, guess) pairs
+  };
+  static const Row kRows[] = {
+      {101, {{1, 0}}},                          // 2 entries: +1, -1 (inline)
+      {102, {{2, 3}, {2, 3}, {2, 3}}},          // 2 entries: +3, -3 (inline)
+      {103, {{0, 1}, {2, 3}, {4, 1}}},          // 5 entries (dense)
+      {104, {{4, 0}, {4, 0}, {4, 1}, {4, 2}}},  // 4 entries, one large weight (dense)
+      {105, {{5, 6}, {7, 6}}},                  // 3 entries (list)
+  };
+  constexpr int kClasses = 12;
+  PerceptronTrainer t(kClasses);
+  for (const Row& r : kRows) {
+    for (auto [gold, guess] : r.updates) {
+      const uint64_t k[] = {r.key};
+      t.update(k, gold, guess);
+    }
+  }
+  for (int i = 0; i < 999; ++i) t.tick();  // averaged weights = 0.999 x the updates
+  const Weights w = t.freeze(0.0f);
+  EXPECT_EQ(w.n_features(), 5u);
+  EXPECT_EQ(w.n_entries(), 2u + 2u + 5u + 4u + 3u);
+  ByteWriter out;
+  w.save(out);
+  ByteReader in(out.bytes(), "mem");
+  Weights back;
+  ASSERT_TRUE(back.load(in).ok());
+  for (const Row& r : kRows) {
+    int32_t expect[kClasses] = {}, got[kClasses] = {}, loaded[kClasses] = {};
+    for (auto [gold, guess] : r.updates) {
+      expect[gold] += 1;
+      expect[guess] -= 1;
+    }
+    const uint64_t k[] = {r.key};
+    w.score(k, got);
+    back.score(k, loaded);
+    for (int c = 0; c < kClasses; ++c) {
+      // Quantised: one unit of scale() per update.
+      EXPECT_NEAR(got[c] * w.scale(), expect[c], 0.01) << r.key << " class " << c;
+      EXPECT_EQ(got[c], loaded[c]) << r.key << " class " << c;
+    }
+  }
+  // Keep |w| >= 2: row 102 (both), row 103's class 1 (-2), row 104's classes 4 and 0, row
+  // 105's class 6 (-2); row 101 disappears.
+  const Weights p = w.pruned(1.5f);
+  EXPECT_EQ(p.n_features(), 4u);
+  EXPECT_EQ(p.n_entries(), 6u);
+  int32_t s[kClasses] = {};
+  const uint64_t all[] = {101, 102, 103, 104, 105};
+  p.score(all, s);
+  const double kExpect[kClasses] = {-2, -2, 3, -3, 4, 0, -2, 0, 0, 0, 0, 0};
+  for (int c = 0; c < kClasses; ++c) EXPECT_NEAR(s[c] * p.scale(), kExpect[c], 0.02) << c;
+}
+
 TEST(Perceptron, LoadRejectsTruncatedWeights) {
   PerceptronTrainer t(3);
   const uint64_t a[] = {5, 6};

@@ -26,10 +26,12 @@
 namespace dateline::syntax {
 
 struct ParserBuilder {
-  static void set(Parser& p, std::vector<std::string> labels, uint16_t root, Weights w) {
+  static void set(Parser& p, std::vector<std::string> labels, uint16_t root, Weights w,
+                  std::shared_ptr<const ClusterFeatures> clusters) {
     p.labels_ = std::move(labels);
     p.root_label_ = root;
     p.weights_ = std::move(w);
+    p.clusters_ = std::move(clusters);
   }
 };
 
@@ -44,7 +46,7 @@ uint64_t tag_hash(std::string_view upos, std::string_view xpos) {
 
 namespace {
 
-constexpr int kMaxFeatures = 80;
+constexpr int kMaxFeatures = 96;
 constexpr uint64_t kNone = 0x6e6f6e65, kRootWord = 0x726f6f74;
 
 uint64_t norm_hash(std::string_view w) {
@@ -60,9 +62,12 @@ uint64_t norm_hash(std::string_view w) {
 }
 
 /// Per-sentence inputs: index 0 is the root.
+/// c4, c6, cf: hashes of the 4-bit, 6-bit and whole cluster paths (only with clusters).
 struct Sentence {
   std::vector<uint64_t> w, p, wp;
-  void fill(std::span<const std::string_view> words, std::span<const uint64_t> tags) {
+  std::vector<uint64_t> c4, c6, cf;
+  void fill(std::span<const std::string_view> words, std::span<const uint64_t> tags,
+            const ClusterFeatures* clusters = nullptr) {
     const size_t n = words.size();
     w.resize(n + 1);
     p.resize(n + 1);
@@ -74,10 +79,21 @@ struct Sentence {
       p[i + 1] = tags[i];
     }
     for (size_t i = 0; i <= n; ++i) wp[i] = mix64(w[i] ^ (p[i] * 0x9e3779b97f4a7c15ULL));
+    if (!clusters) return;
+    c4.resize(n + 1);
+    c6.resize(n + 1);
+    cf.resize(n + 1);
+    c4[0] = c6[0] = cf[0] = kRootWord;
+    for (size_t i = 0; i < n; ++i) {
+      const ClusterFeatures::Hashes& h = clusters->prefixes(words[i]);
+      c4[i + 1] = h[0];
+      c6[i + 1] = h[1];
+      cf[i + 1] = h[3];
+    }
   }
 };
 
-int extract(const Sentence& x, const ArcEagerState& st, uint64_t* f) {
+int extract(const Sentence& x, const ArcEagerState& st, uint64_t* f, bool use_clusters) {
   auto W = [&](int i) { return i < 0 ? kNone : x.w[i]; };
   auto P = [&](int i) { return i < 0 ? kNone : x.p[i]; };
   auto WP = [&](int i) { return i < 0 ? kNone : x.wp[i]; };
@@ -179,6 +195,26 @@ int extract(const Sentence& x, const ArcEagerState& st, uint64_t* f) {
   add(75, P(s0), P(n0), s0h >= 0 ? 2 : 1);
   add(76, W(s0), W(n0), P(n1));
   add(77, P(s1), P(s0), s0h >= 0 ? 2 : 1);
+  if (!use_clusters) return k;
+  // Koo, Carreras & Collins (2008): cluster prefixes in place of words for s0, n0, n1, alone
+  // and in the word-pair templates, so rare heads and dependents share evidence.
+  auto C4 = [&](int i) { return i < 0 ? kNone : x.c4[i]; };
+  auto C6 = [&](int i) { return i < 0 ? kNone : x.c6[i]; };
+  auto CF = [&](int i) { return i < 0 ? kNone : x.cf[i]; };
+  add(78, CF(s0));
+  add(79, C4(s0));
+  add(80, CF(n0));
+  add(81, C4(n0));
+  add(82, CF(n1));
+  add(83, C6(s0), C6(n0));
+  add(84, CF(s0), P(n0));
+  add(85, P(s0), CF(n0));
+  add(86, CF(s0), CF(n0));
+  add(87, C4(s0), C4(n0), P(n1));
+  add(88, C6(n1), P(n0));
+  add(89, CF(s0), d);
+  add(90, CF(n0), P(s0), P(n1));
+  add(91, C6(s0), P(s0), C6(n0));
   return k;
 }
 
@@ -212,7 +248,8 @@ void Parser::parse(std::span<const std::string_view> words, std::span<const uint
   out->assign(n, ParsedWord{});
   if (n == 0) return;
   Sentence x;
-  x.fill(words, tags);
+  x.fill(words, tags, clusters_.get());
+  const bool use_clusters = clusters_ != nullptr;
   ArcEagerState st(n);
   const TransitionCodec codec{n_labels()};
   const int nc = codec.n_classes();
@@ -221,7 +258,7 @@ void Parser::parse(std::span<const std::string_view> words, std::span<const uint
   bool* ok = reinterpret_cast<bool*>(ok_bytes.data());
   uint64_t keys[kMaxFeatures];
   while (!st.done()) {
-    int nk = extract(x, st, keys);
+    int nk = extract(x, st, keys, use_clusters);
     std::fill(scores.begin(), scores.end(), 0);
     weights_.score({keys, static_cast<size_t>(nk)}, scores.data());
     valid_moves(st, codec, root_label_, ok);
@@ -262,6 +299,7 @@ Result<Parser> Parser::from_model(const ModelFile& file, const std::string& name
   DL_RETURN_IF_ERROR(p.load_payload(r));
   p.header_ = file.header;
   p.fingerprint_ = file.fingerprint;
+  DL_ASSIGN_OR_RETURN(p.clusters_, clusters_for_model(file.header, name));
   return p;
 }
 
@@ -341,6 +379,10 @@ Status write_parser(const ParserTrainOptions& o, const Tagger& tagger, const Par
       {"best_epoch", std::to_string(epoch)},
       {"scores", scores_line},
   };
+  if (parser.clusters()) {
+    header.emplace_back(kClustersHeaderKey, parser.clusters()->fingerprint());
+    header.emplace_back("features", "zhang-nivre-78+clusters-v1");
+  }
   ByteWriter payload;
   parser.save_payload(payload);
   return write_model_file(o.out, ModelKind::kParser, header, payload.bytes());
@@ -356,6 +398,20 @@ Status train_parser(const ParserTrainOptions& o) {
   DL_ASSIGN_OR_RETURN(auto dev, read_treebanks(o.dev_files));
   DL_ASSIGN_OR_RETURN(Tagger tagger, Tagger::load(o.tagger));
   if (train.empty()) return error(ErrorCode::kInvalidArgument, "no training sentences");
+  std::shared_ptr<const ClusterFeatures> clusters;
+  if (!o.clusters.empty()) {
+    DL_ASSIGN_OR_RETURN(clusters, ClusterFeatures::load(o.clusters));
+  }
+  // Jackknife taggers mirror the run-time tagger: cluster features when it has them.
+  std::shared_ptr<const ClusterFeatures> fold_clusters;
+  if (tagger.clusters()) {
+    if (clusters && clusters->fingerprint() == tagger.clusters()->fingerprint()) {
+      fold_clusters = clusters;
+    } else {
+      DL_ASSIGN_OR_RETURN(fold_clusters,
+                          clusters_for_model(tagger.header(), o.tagger));
+    }
+  }
 
   // Labels, most frequent first.
   std::map<std::string, int> label_count;
@@ -404,7 +460,7 @@ Status train_parser(const ParserTrainOptions& o) {
         if (i < begin || i >= end) rest.push_back(train[i]);
       }
       DL_ASSIGN_OR_RETURN(Tagger fold, fit_tagger(rest, {}, o.tagger_epochs, o.seed + k + 1,
-                                                  nullptr, nullptr, nullptr));
+                                                  nullptr, nullptr, nullptr, fold_clusters));
       tag_sentences(fold, train, begin, end, &gold);
       log("parser: jackknife fold " + std::to_string(k + 1) + "/" + std::to_string(folds) +
           " tagged");
@@ -449,10 +505,10 @@ Status train_parser(const ParserTrainOptions& o) {
       const TrainSentence& t = gold[si];
       const int n = static_cast<int>(t.words.size());
       Sentence x;
-      x.fill(t.words, t.tags);
+      x.fill(t.words, t.tags, clusters.get());
       ArcEagerState st(n);
       while (!st.done()) {
-        int nk = extract(x, st, keys);
+        int nk = extract(x, st, keys, clusters != nullptr);
         std::fill(scores.begin(), scores.end(), 0.0f);
         model.score({keys, static_cast<size_t>(nk)}, scores.data());
         valid_moves(st, codec, root, ok);
@@ -488,7 +544,8 @@ Status train_parser(const ParserTrainOptions& o) {
         st.apply(codec.move(next), codec.label(next));
       }
     }
-    ParserBuilder::set(parser, labels, static_cast<uint16_t>(root), model.freeze(o.prune));
+    ParserBuilder::set(parser, labels, static_cast<uint16_t>(root), model.freeze(o.prune),
+                       clusters);
     LasScores s = score_parser(parser, dev_gold, labels);
     char line[240];
     std::snprintf(line, sizeof line,

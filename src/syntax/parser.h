@@ -7,11 +7,13 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "syntax/cluster_features.h"
 #include "syntax/model_io.h"
 #include "syntax/perceptron.h"
 
@@ -41,8 +43,13 @@ class Parser {
   size_t n_weights() const { return weights_.n_entries(); }
   const ModelHeader& header() const { return header_; }
   const std::string& fingerprint() const { return fingerprint_; }
+  /// The clusters the model was trained with; nullptr for a model without cluster features.
+  const ClusterFeatures* clusters() const { return clusters_.get(); }
 
   void save_payload(ByteWriter& w) const;
+
+  /// Drops weights below `min_abs` (see Weights::pruned); used by `dateline prune parser`.
+  void prune(float min_abs) { weights_ = weights_.pruned(min_abs); }
 
  private:
   friend struct ParserBuilder;
@@ -51,6 +58,7 @@ class Parser {
   std::vector<std::string> labels_;  ///< UD relations; labels_[root_label_] == "root"
   uint16_t root_label_ = 0;
   Weights weights_;
+  std::shared_ptr<const ClusterFeatures> clusters_;  ///< null: no cluster features
   ModelHeader header_;
   std::string fingerprint_;
 };
@@ -66,6 +74,8 @@ struct ParserTrainOptions {
   int tagger_epochs = 8;    ///< epochs of each fold's tagger
   int epochs = 15;
   float prune = 1.0f;       ///< drop averaged weights below this (model size)
+  std::string clusters;     ///< en_clusters.dlc for cluster features ("" = none); the jackknife
+                            ///< taggers use them too when the --tagger model does
   uint64_t seed = 1;
   std::string out;
   std::string command;

@@ -93,6 +93,7 @@ Weights PerceptronTrainer::freeze(float min_abs) const {
   const float threshold = std::max(min_abs, out.scale_ * 0.5f);
   std::vector<uint64_t> keys;
   std::vector<uint32_t> lens;
+  std::vector<Weights::Entry> entries;
   for (size_t r = 0; r < rows_.size(); ++r) {
     uint32_t len = 0;
     std::vector<Weights::Entry> row;
@@ -107,47 +108,114 @@ Weights PerceptronTrainer::freeze(float min_abs) const {
     if (!len) continue;
     keys.push_back(row_keys_[r]);
     lens.push_back(len);
-    out.entries_.insert(out.entries_.end(), row.begin(), row.end());
+    entries.insert(entries.end(), row.begin(), row.end());
   }
-  out.build_table(keys, lens);
+  out.build_table(keys, lens, entries);
   return out;
 }
 
-void Weights::build_table(const std::vector<uint64_t>& keys, const std::vector<uint32_t>& lens) {
+void Weights::build_table(const std::vector<uint64_t>& keys, const std::vector<uint32_t>& lens,
+                          const std::vector<Entry>& entries) {
   n_features_ = keys.size();
+  n_entries_ = entries.size();
   size_t cap = 16;
   while (cap < keys.size() * 2) cap *= 2;
   mask_ = cap - 1;
   slots_.assign(cap, Slot{0, 0, 0});
-  uint32_t begin = 0;
+  entries_.clear();
+  dense_.clear();
+  // Inline and dense rows need the class count to fit in 14 bits (flags take bits 15, 16).
+  const bool can_inline = n_classes_ < static_cast<int>(kDense);
+  auto pack = [](const Entry& e) {
+    return static_cast<uint32_t>(e.cls) |
+           (static_cast<uint32_t>(static_cast<uint16_t>(e.w)) << 16);
+  };
+  size_t at = 0;
   for (size_t f = 0; f < keys.size(); ++f) {
     size_t i = keys[f] & mask_;
     while (slots_[i].key) i = (i + 1) & mask_;
-    slots_[i] = Slot{keys[f], begin, lens[f]};
-    begin += lens[f];
+    const uint32_t len = lens[f];
+    if (can_inline && (len == 1 || len == 2)) {
+      const Entry& a = entries[at];
+      const Entry b = len == 2 ? entries[at + 1] : Entry{a.cls, 0};
+      slots_[i] = Slot{keys[f], pack(a) | kInline, pack(b)};
+    } else if (can_inline && len * 3 >= static_cast<uint32_t>(n_classes_)) {
+      slots_[i] = Slot{keys[f], len | kDense, static_cast<uint32_t>(dense_.size())};
+      dense_.resize(dense_.size() + static_cast<size_t>(n_classes_), 0);
+      int16_t* d = dense_.data() + slots_[i].begin;
+      for (uint32_t k = 0; k < len; ++k) d[entries[at + k].cls] = entries[at + k].w;
+    } else {
+      slots_[i] = Slot{keys[f], len, static_cast<uint32_t>(entries_.size())};
+      entries_.insert(entries_.end(), entries.begin() + static_cast<std::ptrdiff_t>(at),
+                      entries.begin() + static_cast<std::ptrdiff_t>(at + len));
+    }
+    at += len;
   }
 }
 
-void Weights::save(ByteWriter& w) const {
-  // Features in entry order: (key, len) pairs, then the entries.
-  std::vector<const Slot*> order;
-  order.reserve(n_features_);
-  for (const Slot& s : slots_) {
-    if (s.key) order.push_back(&s);
+void Weights::append_row(const Slot& s, std::vector<Entry>* out) const {
+  if (s.len & kInline) {
+    out->push_back({static_cast<uint16_t>(s.len & 0x7fff), static_cast<int16_t>(s.len >> 16)});
+    const Entry b{static_cast<uint16_t>(s.begin & 0xffff), static_cast<int16_t>(s.begin >> 16)};
+    if (b.w != 0 || b.cls != out->back().cls) out->push_back(b);
+    return;
   }
-  std::sort(order.begin(), order.end(),
-            [](const Slot* a, const Slot* b) { return a->begin < b->begin; });
+  if (s.len & kDense) {
+    const int16_t* d = dense_.data() + s.begin;
+    for (int c = 0; c < n_classes_; ++c) {
+      if (d[c]) out->push_back({static_cast<uint16_t>(c), d[c]});
+    }
+    return;
+  }
+  out->insert(out->end(), entries_.begin() + s.begin, entries_.begin() + s.begin + s.len);
+}
+
+Weights Weights::pruned(float min_abs) const {
+  Weights out;
+  out.n_classes_ = n_classes_;
+  out.scale_ = scale_;
   std::vector<uint64_t> keys;
   std::vector<uint32_t> lens;
-  for (const Slot* s : order) {
-    keys.push_back(s->key);
-    lens.push_back(s->len);
+  std::vector<Entry> entries, row;
+  for (const Slot& s : slots_) {  // table order: deterministic for a given model
+    if (!s.key) continue;
+    row.clear();
+    append_row(s, &row);
+    uint32_t len = 0;
+    for (const Entry& e : row) {
+      if (std::fabs(static_cast<float>(e.w) * scale_) < min_abs) continue;
+      entries.push_back(e);
+      ++len;
+    }
+    if (!len) continue;
+    keys.push_back(s.key);
+    lens.push_back(len);
+  }
+  out.build_table(keys, lens, entries);
+  return out;
+}
+
+void Weights::save(ByteWriter& w) const {
+  // Features in table order (deterministic for a given model): (key, len) pairs, then the
+  // entries of each row in turn.
+  std::vector<uint64_t> keys;
+  std::vector<uint32_t> lens;
+  std::vector<Entry> entries;
+  keys.reserve(n_features_);
+  lens.reserve(n_features_);
+  entries.reserve(n_entries_);
+  for (const Slot& s : slots_) {
+    if (!s.key) continue;
+    const size_t before = entries.size();
+    append_row(s, &entries);
+    keys.push_back(s.key);
+    lens.push_back(static_cast<uint32_t>(entries.size() - before));
   }
   w.put(static_cast<uint32_t>(n_classes_));
   w.put(scale_);
   w.put_vector(keys);
   w.put_vector(lens);
-  w.put_vector(entries_);
+  w.put_vector(entries);
 }
 
 Status Weights::load(ByteReader& r) {
@@ -158,19 +226,23 @@ Status Weights::load(ByteReader& r) {
   std::vector<uint32_t> lens;
   DL_RETURN_IF_ERROR(r.get_vector(&keys, "feature keys"));
   DL_RETURN_IF_ERROR(r.get_vector(&lens, "feature lengths"));
-  DL_RETURN_IF_ERROR(r.get_vector(&entries_, "weights"));
+  std::vector<Entry> entries;
+  DL_RETURN_IF_ERROR(r.get_vector(&entries, "weights"));
   if (keys.size() != lens.size()) return r.corrupt("feature tables differ in length");
   uint64_t total = 0;
-  for (uint32_t len : lens) total += len;
-  if (total != entries_.size()) return r.corrupt("weight count does not match features");
-  for (const Entry& e : entries_) {
+  for (uint32_t len : lens) {
+    if (len == 0 || len > n_classes) return r.corrupt("bad feature row length");
+    total += len;
+  }
+  if (total != entries.size()) return r.corrupt("weight count does not match features");
+  for (const Entry& e : entries) {
     if (e.cls >= n_classes) return r.corrupt("weight for an unknown class");
   }
   for (uint64_t k : keys) {
     if (k == 0) return r.corrupt("zero feature key");
   }
   n_classes_ = static_cast<int>(n_classes);
-  build_table(keys, lens);
+  build_table(keys, lens, entries);
   return ok_status();
 }
 

@@ -36,7 +36,8 @@ std::string shape_of(std::string_view w) {
 
 }  // namespace
 
-void hash_words(std::span<const std::string_view> words, std::vector<WordHashes>* out) {
+void hash_words(std::span<const std::string_view> words, std::vector<WordHashes>* out,
+                const ClusterFeatures* clusters) {
   out->resize(words.size());
   std::string lower;
   for (size_t i = 0; i < words.size(); ++i) {
@@ -60,10 +61,12 @@ void hash_words(std::span<const std::string_view> words, std::vector<WordHashes>
       h.suffix[k] = hash_bytes(lv.substr(lv.size() - n));
     }
     h.upper_initial = !w.empty() && w[0] >= 'A' && w[0] <= 'Z';
+    if (clusters) h.cluster = clusters->prefixes(w);
   }
 }
 
-int tag_features(const std::vector<WordHashes>& h, int i, int prev1, int prev2, uint64_t* keys) {
+int tag_features(const std::vector<WordHashes>& h, int i, int prev1, int prev2, uint64_t* keys,
+                 bool use_clusters) {
   const int n = static_cast<int>(h.size());
   auto norm = [&](int j) { return j < 0 ? kBos : j >= n ? kEos : h[j].norm; };
   auto shape = [&](int j) { return j < 0 ? kBos : j >= n ? kEos : h[j].shape; };
@@ -96,6 +99,22 @@ int tag_features(const std::vector<WordHashes>& h, int i, int prev1, int prev2, 
   keys[k++] = feature_key(27, p1, norm(i + 1));
   keys[k++] = feature_key(28, w.form);
   keys[k++] = feature_key(29, w.norm, shape(i + 1));
+  if (!use_clusters) return k;
+  // Cluster prefixes (4, 6, 10 bits, whole path) back off from rare words to their
+  // distributional class; the neighbours' classes and the previous tag with the next word's
+  // class disambiguate e.g. noun/verb readings.
+  constexpr uint64_t kBosC = 0x5a17'0011, kEosC = 0x5a17'0012;
+  auto cl = [&](int j, int p) { return j < 0 ? kBosC : j >= n ? kEosC : h[j].cluster[p]; };
+  for (int p = 0; p < ClusterFeatures::kPrefixes; ++p) keys[k++] = feature_key(40 + p, cl(i, p));
+  keys[k++] = feature_key(44, cl(i - 1, 1));
+  keys[k++] = feature_key(45, cl(i - 1, 3));
+  keys[k++] = feature_key(46, cl(i + 1, 1));
+  keys[k++] = feature_key(47, cl(i + 1, 3));
+  keys[k++] = feature_key(48, p1, cl(i + 1, 3));
+  keys[k++] = feature_key(49, cl(i, 3), cl(i + 1, 3));
+  keys[k++] = feature_key(50, cl(i - 1, 3), cl(i, 3));
+  keys[k++] = feature_key(51, cl(i + 2, 2));
+  keys[k++] = feature_key(52, w.suffix[2], cl(i, 2));
   return k;
 }
 
@@ -126,13 +145,13 @@ void Tagger::tag(std::span<const std::string_view> words, std::vector<TaggedWord
   out->assign(n, TaggedWord{});
   if (n == 0) return;
   std::vector<WordHashes> h;
-  hash_words(words, &h);
+  hash_words(words, &h, clusters_.get());
   const int nt = n_tags();
   std::vector<int32_t> scores(std::max<size_t>(nt, feats_.size()));
   uint64_t keys[kMaxTagFeatures];
   int prev1 = nt, prev2 = nt;
   for (int i = 0; i < n; ++i) {
-    int nk = tag_features(h, i, prev1, prev2, keys);
+    int nk = tag_features(h, i, prev1, prev2, keys, clusters_ != nullptr);
     std::fill(scores.begin(), scores.begin() + nt, 0);
     tag_weights_.score({keys, static_cast<size_t>(nk)}, scores.data());
     int best = argmax(scores.data(), nt);
@@ -201,6 +220,7 @@ Result<Tagger> Tagger::from_model(const ModelFile& file, const std::string& name
   DL_RETURN_IF_ERROR(t.load_payload(r));
   t.header_ = file.header;
   t.fingerprint_ = file.fingerprint;
+  DL_ASSIGN_OR_RETURN(t.clusters_, clusters_for_model(file.header, name));
   return t;
 }
 

@@ -10,11 +10,13 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "syntax/cluster_features.h"
 #include "syntax/lemmatizer.h"
 #include "syntax/model_io.h"
 #include "syntax/perceptron.h"
@@ -35,15 +37,19 @@ struct WordHashes {
   uint64_t prefix[3] = {};
   uint64_t suffix[4] = {};
   bool upper_initial = false;
+  ClusterFeatures::Hashes cluster{};  ///< cluster path prefixes (zero without clusters)
 };
 
-/// Fills `out` with the hashes of each word.
-void hash_words(std::span<const std::string_view> words, std::vector<WordHashes>* out);
+/// Fills `out` with the hashes of each word; cluster hashes only when `clusters` is given.
+void hash_words(std::span<const std::string_view> words, std::vector<WordHashes>* out,
+                const ClusterFeatures* clusters = nullptr);
 
 /// The tag-classifier features of word i given the two previous tags (n_tags for none).
-/// Writes at most kMaxTagFeatures keys; returns how many.
-inline constexpr int kMaxTagFeatures = 32;
-int tag_features(const std::vector<WordHashes>& h, int i, int prev1, int prev2, uint64_t* keys);
+/// Writes at most kMaxTagFeatures keys; returns how many. `use_clusters` adds the cluster
+/// templates (the hashes must then have been computed with clusters).
+inline constexpr int kMaxTagFeatures = 48;
+int tag_features(const std::vector<WordHashes>& h, int i, int prev1, int prev2, uint64_t* keys,
+                 bool use_clusters = false);
 
 /// The FEATS-classifier features of word i given the tags of the whole sentence.
 inline constexpr int kMaxFeatsFeatures = 16;
@@ -69,6 +75,8 @@ class Tagger {
   int n_tags() const { return static_cast<int>(upos_.size()); }
   const ModelHeader& header() const { return header_; }
   const std::string& fingerprint() const { return fingerprint_; }
+  /// The clusters the model was trained with; nullptr for a model without cluster features.
+  const ClusterFeatures* clusters() const { return clusters_.get(); }
 
   /// The model payload (tables and weights), for the trainer and the round-trip test.
   void save_payload(ByteWriter& w) const;
@@ -83,6 +91,7 @@ class Tagger {
   Weights tag_weights_;
   Weights feats_weights_;
   Lemmatizer lemmatizer_;
+  std::shared_ptr<const ClusterFeatures> clusters_;  ///< null: no cluster features
   ModelHeader header_;
   std::string fingerprint_;
 };
@@ -93,6 +102,8 @@ struct TaggerTrainOptions {
   int epochs = 12;
   uint64_t seed = 1;
   std::string out;      ///< model path
+  std::string clusters; ///< en_clusters.dlc to add cluster features ("" = none); the model
+                        ///< must be used with a copy of it in its own directory
   std::string command;  ///< the command line, stored in the header
   std::function<void(const std::string&)> log;  ///< progress lines (may be empty)
 };

@@ -31,6 +31,9 @@ struct TaggerBuilder {
     t.lemmatizer_ = std::move(lem);
     return t;
   }
+  static void clusters(Tagger& t, std::shared_ptr<const ClusterFeatures> c) {
+    t.clusters_ = std::move(c);
+  }
 };
 
 namespace {
@@ -71,7 +74,8 @@ TaggerScores score_tagger(const Tagger& tagger, const std::vector<text::ConlluSe
 Result<Tagger> fit_tagger(const std::vector<text::ConlluSentence>& train,
                           const std::vector<text::ConlluSentence>& dev, int epochs,
                           uint64_t seed, const std::function<void(const std::string&)>& log_fn,
-                          int* kept_epoch, TaggerScores* kept_scores) {
+                          int* kept_epoch, TaggerScores* kept_scores,
+                          std::shared_ptr<const ClusterFeatures> clusters) {
   auto log = [&](const std::string& s) {
     if (log_fn) log_fn(s);
   };
@@ -118,7 +122,7 @@ Result<Tagger> fit_tagger(const std::vector<text::ConlluSentence>& train,
       if (std::find(c.begin(), c.end(), t.feats) == c.end()) c.push_back(t.feats);
       lemmatizer.add_example(w.form, t.tag, w.lemma);
     }
-    hash_words(g.words, &g.hashes);
+    hash_words(g.words, &g.hashes, clusters.get());
   }
   for (auto& c : feats_of_tag) std::sort(c.begin(), c.end());
   lemmatizer.build(2);
@@ -129,6 +133,8 @@ Result<Tagger> fit_tagger(const std::vector<text::ConlluSentence>& train,
 
   Tagger tagger;
   TaggerBuilder::tables(tagger, upos, xpos, feats, feats_of_tag, std::move(lemmatizer));
+  const bool use_clusters = clusters != nullptr;
+  TaggerBuilder::clusters(tagger, std::move(clusters));
   PerceptronTrainer tag_model(nt), feats_model(nf);
   std::mt19937_64 rng(seed);
   std::vector<size_t> order(gold.size());
@@ -148,7 +154,7 @@ Result<Tagger> fit_tagger(const std::vector<text::ConlluSentence>& train,
       const int n = static_cast<int>(g.words.size());
       int prev1 = nt, prev2 = nt;
       for (int i = 0; i < n; ++i) {
-        int nk = tag_features(g.hashes, i, prev1, prev2, keys);
+        int nk = tag_features(g.hashes, i, prev1, prev2, keys, use_clusters);
         std::fill(scores.begin(), scores.begin() + nt, 0.0f);
         tag_model.score({keys, static_cast<size_t>(nk)}, scores.data());
         int guess = argmax(scores.data(), nt);
@@ -208,10 +214,14 @@ Result<Tagger> fit_tagger(const std::vector<text::ConlluSentence>& train,
 Status train_tagger(const TaggerTrainOptions& o) {
   DL_ASSIGN_OR_RETURN(auto train, read_treebanks(o.train_files));
   DL_ASSIGN_OR_RETURN(auto dev, read_treebanks(o.dev_files));
+  std::shared_ptr<const ClusterFeatures> clusters;
+  if (!o.clusters.empty()) {
+    DL_ASSIGN_OR_RETURN(clusters, ClusterFeatures::load(o.clusters));
+  }
   int best_epoch = 0;
   TaggerScores best;
   DL_ASSIGN_OR_RETURN(Tagger tagger, fit_tagger(train, dev, o.epochs, o.seed, o.log,
-                                               &best_epoch, &best));
+                                               &best_epoch, &best, clusters));
   ByteWriter payload;
   tagger.save_payload(payload);
   char scores_line[256];
@@ -229,6 +239,11 @@ Status train_tagger(const TaggerTrainOptions& o) {
       {"best_epoch", std::to_string(best_epoch)},
       {"scores", scores_line},
   };
+  if (clusters) {
+    // The loader looks for en_clusters.dlc beside the model and checks this fingerprint.
+    header.emplace_back(kClustersHeaderKey, clusters->fingerprint());
+    header.emplace_back("features", "base+clusters-v1");
+  }
   DL_RETURN_IF_ERROR(write_model_file(o.out, ModelKind::kTagger, header, payload.bytes()));
   if (o.log) {
     o.log("tagger: kept epoch " + std::to_string(best_epoch) + ", " + scores_line + "; wrote " +

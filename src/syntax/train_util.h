@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <random>
 #include <string>
 #include <vector>
@@ -14,6 +15,7 @@
 namespace dateline::syntax {
 
 class Tagger;
+class ClusterFeatures;
 
 /// Reads and concatenates CoNLL-U files.
 Result<std::vector<text::ConlluSentence>> read_treebanks(const std::vector<std::string>& paths);
@@ -34,10 +36,11 @@ TaggerScores score_tagger(const Tagger& tagger, const std::vector<text::ConlluSe
 
 /// Trains a tagger in memory; with dev data keeps the best epoch by UPOS+XPOS+UFeats (and
 /// reports it), without it keeps the last. Used by train_tagger() and by the parser trainer's
-/// jackknife folds.
+/// jackknife folds. With `clusters` the tagger uses (and keeps) the cluster features.
 Result<Tagger> fit_tagger(const std::vector<text::ConlluSentence>& train,
                           const std::vector<text::ConlluSentence>& dev, int epochs,
                           uint64_t seed, const std::function<void(const std::string&)>& log,
-                          int* kept_epoch, TaggerScores* kept_scores);
+                          int* kept_epoch, TaggerScores* kept_scores,
+                          std::shared_ptr<const ClusterFeatures> clusters = nullptr);
 
 }  // namespace dateline::syntax
