@@ -143,6 +143,360 @@ void group_spans(const WordView& v, const std::vector<RoleSpan>& spans,
   }
 }
 
+// Step 3b: a cue the tagger found with no content (after step 3a). PolNeAR gives every attribution
+// a content, and the tagger's misses here are mostly long or unusual complements ("called for
+// releasing the videos", "accuse the campaign of ..."), which the parse hangs under the cue:
+// the content is the subtree of its clausal complement, else of its open complement, else
+// of its object, when that subtree follows the cue and touches no other span.
+// The word range of the subject the parse gives a cue: the nsubj subtree of the cue's verb,
+// or of the verb it is coordinated with or complements ("Trump tweeted … and encouraged …",
+// "the groups sent a letter urging …"); {0, 0} when there is none (or no parse).
+std::pair<uint32_t, uint32_t> parse_subject(const Document& doc, const WordView& v,
+                                            const WordAttribution& a) {
+  const auto& w = v.words;
+  if (doc.tokens.empty() || doc.tokens[0].head == Token::kNoHead || !a.has_cue()) return {0, 0};
+  const int32_t t_first = w[a.cue_begin].token, t_last = w[a.cue_end - 1].token;
+  if (t_first < 0 || t_last < 0) return {0, 0};
+  const Sentence& s = doc.sentences[doc.tokens[t_first].sentence];
+  // The cue's own head word: the cue token whose head lies outside the cue.
+  int32_t verb = -1;
+  for (int32_t t = t_first; t <= t_last && verb < 0; ++t) {
+    const int32_t h = doc.tokens[t].head;
+    if (h < t_first || h > t_last) verb = t;
+  }
+  int32_t subj = -1;
+  for (int hop = 0; hop < 3 && verb >= 0 && subj < 0; ++hop) {
+    for (uint32_t k = s.token_begin; k < s.token_end && subj < 0; ++k) {
+      const std::string& rel = doc.tokens[k].deprel;
+      if (doc.tokens[k].head == verb && (rel == "nsubj" || rel == "nsubj:pass")) {
+        subj = int32_t(k);
+      }
+    }
+    const std::string& up = doc.tokens[verb].deprel;
+    if (up != "conj" && up != "xcomp" && up != "advcl") break;
+    verb = doc.tokens[verb].head;
+  }
+  if (subj < 0) return {0, 0};
+  int32_t lo = subj, hi = subj;
+  for (uint32_t k = s.token_begin; k < s.token_end; ++k) {
+    int32_t cur = int32_t(k);
+    for (int step = 0; step < 40 && cur >= 0 && cur != subj; ++step) cur = doc.tokens[cur].head;
+    if (cur != subj) continue;
+    lo = std::min(lo, int32_t(k));
+    hi = std::max(hi, int32_t(k));
+  }
+  uint32_t b = 0;
+  while (b < w.size() && (w[b].token < lo || w[b].token < 0)) ++b;
+  uint32_t e = b;
+  while (e < w.size() && w[e].token >= lo && w[e].token <= hi) ++e;
+  while (e > b && w[e - 1].punct) --e;
+  while (b < e && w[b].punct) ++b;
+  if (e <= b) return {0, 0};
+  return {b, e};
+}
+
+// Step 3a: a cue with no content whose source and cue close a clause after a comma
+// ("<content>, three people familiar with the talks told the outlet.", "<content>, said
+// Mr. Barrett, the lawyer.", "<content>, according to the report.") or right after a
+// closed quotation ("“…?” Trump said."): the content is the clause before the comma, back
+// to the sentence start or to the end of an earlier span of the sentence, or the whole
+// quotation. Following PolNeAR, a plain content stops before the comma and a quotation
+// keeps its final punctuation and closing mark. When a clause follows (", <clause>"), source
+// and cue are interposed and that clause is the content's second fragment. Works on any
+// cue the tagger found, not on a list of phrasings.
+void complete_post_posed(const Document& doc, const WordView& v,
+                         const std::vector<QuoteRegion>& regions, std::vector<bool>& taken,
+                         std::vector<WordAttribution>& found) {
+  const auto& w = v.words;
+  const bool syntax = !doc.tokens.empty() && doc.tokens[0].head != Token::kNoHead;
+  auto is_verb = [&](uint32_t k) {
+    if (!syntax || w[k].token < 0 || w[k].punct) return false;
+    const std::string& upos = doc.tokens[w[k].token].upos;
+    return upos == "VERB" || upos == "AUX";
+  };
+  // Which attribution holds each word (-1: none).
+  std::vector<int32_t> owner(w.size(), -1);
+  for (size_t k = 0; k < found.size(); ++k) {
+    const WordAttribution& x = found[k];
+    for (uint32_t i = x.source_begin; i < x.source_end; ++i) owner[i] = int32_t(k);
+    for (uint32_t i = x.cue_begin; i < x.cue_end; ++i) owner[i] = int32_t(k);
+    for (const auto& [b, e] : x.content) {
+      for (uint32_t i = b; i < e; ++i) owner[i] = int32_t(k);
+    }
+  }
+  auto absorbable_word = [&](uint32_t i, const std::vector<size_t>& absorbed) {
+    return owner[i] >= 0 &&
+           std::find(absorbed.begin(), absorbed.end(), size_t(owner[i])) != absorbed.end();
+  };
+  for (WordAttribution& a : found) {
+    if (!a.has_cue() || !a.content.empty()) continue;
+    if (!a.has_source()) {
+      // The tagger may have read a post-posed source as the end of the clause before it
+      // ("…from the U.S, three people familiar with the talks told …"). When the parse
+      // makes those words the cue's subject, right before the cue and after a comma, they
+      // are the source and that content ends at the comma.
+      auto [sb, se] = parse_subject(doc, v, a);
+      if (se != a.cue_begin) {
+        // The parse often misreads this construction; the words back to the comma stand
+        // in when they hold no verb and no more than a noun phrase's length.
+        sb = se = a.cue_begin;
+        while (sb > 0 && a.cue_begin - sb < 12 && w[sb - 1].lower != "," && !w[sb - 1].punct &&
+               !is_verb(sb - 1) && w[sb - 1].sentence == w[a.cue_begin].sentence) {
+          --sb;
+        }
+      }
+      bool closes = true;  // nothing but an object, a time or an apposition follows
+      for (uint32_t k = a.cue_end;
+           k < w.size() && w[k].sentence == w[a.cue_begin].sentence && !w[k].sentence_start; ++k) {
+        closes &= !is_verb(k) && w[k].quote_depth == 0;
+      }
+      if (closes && se > sb && se == a.cue_begin && sb >= 2 && w[sb - 1].lower == ",") {
+        const int32_t o = owner[sb];
+        bool ok = true;
+        for (uint32_t i = sb; i < se; ++i) ok &= owner[i] == o;
+        if (ok && o >= 0) {
+          // Only the tail of another attribution's content may be given up.
+          ok = false;
+          for (auto& [cb, ce] : found[size_t(o)].content) {
+            if (cb < sb - 1 && ce == se) {
+              ce = sb - 1;
+              ok = true;
+            }
+          }
+        }
+        if (ok) {
+          for (uint32_t i = sb - 1; i < se; ++i) owner[i] = -1;
+          for (uint32_t i = sb - 1; i < se; ++i) taken[i] = false;
+          a.source_begin = sb;
+          a.source_end = se;
+          for (uint32_t i = sb; i < se; ++i) owner[i] = int32_t(&a - found.data());
+          for (uint32_t i = sb; i < se; ++i) taken[i] = true;
+        }
+      }
+    }
+    uint32_t first = a.cue_begin, last = a.cue_end;
+    if (a.has_source()) {
+      first = std::min(first, a.source_begin);
+      last = std::max(last, a.source_end);
+    }
+    // "Said Ellis: “…”", "The Times reports: ¶ “…”": a colon after source and cue
+    // introduces the quotation that follows, in the same paragraph or opening the next.
+    if (last < w.size() && w[last].lower == ":") {
+      uint32_t q = last + 1;
+      const QuoteRegion* region = nullptr;
+      for (const QuoteRegion& r : regions) {
+        if (r.open == q && r.closed && r.depth == 1) region = &r;
+      }
+      bool free = region != nullptr;
+      if (region) {
+        for (uint32_t i = region->open; i <= region->close; ++i) {
+          free &= !taken[i] || (owner[i] >= 0 && !found[size_t(owner[i])].has_cue() &&
+                                !found[size_t(owner[i])].has_source());
+        }
+      }
+      if (free) {
+        for (uint32_t i = region->open; i <= region->close; ++i) {
+          if (owner[i] >= 0 && &found[size_t(owner[i])] != &a) {
+            found[size_t(owner[i])].content.clear();
+          }
+          taken[i] = true;
+        }
+        a.content.push_back({region->open, region->close + 1});
+        a.why = "tagger; quotation introduced by a colon";
+        continue;
+      }
+    }
+    const uint32_t sentence = w[a.cue_begin].sentence;
+    if (first < 2) continue;
+    const uint32_t pre = first - 1;
+    if (w[pre].sentence != sentence && !(w[pre].mark != MarkKind::kNone)) continue;
+    // What follows source and cue: nothing but an addressee, a time or an apposition (no
+    // verb) -> post-posed; ", <clause>" -> interposed, the clause is the content's second
+    // fragment ("The museum, Mr. Bush said, celebrated several of his heroes."), unless it
+    // is a participle adjunct ("…,” Trump said, looking out on the crowd).
+    uint32_t se = last;
+    while (se < w.size() && w[se].sentence == sentence && !(se > last && w[se].sentence_start)) {
+      ++se;
+    }
+    bool verb_after = false, quote_after = false;
+    for (uint32_t k = last; k < se; ++k) {
+      verb_after |= is_verb(k);
+      quote_after |= w[k].quote_depth > 0;
+    }
+    if (quote_after) continue;
+    std::pair<uint32_t, uint32_t> tail{0, 0};
+    if (verb_after) {
+      if (last >= se || w[last].lower != "," || last + 1 >= se) continue;
+      const uint32_t tb = last + 1;
+      // A participle adjunct describes the speaking, it is not said: post-posed as before.
+      if (syntax && w[tb].token >= 0 && doc.tokens[w[tb].token].xpos == "VBG") {
+        verb_after = false;
+      }
+    }
+    if (verb_after) {
+      const uint32_t tb = last + 1;
+      uint32_t te = se;
+      while (te > tb && w[te - 1].punct) --te;
+      if (te <= tb + 1) continue;
+      tail = {tb, te};
+    }
+    uint32_t b = 0, e = 0;
+    std::vector<size_t> absorbed;
+    if (w[pre].lower == ",") {
+      // A plain content: back from the comma to the sentence start, a taken word or a
+      // paragraph start; PolNeAR leaves the comma out. An attribution lying wholly inside
+      // that clause ("… unclear policy demands that Mexico cracks down …, three people
+      // familiar with the talks told the outlet") is part of what the post-posed source
+      // reports: it is absorbed rather than allowed to cut the content.
+      auto absorbable = [&](uint32_t k) {
+        const int32_t o = owner[k];
+        if (o < 0) return true;
+        const WordAttribution& x = found[size_t(o)];
+        if (&x == &a || !x.has_cue()) return false;
+        if (x.has_source() && (x.source_end > pre || w[x.source_begin].sentence != sentence)) {
+          return false;
+        }
+        for (const auto& [cb, ce] : x.content) {
+          if (ce > pre + 1 || w[cb].sentence != sentence) return false;  // may hold the comma
+        }
+        return x.cue_end <= pre && w[x.cue_begin].sentence == sentence;
+      };
+      b = pre;
+      while (b > 0 && w[b - 1].sentence == sentence && absorbable(b - 1) && !w[b].sentence_start) {
+        --b;
+        if (owner[b] >= 0 &&
+            std::find(absorbed.begin(), absorbed.end(), size_t(owner[b])) == absorbed.end()) {
+          absorbed.push_back(size_t(owner[b]));
+        }
+      }
+      e = pre;
+      while (b < e && w[b].punct && w[b].mark == MarkKind::kNone) ++b;
+    } else if (w[pre].mark != MarkKind::kNone && w[pre].quote_depth == 0 && !verb_after) {
+      // A quotation closed right before: all of it, marks and final punctuation included.
+      for (const QuoteRegion& r : regions) {
+        if (r.closed && r.close == pre && r.depth == 1) {
+          b = r.open;
+          e = pre + 1;
+        }
+      }
+      // The tagger may have kept that quotation as one with no cue and no source of its
+      // own; it is this cue's.
+      for (uint32_t i = b; i < e; ++i) {
+        const int32_t o = owner[i];
+        if (o < 0 || found[size_t(o)].has_cue() || found[size_t(o)].has_source()) continue;
+        if (std::find(absorbed.begin(), absorbed.end(), size_t(o)) == absorbed.end()) {
+          absorbed.push_back(size_t(o));
+        }
+      }
+    }
+    // A lone content must be a clause; before an interposed cue a short phrase will do.
+    if (e <= b || (e - b < 4 && tail.second == tail.first)) continue;
+    bool clash = false;
+    for (uint32_t i = b; i < e; ++i) clash |= taken[i] && !absorbable_word(i, absorbed);
+    for (uint32_t i = tail.first; i < tail.second; ++i) clash |= taken[i];
+    if (clash) continue;
+    for (size_t k : absorbed) {
+      found[k].content.clear();
+      found[k].cue_begin = found[k].cue_end = 0;
+    }
+    a.content.push_back({b, e});
+    if (tail.second > tail.first) a.content.push_back(tail);
+    a.why = tail.second > tail.first ? "tagger; content around an interposed source and cue"
+                                     : "tagger; content before a post-posed source and cue";
+    for (uint32_t i = b; i < e; ++i) taken[i] = true;
+    for (uint32_t i = tail.first; i < tail.second; ++i) taken[i] = true;
+  }
+}
+
+void complete_from_parse(const Document& doc, const WordView& v,
+                         const std::vector<QuoteRegion>& regions, const CueLexicon& lexicon,
+                         std::vector<WordAttribution>& found) {
+  const auto& w = v.words;
+  std::vector<bool> taken(w.size(), false);
+  auto mark = [&](uint32_t b, uint32_t e) {
+    for (uint32_t i = b; i < e && i < w.size(); ++i) taken[i] = true;
+  };
+  for (const WordAttribution& a : found) {
+    mark(a.source_begin, a.source_end);
+    mark(a.cue_begin, a.cue_end);
+    for (const auto& [b, e] : a.content) mark(b, e);
+  }
+  complete_post_posed(doc, v, regions, taken, found);
+  if (doc.tokens.empty() || doc.tokens[0].head == Token::kNoHead) return;
+  for (WordAttribution& a : found) {
+    if (!a.has_cue() || !a.content.empty()) continue;
+    // The object of a tell-verb is its addressee, not what was said.
+    bool tell = false;
+    for (uint32_t i = a.cue_begin; i < a.cue_end; ++i) {
+      tell |= lexicon.lookup(w[i].lower) == CueClass::kTell;
+    }
+    const int32_t t_first = w[a.cue_begin].token, t_last = w[a.cue_end - 1].token;
+    if (t_first < 0 || t_last < 0) continue;
+    const Sentence& s = doc.sentences[doc.tokens[t_first].sentence];
+    int32_t best = -1, best_rank = 3;
+    for (uint32_t k = s.token_begin; k < s.token_end; ++k) {
+      const int32_t h = doc.tokens[k].head;
+      if (h < t_first || h > t_last || (int32_t(k) >= t_first && int32_t(k) <= t_last)) continue;
+      const std::string& rel = doc.tokens[k].deprel;
+      const int32_t rank = rel == "ccomp" ? 0 : rel == "xcomp" ? 1 : rel == "obj" && !tell ? 2 : 3;
+      if (rank < best_rank) {
+        best = int32_t(k);
+        best_rank = rank;
+      }
+    }
+    if (best < 0) continue;
+    // Subtree extent in tokens, then in words.
+    int32_t lo = best, hi = best;
+    for (uint32_t k = s.token_begin; k < s.token_end; ++k) {
+      int32_t cur = int32_t(k);
+      for (int step = 0; step < 40 && cur >= 0 && cur != best; ++step) cur = doc.tokens[cur].head;
+      if (cur != best) continue;
+      lo = std::min(lo, int32_t(k));
+      hi = std::max(hi, int32_t(k));
+    }
+    if (lo <= t_last) continue;
+    uint32_t b = a.cue_end, e = a.cue_end;
+    while (b < w.size() && w[b].token >= 0 && w[b].token < lo) ++b;
+    e = b;
+    while (e < w.size() && w[e].token >= lo && w[e].token <= hi) ++e;
+    while (e > b && w[e - 1].punct && w[e - 1].mark == MarkKind::kNone) --e;
+    if (e <= b || e - b < 2) continue;
+    bool clash = false;
+    for (uint32_t i = b; i < e; ++i) clash |= taken[i];
+    if (clash || v.words[b].sentence != v.words[e - 1].sentence) continue;
+    a.content.push_back({b, e});
+    a.why = "tagger; content from the parse";
+    mark(b, e);
+  }
+}
+
+// Step 3c: a cue with content but no source takes the subject the parse gives it
+// (parse_subject). PolNeAR marks
+// such a shared subject as the source of each attribution, so it may repeat another
+// attribution's source, but it never takes words of a cue or a content.
+void complete_source_from_parse(const Document& doc, const WordView& v,
+                                std::vector<WordAttribution>& found) {
+  if (doc.tokens.empty() || doc.tokens[0].head == Token::kNoHead) return;
+  const auto& w = v.words;
+  std::vector<bool> taken(w.size(), false);
+  for (const WordAttribution& a : found) {
+    for (uint32_t i = a.cue_begin; i < a.cue_end; ++i) taken[i] = true;
+    for (const auto& [b, e] : a.content) {
+      for (uint32_t i = b; i < e; ++i) taken[i] = true;
+    }
+  }
+  for (WordAttribution& a : found) {
+    if (!a.has_cue() || a.has_source() || a.content.empty()) continue;
+    const auto [b, e] = parse_subject(doc, v, a);
+    if (e <= b) continue;
+    bool clash = false;
+    for (uint32_t i = b; i < e; ++i) clash |= taken[i];
+    if (clash) continue;
+    a.source_begin = b;
+    a.source_end = e;
+  }
+}
+
 bool overlaps(const WordAttribution& a, uint32_t b, uint32_t e) {
   auto hit = [&](uint32_t x, uint32_t y) { return x < e && b < y; };
   if (a.has_cue() && hit(a.cue_begin, a.cue_end)) return true;
@@ -171,6 +525,13 @@ Span word_span(const WordView& v, uint32_t b, uint32_t e) {
 }
 
 }  // namespace
+
+void complete_attributions(const Document& doc, const WordView& view,
+                           const std::vector<QuoteRegion>& regions, const CueLexicon& lexicon,
+                           std::vector<WordAttribution>& found) {
+  complete_from_parse(doc, view, regions, lexicon, found);
+  complete_source_from_parse(doc, view, found);
+}
 
 AttributionFinder AttributionFinder::from(CueLexicon lexicon,
                                           std::unique_ptr<AttributionTagger> tagger,
@@ -212,6 +573,7 @@ Status AttributionFinder::annotate(Document& doc) const {
       tagger_->tag(in, u, tags);
       group_spans(view, spans_from_tags(tags, u.begin), found);
     }
+    if (options_.complete_from_parse) complete_attributions(doc, view, regions, lexicon_, found);
   } else {
     found = find_indirect(doc, view, lexicon_);
   }
@@ -244,11 +606,21 @@ Status AttributionFinder::annotate(Document& doc) const {
     }
   };
 
-  int32_t last_quote = -1;      // index in doc.quotes of the previous quote
+  int32_t last_quote = -1;  // index in doc.quotes of the previous quote
   uint32_t last_unit = 0;
   const size_t before = doc.quotes.size();
   for (const WordAttribution& a : found) {
-    if (a.content.empty() && !options_.keep_contentless) continue;
+    if (a.content.empty() && (!options_.keep_contentless || !a.has_cue())) continue;
+    if (a.has_cue() && !a.has_source()) {
+      // A cue with no source that no lexicon entry backs ("seized the president ...") is
+      // more often a misread verb than an unattributed statement.
+      bool known = false;
+      for (uint32_t i = a.cue_begin; i < a.cue_end; ++i) {
+        known |= lexicon_.lookup(w[i].lower) != CueClass::kNone || w[i].lower == "according" ||
+                 (tagger_ && tagger_->cue_prior(w[i].lower) >= 0.2f);
+      }
+      if (!known) continue;
+    }
     Quote q;
     // Kind: all content words inside marks = direct; a quoted phrase of 3+ words = mixed.
     uint32_t inside = 0, total = 0, lower = 0;
@@ -281,8 +653,8 @@ Status AttributionFinder::annotate(Document& doc) const {
     q.speaker = resolve_speaker(doc, view, source, at, lexicon_);
     q.why = a.why;
     if (q.speaker.name.empty() && q.speaker.entity < 0 && a.source_end == a.source_begin + 1 &&
-        (w[a.source_begin].lower == "he" || w[a.source_begin].lower == "she") &&
-        last_quote >= 0 && unit <= last_unit + 1) {
+        (w[a.source_begin].lower == "he" || w[a.source_begin].lower == "she") && last_quote >= 0 &&
+        unit <= last_unit + 1) {
       // An unresolved "he"/"she" right after a quotation: its speaker.
       const Speaker& prev = doc.quotes[size_t(last_quote)].speaker;
       q.speaker.name = prev.name;
@@ -314,18 +686,18 @@ Status AttributionFinder::annotate(Document& doc) const {
       q.why += "; speaker of the previous quotation";
     }
     if (a.has_cue() && !q.content.empty()) {
-      const uint32_t stop = q.content.front().begin > q.cue.end ? q.content.front().begin
-                                                                  : UINT32_MAX;
+      const uint32_t stop =
+          q.content.front().begin > q.cue.end ? q.content.front().begin : UINT32_MAX;
       q.addressee = find_addressee(doc, view, q.cue, stop, lexicon_);
     }
     // Date: the time expression nearest the cue (or the content when there is no cue), else
     // the publication date; the dates stage owns that rule for quotes and events alike.
-    const Span date_anchor = !q.cue.empty() ? q.cue
-                        : q.content.empty() ? Span{} : q.content.front();
+    const Span date_anchor = !q.cue.empty()      ? q.cue
+                             : q.content.empty() ? Span{}
+                                                 : q.content.front();
     dates::DateAssignment when = dates::assign_date(doc, q.sentence, date_anchor);
     // A time inside the reported words dates what is reported, not the statement.
-    if (when.time >= 0 &&
-        std::any_of(q.content.begin(), q.content.end(), [&](const Span& c) {
+    if (when.time >= 0 && std::any_of(q.content.begin(), q.content.end(), [&](const Span& c) {
           return c.overlaps(doc.times[when.time].span);
         })) {
       when = {dates::publication_date(doc),

@@ -13,9 +13,21 @@
 #include "dateline/document.h"
 #include "dateline/status.h"
 #include "quotes/cue_lexicon.h"
+#include "quotes/indirect_finder.h"
+#include "quotes/quote_marks.h"
 #include "quotes/tagger.h"
+#include "quotes/words.h"
 
 namespace dateline::quotes {
+
+/// Completes the tagger's attributions (steps 3a-3c of attribution_finder.cc): a cue with
+/// no content gets the quotation or clause before a post-posed source and cue (split
+/// around an interposed one), a quotation introduced by a colon, or the complement the
+/// parse hangs under it; a cue with content but no source gets its subject from the parse.
+/// Works without a parse (the parse-based parts are skipped). Exposed for tests.
+void complete_attributions(const Document& doc, const WordView& view,
+                           const std::vector<QuoteRegion>& regions, const CueLexicon& lexicon,
+                           std::vector<WordAttribution>& found);
 
 struct AttributionFinderOptions {
   std::string models_dir;    ///< holds attribution.model; rules only when it is absent
@@ -24,6 +36,10 @@ struct AttributionFinderOptions {
   bool add_rule_quotes = true;
   /// Keep attributions that have a cue but no content (PolNeAR marks some).
   bool keep_contentless = false;
+  /// Give a tagged cue that got no content the clause before it when source and cue close
+  /// the sentence after a comma, else the clause the parse hangs under it (ccomp, else
+  /// xcomp, else obj); a cue left without content is dropped unless keep_contentless.
+  bool complete_from_parse = true;
 };
 
 /// Built once from its model and lexicons, then immutable: annotate() is const and one

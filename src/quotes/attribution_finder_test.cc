@@ -4,6 +4,9 @@
 // these tests.
 #include "quotes/attribution_finder.h"
 
+#include <algorithm>
+#include <tuple>
+
 #include <gtest/gtest.h>
 
 #include "quotes/test_util.h"
@@ -43,8 +46,7 @@ TEST(AttributionFinder, RulesFindQuotationsAndReportedSpeech) {
       {"Officials told reporters that the talks had stalled.",
        {{"indirect", "Officials", "told", "the talks had stalled"}}},
       {"\xE2\x80\x9CWe will rebuild the bridge,\xE2\x80\x9D Jana Novak said.",
-       {{"direct", "Jana Novak", "said",
-         "\xE2\x80\x9CWe will rebuild the bridge,\xE2\x80\x9D"}}},
+       {{"direct", "Jana Novak", "said", "\xE2\x80\x9CWe will rebuild the bridge,\xE2\x80\x9D"}}},
       {"\"The budget is not enough,\" said Tomas Berg.",
        {{"direct", "Tomas Berg", "said", "\"The budget is not enough,\""}}},
       {"Novak said: \xE2\x80\x9CThe river has never been this high.\xE2\x80\x9D",
@@ -73,8 +75,8 @@ TEST(AttributionFinder, RulesFindQuotationsAndReportedSpeech) {
       const Quote& q = doc.quotes[i];
       const Expected& e = c.quotes[i];
       EXPECT_STREQ(to_string(q.kind), e.kind) << c.text;
-      const std::string speaker = q.speaker.span.empty() ? q.speaker.text
-                                                         : std::string(doc.slice(q.speaker.span));
+      const std::string speaker =
+          q.speaker.span.empty() ? q.speaker.text : std::string(doc.slice(q.speaker.span));
       EXPECT_EQ(speaker, e.speaker) << c.text;
       EXPECT_EQ(std::string(doc.slice(q.cue)), e.cue) << c.text;
       EXPECT_EQ(content_of(doc, q), e.content) << c.text;
@@ -113,13 +115,162 @@ TEST(AttributionFinder, ModeAddresseeAndAnonymousSources) {
 
 TEST(AttributionFinder, MergesAQuotationOverParagraphs) {
   Document doc = whitespace_document(
-      "\xE2\x80\x9CWe start the repairs today,\xE2\x80\x9D Novak said. \xE2\x80\x9CThe first crews are already there.\n"
+      "\xE2\x80\x9CWe start the repairs today,\xE2\x80\x9D Novak said. \xE2\x80\x9CThe first crews "
+      "are already there.\n"
       "\xE2\x80\x9CThe second crews arrive on Monday with the pumps.\xE2\x80\x9D");
   AttributionFinder finder = rule_finder();
   ASSERT_TRUE(finder.annotate(doc).ok());
   ASSERT_EQ(doc.quotes.size(), 2u);
   EXPECT_EQ(doc.quotes[1].content.size(), 2u);  // one quote, two paragraphs
   EXPECT_EQ(doc.quotes[1].speaker.text, "Novak");
+}
+
+// Word range [begin, end) of the words inside the first occurrence of `phrase`.
+std::pair<uint32_t, uint32_t> words_of(const Document& doc, const WordView& v,
+                                       const std::string& phrase) {
+  const size_t at = doc.text.find(phrase);
+  if (phrase.empty() || at == std::string::npos) return {0, 0};
+  uint32_t b = UINT32_MAX, e = 0;
+  for (uint32_t i = 0; i < v.words.size(); ++i) {
+    if (v.words[i].span.begin >= at && v.words[i].span.end <= at + phrase.size()) {
+      b = std::min(b, i);
+      e = i + 1;
+    }
+  }
+  return b == UINT32_MAX ? std::pair<uint32_t, uint32_t>{0, 0} : std::pair{b, e};
+}
+
+// The completion of the tagger's attributions (step 3 of attribution_finder.cc), given
+// the spans a tagger would have produced. `verbs` lists the words a parse would tag VERB
+// (a "-ing" form is tagged VBG); with none the document has no parse.
+TEST(AttributionFinder, CompletesPostPosedAndInterposedSources) {
+  static const struct {
+    const char* text;
+    const char* source;         // tagged source ("" = none)
+    const char* cue;            // tagged cue
+    const char* other_cue;      // another tagged attribution in the text ("" = none)
+    const char* other_content;  // its content
+    std::vector<std::string> verbs;
+    const char* want_source;
+    const char* want_content;  // fragments joined by " | "; "" = none found
+  } kCases[] = {
+      // Post-posed anonymous source, read by the tagger as the end of another content.
+      {"Washington delivered demands that Mexico must act, three people familiar with the "
+       "talks told the outlet.",
+       "",
+       "told",
+       "demands",
+       "that Mexico must act, three people familiar with the talks",
+       {"delivered", "act", "told"},
+       "three people familiar with the talks",
+       "Washington delivered demands that Mexico must act"},
+      // The same construction with no parse and no competing span.
+      {"The council will close the bridge in May, two engineers told the paper on Monday.",
+       "two engineers",
+       "told",
+       "",
+       "",
+       {},
+       "two engineers",
+       "The council will close the bridge in May"},
+      {"The dam is safe, said Tomas Berg, the chief engineer.",
+       "Tomas Berg",
+       "said",
+       "",
+       "",
+       {},
+       "Tomas Berg",
+       "The dam is safe"},
+      // A quotation closed right before the source keeps its marks and punctuation.
+      {"\xE2\x80\x9CWhy is the bank too big to manage?\xE2\x80\x9D Vitter demanded.",
+       "Vitter",
+       "demanded",
+       "",
+       "",
+       {"is", "manage", "demanded"},
+       "Vitter",
+       "\xE2\x80\x9CWhy is the bank too big to manage?\xE2\x80\x9D"},
+      {"\xE2\x80\x9CWe won the vote,\xE2\x80\x9D Novak said, looking at the crowd.",
+       "Novak",
+       "said",
+       "",
+       "",
+       {"won", "said", "looking"},
+       "Novak",
+       "\xE2\x80\x9CWe won the vote,\xE2\x80\x9D"},
+      // Interposed: the clause after the second comma is the content's second fragment.
+      {"The museum, Mr. Bush said, celebrated several of his heroes.",
+       "Mr. Bush",
+       "said",
+       "",
+       "",
+       {"said", "celebrated"},
+       "Mr. Bush",
+       "The museum | celebrated several of his heroes"},
+      // A colon introduces the quotation.
+      {"Said Ellis: \xE2\x80\x9CI do not see any interest in reform.\xE2\x80\x9D",
+       "Ellis",
+       "Said",
+       "",
+       "",
+       {},
+       "Ellis",
+       "\xE2\x80\x9CI do not see any interest in reform.\xE2\x80\x9D"},
+      // A clause that goes on after the cue is not this construction.
+      {"The plan failed, Berg said yesterday when he arrived.",
+       "Berg",
+       "said",
+       "",
+       "",
+       {"failed", "said", "arrived"},
+       "Berg",
+       ""},
+  };
+  auto lex = CueLexicon::load(std::string(DL_SOURCE_DIR) + "/data/lexicons/attribution.tsv");
+  ASSERT_TRUE(lex.ok()) << lex.status().to_string();
+  for (const auto& c : kCases) {
+    Document doc = whitespace_document(c.text);
+    for (Token& t : doc.tokens) {
+      if (c.verbs.empty()) break;
+      t.head = Token::kRoot;  // parsed, though with no relations
+      const std::string form(doc.slice(t.span));
+      for (const std::string& v : c.verbs) {
+        if (form.rfind(v, 0) == 0 && form.size() <= v.size() + 1) {
+          t.upos = "VERB";
+          t.xpos = v.size() > 3 && v.compare(v.size() - 3, 3, "ing") == 0 ? "VBG" : "VBD";
+        }
+      }
+    }
+    WordView view = build_word_view(doc);
+    std::vector<QuoteRegion> regions = pair_quote_marks(view, doc.text);
+    std::vector<WordAttribution> found(1);
+    std::tie(found[0].cue_begin, found[0].cue_end) = words_of(doc, view, c.cue);
+    std::tie(found[0].source_begin, found[0].source_end) = words_of(doc, view, c.source);
+    if (*c.other_cue) {
+      WordAttribution other;
+      std::tie(other.cue_begin, other.cue_end) = words_of(doc, view, c.other_cue);
+      other.content.push_back(words_of(doc, view, c.other_content));
+      found.insert(found.begin(), other);
+    }
+    complete_attributions(doc, view, regions, lex.value(), found);
+    const WordAttribution& a = found.back();
+    std::string content;
+    for (const auto& [b, e] : a.content) {
+      if (!content.empty()) content += " | ";
+      content += doc.text.substr(view.words[b].span.begin,
+                                 view.words[e - 1].span.end - view.words[b].span.begin);
+    }
+    EXPECT_EQ(content, c.want_content) << c.text;
+    const std::string source = a.has_source()
+                                   ? doc.text.substr(view.words[a.source_begin].span.begin,
+                                                     view.words[a.source_end - 1].span.end -
+                                                         view.words[a.source_begin].span.begin)
+                                   : "";
+    EXPECT_EQ(source, c.want_source) << c.text;
+    if (*c.other_cue && *c.want_content) {
+      EXPECT_TRUE(found.front().content.empty()) << "absorbed: " << c.text;
+    }
+  }
 }
 
 }  // namespace

@@ -148,13 +148,65 @@ void AttributionTagger::features(const TaggerInput& in, const Unit& unit,
   }
   // Syntax: the unit word that carries each token's word form (its first non-punctuation
   // piece), so that heads can be followed from word to word.
+  // Tokens of a unit are contiguous, so a vector over [t0, t1] maps them (no hashing).
   const bool syntax = has_syntax(doc);
-  std::unordered_map<int32_t, uint32_t> token_word;
+  int32_t t0 = 0, t1 = -1;
+  if (syntax) {
+    t0 = INT32_MAX;
+    for (uint32_t i = 0; i < n; ++i) {
+      const int32_t tok = words[unit.begin + i].token;
+      if (tok < 0) continue;
+      t0 = std::min(t0, tok);
+      t1 = std::max(t1, tok);
+    }
+  }
+  constexpr uint32_t kNoWord = UINT32_MAX;
+  std::vector<uint32_t> token_word(t1 >= t0 ? size_t(t1 - t0 + 1) : 0, kNoWord);
+  auto word_of = [&](int32_t tok) {
+    return tok >= t0 && tok <= t1 ? token_word[size_t(tok - t0)] : kNoWord;
+  };
   if (syntax) {
     for (uint32_t i = 0; i < n; ++i) {
       const Word& w = words[unit.begin + i];
+      if (w.token < 0 || word_of(w.token) != kNoWord) continue;
       if (!w.punct || doc.slice(doc.tokens[w.token].span).size() == w.span.size()) {
-        token_word.emplace(w.token, i);
+        token_word[size_t(w.token - t0)] = i;
+      }
+    }
+  }
+
+  // Syntax: each token's subtree extent (lowest and highest token index below it, within
+  // the unit), and for each word the constituent through which it hangs from the nearest
+  // likely cue above it (the cue's child on the path; -1 = none): nsubj -> source,
+  // ccomp/parataxis -> content. Computed once per unit, O(words x depth).
+  std::vector<int32_t> constituent(n, -1);
+  std::vector<int32_t> sub_lo, sub_hi;
+  if (syntax) {
+    if (t1 >= t0) {
+      sub_lo.resize(size_t(t1 - t0 + 1));
+      sub_hi.resize(size_t(t1 - t0 + 1));
+      for (int32_t t = t0; t <= t1; ++t) sub_lo[t - t0] = sub_hi[t - t0] = t;
+      for (int32_t t = t0; t <= t1; ++t) {
+        int32_t cur = doc.tokens[t].head;
+        for (int step = 0; step < 40 && cur >= t0 && cur <= t1; ++step) {
+          sub_lo[cur - t0] = std::min(sub_lo[cur - t0], t);
+          sub_hi[cur - t0] = std::max(sub_hi[cur - t0], t);
+          cur = doc.tokens[cur].head;
+        }
+      }
+    }
+    for (uint32_t i = 0; i < n; ++i) {
+      int32_t cur = words[unit.begin + i].token;
+      for (int step = 0; step < 8 && cur >= 0; ++step) {
+        const int32_t head = doc.tokens[cur].head;
+        if (head < t0 || head >= t0 + int32_t(sub_lo.size())) break;
+        const uint32_t hw = word_of(head);
+        if (hw == kNoWord) break;
+        if (prior[hw] >= kCueThreshold) {
+          constituent[i] = cur;
+          break;
+        }
+        cur = head;
       }
     }
   }
@@ -173,10 +225,10 @@ void AttributionTagger::features(const TaggerInput& in, const Unit& unit,
     uint32_t* f = &out[size_t(i) * F];
     int k = 0;
     const int depth = std::min<int>(w.quote_depth, 2);
-    const bool first_in = i > 0 && words[unit.begin + i - 1].mark != MarkKind::kNone &&
-                          w.quote_depth > 0;
-    const bool last_in = i + 1 < n && words[unit.begin + i + 1].mark != MarkKind::kNone &&
-                         w.quote_depth > 0;
+    const bool first_in =
+        i > 0 && words[unit.begin + i - 1].mark != MarkKind::kNone && w.quote_depth > 0;
+    const bool last_in =
+        i + 1 < n && words[unit.begin + i + 1].mark != MarkKind::kNone && w.quote_depth > 0;
     int region_words = 0;
     if (w.quote >= 0) region_words = bucket(int((*in.regions)[w.quote].words));
     const int pb = prior_bucket(prior[i]);
@@ -190,6 +242,24 @@ void AttributionTagger::features(const TaggerInput& in, const Unit& unit,
     if (left[i] >= 0) {
       for (int32_t j = left[i] + 1; j < int32_t(i) && !comma_left; ++j) {
         comma_left = words[unit.begin + j].lower == ",";
+      }
+    }
+    // Commas between the word and the nearest likely cue on its right, and how close
+    // that cue is to its sentence end: "<content>, officials said." and "<content>, three
+    // people familiar with the talks told the outlet." put the content left of a comma
+    // and the cue near the end.
+    int commas_right = 0;
+    int cue_to_end = 9;
+    if (right[i] >= 0) {
+      for (int32_t j = int32_t(i) + 1; j < right[i] && commas_right < 2; ++j) {
+        commas_right += words[unit.begin + j].lower == ",";
+      }
+      cue_to_end = bucket(to_end[right[i]]);
+    }
+    int commas_left = 0;
+    if (left[i] >= 0) {
+      for (int32_t j = left[i] + 1; j < int32_t(i) && commas_left < 2; ++j) {
+        commas_left += words[unit.begin + j].lower == ",";
       }
     }
     std::string_view sh = shape(doc, w);
@@ -208,7 +278,8 @@ void AttributionTagger::features(const TaggerInput& in, const Unit& unit,
     f[k++] = Hasher(9).add(sh).get(mask);
     f[k++] = Hasher(10).add(shl).add(sh).add(shr).get(mask);
     f[k++] = Hasher(11).add(depth).add(int(w.mark)).add(int(first_in)).add(int(last_in)).get(mask);
-    f[k++] = Hasher(12).add(depth).add(region_words).add(int(first_in) + 2 * int(last_in)).get(mask);
+    f[k++] =
+        Hasher(12).add(depth).add(region_words).add(int(first_in) + 2 * int(last_in)).get(mask);
     f[k++] = Hasher(13).add(dl).add(depth > 0).add(int(sentence_between_left)).get(mask);
     f[k++] = Hasher(14).add(dr).add(depth > 0).add(int(sentence_between_right)).get(mask);
     f[k++] = Hasher(15).add(dl > 6 ? kNone : lw(left[i])).add(dl).get(mask);
@@ -222,10 +293,18 @@ void AttributionTagger::features(const TaggerInput& in, const Unit& unit,
     f[k++] = Hasher(23).add(dl).add(dr).add(depth > 0).add(bucket(to_end[i])).get(mask);
     f[k++] = Hasher(24).add(depth > 0).add(sh).add(shl).get(mask);
     f[k++] = Hasher(25).add(pb).add(lw(int32_t(i) - 1)).get(mask);
+    f[k++] = Hasher(39)
+                 .add(commas_right)
+                 .add(dr)
+                 .add(cue_to_end)
+                 .add(depth > 0)
+                 .add(int(sentence_between_right))
+                 .get(mask);
+    f[k++] = Hasher(40).add(commas_left).add(dl).add(commas_right).add(dr).get(mask);
     // Syntax features; constant placeholders when the document has no parse.
     if (syntax && w.token >= 0) {
       const Token& t = doc.tokens[w.token];
-      const bool main_piece = token_word.count(w.token) && token_word[w.token] == i;
+      const bool main_piece = word_of(w.token) == i;
       std::string_view upos = main_piece ? std::string_view(t.upos) : sh;
       std::string_view deprel = main_piece ? std::string_view(t.deprel) : "punct";
       std::string_view head_upos = "ROOT";
@@ -233,31 +312,46 @@ void AttributionTagger::features(const TaggerInput& in, const Unit& unit,
       f[k++] = Hasher(26).add(upos).get(mask);
       f[k++] = Hasher(27).add(upos).add(i + 1 < n ? lw(int32_t(i) + 1) : kEnd).get(mask);
       f[k++] = Hasher(28).add(deprel).add(head_upos).get(mask);
-      f[k++] = Hasher(29).add(main_piece ? std::string_view(t.lemma) : std::string_view(w.lower)).get(mask);
+      f[k++] = Hasher(29)
+                   .add(main_piece ? std::string_view(t.lemma) : std::string_view(w.lower))
+                   .get(mask);
       // The relation under which this word hangs from the nearest likely cue above it.
       std::string_view rel = "none";
       int dir = 0;
       std::string_view cue_word = "none";
-      int32_t cur = w.token;
-      for (int step = 0; step < 8 && cur >= 0; ++step) {
-        const int32_t head = doc.tokens[cur].head;
-        if (head < 0) break;
-        auto it = token_word.find(head);
-        if (it == token_word.end()) break;
-        if (prior[it->second] >= kCueThreshold) {
-          rel = doc.tokens[cur].deprel;
-          dir = it->second < i ? 1 : 2;
-          cue_word = words[unit.begin + it->second].lower;
-          break;
-        }
-        cur = head;
+      const int32_t root = constituent[i];
+      if (root >= 0) {
+        rel = doc.tokens[root].deprel;
+        const uint32_t cue_i = word_of(doc.tokens[root].head);
+        dir = cue_i < i ? 1 : 2;
+        cue_word = words[unit.begin + cue_i].lower;
+      }
+      // Where the word sits in that constituent (its edges are the span edges PolNeAR
+      // marks far more often than not), and whether its neighbours share it.
+      int edge = 0;
+      if (root >= 0) {
+        edge = (w.token == sub_lo[root - t0] ? 1 : 0) + (w.token == sub_hi[root - t0] ? 2 : 0);
+      }
+      const int same_prev = i > 0 && constituent[i - 1] == root ? 1 : 0;
+      const int same_next = i + 1 < n && constituent[i + 1] == root ? 1 : 0;
+      std::string_view prev_rel = "none";
+      if (i > 0 && constituent[i - 1] >= 0) prev_rel = doc.tokens[constituent[i - 1]].deprel;
+      std::string_view head_lemma = "ROOT", head_deprel = "ROOT";
+      if (t.head >= 0 && size_t(t.head) < doc.tokens.size()) {
+        head_lemma = doc.tokens[t.head].lemma;
+        head_deprel = doc.tokens[t.head].deprel;
       }
       f[k++] = Hasher(30).add(rel).add(dir).get(mask);
       f[k++] = Hasher(31).add(rel).add(dir).add(cue_word).get(mask);
       f[k++] = Hasher(32).add(rel).add(deprel).add(pb).get(mask);
       f[k++] = Hasher(33).add(deprel).add(depth > 0).add(dl).get(mask);
+      f[k++] = Hasher(34).add(rel).add(dir).add(edge).get(mask);
+      f[k++] = Hasher(35).add(rel).add(dir).add(same_prev).add(same_next).add(depth > 0).get(mask);
+      f[k++] = Hasher(36).add(deprel).add(head_lemma).get(mask);
+      f[k++] = Hasher(37).add(deprel).add(head_deprel).add(rel).get(mask);
+      f[k++] = Hasher(38).add(prev_rel).add(rel).add(edge).get(mask);
     } else {
-      for (int t = 26; t < 34; ++t) f[k++] = Hasher(uint8_t(t)).get(mask);
+      for (int t = 26; t < 39; ++t) f[k++] = Hasher(uint8_t(t)).get(mask);
     }
     DL_DCHECK(k == F);
   }
@@ -313,6 +407,11 @@ void AttributionTagger::tag(const TaggerInput& in, const Unit& unit,
   constexpr int F = features_per_word();
   for (size_t i = 0; i < n; ++i) {
     float* s = &scores[i * kTags];
+    // The weight rows are scattered over a 29 MB table: fetch the next word's rows early.
+    if (i + 1 < n) {
+      for (int k = 0; k < F; ++k)
+        __builtin_prefetch(&weights_[size_t(feats[(i + 1) * F + k]) * kTags]);
+    }
     for (int k = 0; k < F; ++k) {
       const float* w = &weights_[size_t(feats[i * F + k]) * kTags];
       for (int t = 0; t < kTags; ++t) s[t] += w[t];
@@ -391,9 +490,7 @@ Result<AttributionTagger> AttributionTagger::load(const std::string& path) {
   std::ostringstream ss;
   ss << f.rdbuf();
   const std::string data = ss.str();
-  auto corrupt = [&](const char* what) {
-    return error(ErrorCode::kDataLoss, path + ": " + what);
-  };
+  auto corrupt = [&](const char* what) { return error(ErrorCode::kDataLoss, path + ": " + what); };
   if (data.size() < sizeof(kMagic) || std::memcmp(data.data(), kMagic, sizeof(kMagic)) != 0) {
     return corrupt("not a dateline attribution model (bad magic number)");
   }
@@ -402,8 +499,15 @@ Result<AttributionTagger> AttributionTagger::load(const std::string& path) {
   if (!r.get(version)) return corrupt("truncated");
   if (version > kFormatVersion || version == 0) {
     return corrupt(("model format version " + std::to_string(version) +
-                    " is newer than this dateline reads (" + std::to_string(kFormatVersion) +
-                    ")").c_str());
+                    " is newer than this dateline reads (" + std::to_string(kFormatVersion) + ")")
+                       .c_str());
+  }
+  // Version 1 models were trained on an older feature set: their hashed rows would be
+  // read with the wrong features, so they are refused rather than silently misused.
+  if (version < kFormatVersion) {
+    return corrupt(("model format version " + std::to_string(version) +
+                    " predates the current feature set; retrain it (docs/ATTRIBUTION.md)")
+                       .c_str());
   }
   AttributionTagger m;
   if (!r.get(header_len) || !r.bytes(header_len, m.header_)) return corrupt("truncated header");

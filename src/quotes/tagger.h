@@ -9,9 +9,11 @@
 // Features are hashed into a fixed table, so the model size does not depend on the corpus.
 // They read the word and its neighbours, the quotation-mark structure, the distance and
 // identity of the nearest likely cue on each side (a per-word cue prior learned from the
-// corpus), sentence position, and, when the syntax stage has run, POS tags, dependency
-// relations and the relation under which a word hangs from a likely cue (nsubj -> source,
-// ccomp -> content). A model trained without parses simply never sees those features.
+// corpus), commas between the word and those cues, sentence position, and, when the syntax
+// stage has run, POS tags, dependency relations, the head's lemma, the relation under which
+// a word hangs from a likely cue (nsubj -> source, ccomp -> content) and whether the word is
+// an edge of that constituent's subtree. A model trained without parses simply never sees
+// those features. Changing the feature set means a new kFormatVersion.
 
 #include <cstdint>
 #include <string>
@@ -57,14 +59,14 @@ struct TaggerInput {
 class AttributionTagger {
  public:
   static constexpr char kMagic[8] = {'D', 'L', 'Q', 'U', 'O', 'T', 'E', '\n'};
-  static constexpr uint32_t kFormatVersion = 1;
+  static constexpr uint32_t kFormatVersion = 2;
   static constexpr uint32_t kDefaultBits = 20;
 
   AttributionTagger() = default;
   explicit AttributionTagger(uint32_t bits);
 
-  /// Reads a model file. Rejects a wrong magic number and format versions newer than
-  /// kFormatVersion (kDataLoss).
+  /// Reads a model file. Rejects a wrong magic number and any format version other than
+  /// kFormatVersion (kDataLoss): newer ones are unknown, older ones used other features.
   static Result<AttributionTagger> load(const std::string& path);
   /// Writes the model with `header` (training command, data, scores: "key=value" lines).
   Status save(const std::string& path, const std::string& header) const;
@@ -74,7 +76,7 @@ class AttributionTagger {
 
   /// Hashed feature indices of each word of `unit` (row-major, features_per_word() each).
   void features(const TaggerInput& in, const Unit& unit, std::vector<uint32_t>& out) const;
-  static constexpr int features_per_word() { return 34; }
+  static constexpr int features_per_word() { return 41; }
 
   /// Viterbi over per-word tag scores (n x kTags) with the transition weights.
   void decode(const std::vector<float>& scores, size_t n, std::vector<uint8_t>& tags) const;
@@ -88,8 +90,8 @@ class AttributionTagger {
 
   // The trainer reads and writes these directly.
   uint32_t bits_ = 0;
-  std::vector<float> weights_;                    ///< (1 << bits_) x kTags
-  float transitions_[kTags + 1][kTags] = {};      ///< [previous tag, or kTags at start][tag]
+  std::vector<float> weights_;                ///< (1 << bits_) x kTags
+  float transitions_[kTags + 1][kTags] = {};  ///< [previous tag, or kTags at start][tag]
   std::unordered_map<std::string, float> cue_prior_;
 
  private:

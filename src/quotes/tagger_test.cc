@@ -73,7 +73,8 @@ TEST(AttributionTagger, SaveLoadRoundTripAndRejects) {
   EXPECT_EQ(tag_document(model.value(), held.doc).size(),
             tag_document(loaded.value(), held.doc).size());
 
-  // A newer format version, a wrong magic number and a truncated file are refused.
+  // A newer format version, an older one (other features), a wrong magic number and a
+  // truncated file are refused.
   std::string bytes;
   {
     std::ifstream in(path, std::ios::binary);
@@ -84,6 +85,8 @@ TEST(AttributionTagger, SaveLoadRoundTripAndRejects) {
     std::string data;
   } kBad[] = {
       {"newer", bytes.substr(0, 8) + std::string("\x09\x00\x00\x00", 4) + bytes.substr(12)},
+      {"older features",
+       bytes.substr(0, 8) + std::string("\x01\x00\x00\x00", 4) + bytes.substr(12)},
       {"magic", "NOTMODEL" + bytes.substr(8)},
       {"truncated", bytes.substr(0, bytes.size() / 2)},
   };
@@ -102,9 +105,12 @@ TEST(AttributionTagger, GoldTagsFollowSpans) {
   WordView v = build_word_view(a.doc);
   std::vector<uint8_t> tags = gold_tags(v, a.gold);
   // Jana Novak said taxes must rise .
-  const std::vector<uint8_t> want = {begin_tag(Role::kSource), inside_tag(Role::kSource),
-                                     begin_tag(Role::kCue),    begin_tag(Role::kContent),
-                                     inside_tag(Role::kContent), inside_tag(Role::kContent),
+  const std::vector<uint8_t> want = {begin_tag(Role::kSource),
+                                     inside_tag(Role::kSource),
+                                     begin_tag(Role::kCue),
+                                     begin_tag(Role::kContent),
+                                     inside_tag(Role::kContent),
+                                     inside_tag(Role::kContent),
                                      kOut};
   EXPECT_EQ(tags, want);
 }
