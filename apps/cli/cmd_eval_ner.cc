@@ -17,7 +17,12 @@ int run_eval_ner(int argc, char** argv) {
   app.name("dateline eval ner");
   std::string file, models, lexicons;
   double min_f1 = 0;
+  bool model_only = false;
+  std::string dump;
   app.add_option("file", file, "gold IOB2/CoNLL file")->required();
+  app.add_flag("--model-only", model_only,
+               "score the raw model spans, without gazetteer and rule post-processing");
+  app.add_option("--dump", dump, "write word<TAB>gold<TAB>predicted IOB2 lines here");
   app.add_option("--models", models, "models folder (default: the built-in one)");
   app.add_option("--lexicons", lexicons, "lexicons folder (default: the built-in one)");
   app.add_option("--min-f1", min_f1, "exit 1 when the overall F1 is below this");
@@ -31,7 +36,29 @@ int run_eval_ner(int argc, char** argv) {
   auto gold = entities::read_iob(file, map);
   if (!gold.ok()) return fail(gold.status());
   const entities::NerModel* model = recognizer->has_model() ? &recognizer->model() : nullptr;
-  entities::NerScore score = entities::evaluate_names(recognizer->gazetteer(), model, *gold);
+  std::vector<std::vector<entities::NerSpan>> predictions;
+  entities::NerScore score = entities::evaluate_names(recognizer->gazetteer(), model, *gold,
+                                                      model_only, &predictions);
+  if (!dump.empty()) {
+    std::FILE* out = std::fopen(dump.c_str(), "w");
+    if (!out) return fail(error(ErrorCode::kIo, dump + ": cannot write"));
+    auto tags = [](size_t n, const std::vector<entities::NerSpan>& spans) {
+      std::vector<std::string> t(n, "O");
+      for (const entities::NerSpan& s : spans)
+        for (uint32_t k = s.begin; k < s.end && k < n; ++k)
+          t[k] = (k == s.begin ? "B-" : "I-") + s.type;
+      return t;
+    };
+    for (size_t e = 0; e < gold->size(); ++e) {
+      const entities::NerExample& ex = (*gold)[e];
+      std::vector<std::string> g = tags(ex.words.size(), ex.spans);
+      std::vector<std::string> p = tags(ex.words.size(), predictions[e]);
+      for (size_t k = 0; k < ex.words.size(); ++k)
+        std::fprintf(out, "%s\t%s\t%s\n", ex.words[k].c_str(), g[k].c_str(), p[k].c_str());
+      std::fprintf(out, "\n");
+    }
+    std::fclose(out);
+  }
   std::printf("%s: %zu sentences, model %s\n", file.c_str(), gold->size(),
               model ? model->info().fingerprint.c_str() : "(none: gazetteers and rules only)");
   std::printf("%s", score.to_string().c_str());

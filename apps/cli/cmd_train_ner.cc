@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
-// dateline train ner --out models/en_ner.dlm --train FILE... [--dev FILE] [--epochs N] [--seed N]
+// dateline train ner --out models/en_ner.dlm --train FILE... [--extra FILE...] [--dev FILE]
+//   [--clusters models/en_clusters.dlc] [--epochs N] [--seed N] [--source-weight W]
+#include <algorithm>
 #include <cstdio>
+#include <memory>
 
 #include "cli_options.h"
 #include "commands.h"
@@ -15,13 +18,25 @@ int run_train_ner(int argc, char** argv) {
   CLI::App app{"Train the named-entity model (averaged perceptron over BILOU tags)"};
   app.name("dateline train ner");
   std::string out, dev, lexicons;
-  std::vector<std::string> train;
+  std::vector<std::string> train, extra;
+  std::string clusters_file;
   entities::NerTrainOptions options;
   app.add_option("--out", out, "model file to write (models/en_ner.dlm)")->required();
   app.add_option("--train", train,
                  "training files: IOB2/CoNLL (UNER, wikigold, re3d) or GUM .conllu (named "
                  "mentions of its Entity= annotations)")
       ->required();
+  app.add_option("--extra", extra,
+                 "training files of other corpora (same formats): each folder is its own "
+                 "domain, learned in shared and domain-specific feature copies");
+  app.add_option("--source-weight", options.source_weight,
+                 "update size for --extra sentences (target sentences: 1)")
+      ->capture_default_str();
+  app.add_option("--average-seeds", options.average_seeds,
+                 "train this many seeds and average their weights into one model")
+      ->capture_default_str();
+  app.add_option("--clusters", clusters_file,
+                 "word clusters (.dlc) to read features from; recorded in the model header");
   app.add_option("--dev", dev, "IOB2 file scored after training (written into the header)");
   app.add_option("--epochs", options.epochs, "passes over the data")->capture_default_str();
   app.add_option("--seed", options.seed, "shuffling seed (training is deterministic)")
@@ -38,14 +53,36 @@ int run_train_ner(int argc, char** argv) {
   const entities::NerTypeMap map = entities::default_ner_type_map();
   std::vector<entities::NerExample> examples;
   std::string data;
-  for (const std::string& path : train) {
+  if (!clusters_file.empty()) {
+    auto c = clusters::WordClusters::load(clusters_file);
+    if (!c.ok()) return fail(c.status());
+    options.clusters = std::make_shared<const clusters::WordClusters>(std::move(*c));
+  }
+  std::vector<std::string> files = train;
+  std::vector<std::string> folders;  // of --extra files, in order: domain = index + 1
+  files.insert(files.end(), extra.begin(), extra.end());
+  for (size_t f = 0; f < files.size(); ++f) {
+    const std::string& path = files[f];
+    // One domain per corpus: extra files of the same folder (BTC's sections) share one.
+    size_t slash_at = path.find_last_of('/');
+    std::string folder = slash_at == std::string::npos ? "" : path.substr(0, slash_at);
+    uint8_t domain = 0;
+    if (f >= train.size()) {
+      auto it = std::find(folders.begin(), folders.end(), folder);
+      if (it == folders.end()) it = folders.insert(folders.end(), folder);
+      domain = static_cast<uint8_t>(std::min<size_t>(it - folders.begin() + 1, 255));
+    }
     bool conllu = path.size() > 7 && path.substr(path.size() - 7) == ".conllu";
     auto read = conllu ? entities::read_gum_names(path, map) : entities::read_iob(path, map);
     if (!read.ok()) return fail(read.status());
     std::fprintf(stderr, "train ner: %s: %zu sentences\n", path.c_str(), read->size());
     size_t slash = path.find_last_of('/');
     data += (data.empty() ? "" : ", ") + path.substr(slash == std::string::npos ? 0 : slash + 1);
-    for (auto& ex : *read) examples.push_back(std::move(ex));
+    if (domain != 0) data += " (domain " + std::to_string(domain) + ")";
+    for (auto& ex : *read) {
+      ex.domain = domain;
+      examples.push_back(std::move(ex));
+    }
   }
   options.progress = [](int epoch, double accuracy) {
     std::fprintf(stderr, "train ner: epoch %d: training accuracy %.4f\n", epoch, accuracy);

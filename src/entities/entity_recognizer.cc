@@ -17,7 +17,17 @@ Result<EntityRecognizer> EntityRecognizer::load(const EntityRecognizerOptions& o
   if (!options.models_dir.empty() && std::filesystem::exists(path, ec)) {
     DL_ASSIGN_OR_RETURN(r.model_, NerModel::load(path));
   }
-  r.fingerprint_ = text::content_hash(r.gazetteer_.fingerprint() + "|" + r.model_.info().fingerprint);
+  // Word clusters the model was trained with: optional (a missing file only costs accuracy),
+  // but a corrupt one is an error like a corrupt model.
+  std::string clusters_path = options.models_dir + "/" + clusters::kClustersFile;
+  if (!r.model_.empty() && !r.model_.info().clusters.empty() && !options.models_dir.empty() &&
+      std::filesystem::exists(clusters_path, ec)) {
+    DL_ASSIGN_OR_RETURN(clusters::WordClusters c, clusters::WordClusters::load(clusters_path));
+    r.model_.attach_clusters(std::make_shared<const clusters::WordClusters>(std::move(c)));
+  }
+  r.fingerprint_ = text::content_hash(r.gazetteer_.fingerprint() + "|" +
+                                      r.model_.info().fingerprint +
+                                      (r.model_.uses_clusters() ? "|" + r.model_.info().clusters : ""));
   return r;
 }
 

@@ -66,7 +66,8 @@ NerTypeMap default_ner_type_map() {
           {"Person", "PER"},       {"Organisation", "ORG"}, {"Location", "LOC"},
           {"person", "PER"},       {"organization", "ORG"}, {"place", "LOC"},
           {"PERSON", "PER"},       {"GPE", "LOC"},          {"FAC", "LOC"},
-          {"geo-loc", "LOC"},      {"company", "ORG"},      {"location", "LOC"}};
+          {"geo-loc", "LOC"},      {"company", "ORG"},      {"location", "LOC"},
+          {"corporation", "ORG"},  {"group", "ORG"}};
 }
 
 Result<std::vector<NerExample>> read_iob(const std::string& path, const NerTypeMap& map) {

@@ -17,7 +17,8 @@ namespace dateline::entities {
 /// are dropped (read as O), which is how UNER's OTH and stray "B-O" tags are handled.
 using NerTypeMap = std::map<std::string, std::string>;
 
-/// PER/ORG/LOC as UNER writes them plus the spellings of re3d, wikigold and GUM.
+/// PER/ORG/LOC as UNER writes them plus the spellings of re3d, wikigold, GUM, BTC and
+/// WNUT17 (its "corporation" and "group" are organisations in UNER's sense).
 NerTypeMap default_ner_type_map();
 
 /// Reads a token-per-line file: UNER's "idx<TAB>token<TAB>tag..." or CoNLL's

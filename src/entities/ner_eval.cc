@@ -15,16 +15,22 @@ const char* uner_label(EntityType type) {
 }
 
 NerScore evaluate_names(const Gazetteer& gazetteer, const NerModel* model,
-                        const std::vector<NerExample>& gold) {
+                        const std::vector<NerExample>& gold, bool model_only,
+                        std::vector<std::vector<NerSpan>>* predictions) {
   NerScore score;
   std::vector<std::string_view> words;
   for (const NerExample& ex : gold) {
     words.assign(ex.words.begin(), ex.words.end());
     std::vector<NerSpan> predicted;
-    for (const Name& n : find_names(gazetteer, model, words, {})) {
-      if (const char* label = uner_label(n.type)) predicted.push_back({n.begin, n.end, label});
+    if (model_only && model) {
+      predicted = model->predict(ex, gazetteer, /*use_pos=*/false);
+    } else {
+      for (const Name& n : find_names(gazetteer, model, words, {})) {
+        if (const char* label = uner_label(n.type)) predicted.push_back({n.begin, n.end, label});
+      }
     }
     score.add(ex.spans, predicted);
+    if (predictions) predictions->push_back(std::move(predicted));
   }
   return score;
 }

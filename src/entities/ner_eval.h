@@ -16,8 +16,12 @@ namespace dateline::entities {
 const char* uner_label(EntityType type);
 
 /// Runs find_names() (model + gazetteers + rules; `model` may be null) on the gold words of
-/// each example and scores the result against its gold spans.
+/// each example and scores the result against its gold spans. With `model_only`, the raw
+/// model spans are scored instead (no gazetteer or rule post-processing), which shows what
+/// the post-processing adds. When `predictions` is given it receives the scored spans of
+/// every example, in order (error analysis).
 NerScore evaluate_names(const Gazetteer& gazetteer, const NerModel* model,
-                        const std::vector<NerExample>& gold);
+                        const std::vector<NerExample>& gold, bool model_only = false,
+                        std::vector<std::vector<NerSpan>>* predictions = nullptr);
 
 }  // namespace dateline::entities

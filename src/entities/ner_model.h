@@ -1,16 +1,17 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
-// The named-entity sequence model: an averaged perceptron over BILOU tags, decoded greedily
-// left to right with the two previous tags as features, and its trainer.
+// The named-entity sequence model: a first-order structured averaged perceptron over BILOU
+// tags, decoded exactly (Viterbi under hard BILOU transition constraints), and its trainer.
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
+#include "clusters/word_clusters.h"
 #include "dateline/status.h"
 #include "entities/gazetteer.h"
 
@@ -28,6 +29,10 @@ struct NerExample {
   std::vector<std::string> words;
   std::vector<std::string> upos;  ///< empty when not known
   std::vector<NerSpan> spans;
+  /// Training corpus: 0 is the target domain (UNER); other values are extra corpora whose
+  /// features are also learned in a copy of their own ("frustratingly easy" domain
+  /// adaptation, Daume 2007), so their annotation conventions do not leak into the target.
+  uint8_t domain = 0;
 };
 
 /// What the model reads for one sentence. `upos` may be empty (no tagger model), in which
@@ -55,6 +60,14 @@ std::vector<uint8_t> gazetteer_bits(const Gazetteer& gazetteer,
 struct NerTrainOptions {
   int epochs = 10;
   uint64_t seed = 1;
+  /// Update size for examples of other domains than 0 (1 = as much as target examples).
+  float source_weight = 1.0f;
+  /// Trains this many models (seeds seed, seed+1, ...) and averages their weights into one
+  /// model of the same size per feature (parameter averaging: smooths out the dependence of
+  /// a perceptron on the order of its examples). 1 = a single run.
+  int average_seeds = 1;
+  /// Word clusters to read features from (may be null); recorded in the model header.
+  std::shared_ptr<const clusters::WordClusters> clusters;
   /// Features seen fewer times than this in training are dropped from the saved model.
   int min_feature_count = 1;
   /// Called after each epoch with (epoch, training accuracy of that pass).
@@ -67,15 +80,20 @@ struct NerModelInfo {
   std::string data;         ///< which corpora it was trained on
   std::string scores;       ///< e.g. "uner-ewt-dev F1=81.2"
   std::string fingerprint;  ///< of the weights; filled by save()/load()
+  /// Fingerprint of the word clusters the model was trained with, empty when none. At run
+  /// time cluster features are read only when the same clusters are attached.
+  std::string clusters;
 };
 
 /// Immutable after training or loading; predict() is const and thread-safe.
 class NerModel {
  public:
-  static constexpr uint32_t kFormatVersion = 1;
+  /// 2: Viterbi decoding with first-order label features (version 1 files, greedy with
+  /// second-order features, are rejected: retrain).
+  static constexpr uint32_t kFormatVersion = 2;
 
   /// Reads a model file. kNotFound when missing, kDataLoss when corrupt, truncated or of a
-  /// format version newer than kFormatVersion.
+  /// format version other than kFormatVersion.
   static Result<NerModel> load(const std::string& path);
   /// Reads a model from bytes (`name` is used in messages).
   static Result<NerModel> parse(std::string_view bytes, const std::string& name);
@@ -98,14 +116,59 @@ class NerModel {
   const NerModelInfo& info() const { return info_; }
   bool empty() const { return weights_.empty(); }
 
+  /// Gives the model its word clusters (call before sharing the model between threads).
+  /// They are used only when their fingerprint is the one recorded at training time;
+  /// returns whether they are used. A model trained with clusters still works without them,
+  /// less accurately.
+  bool attach_clusters(std::shared_ptr<const clusters::WordClusters> clusters);
+  bool uses_clusters() const { return clusters_ != nullptr; }
+
+  /// Feature hash -> row, open addressing with linear probing (0 marks an empty slot, so
+  /// the hash 0 is stored as 1). Power-of-two size, at most half full.
+  class FeatureIndex {
+   public:
+    static uint64_t key(uint64_t h) { return h ? h : 1; }
+    /// Row of the feature, or -1.
+    int64_t find(uint64_t h) const {
+      if (slots_.empty()) return -1;
+      const uint64_t k = key(h);
+      for (size_t i = k & mask_;; i = (i + 1) & mask_) {
+        if (slots_[i].key == k) return slots_[i].row;
+        if (slots_[i].key == 0) return -1;
+      }
+    }
+    void prefetch(uint64_t h) const {
+      if (!slots_.empty()) __builtin_prefetch(&slots_[key(h) & mask_]);
+    }
+    /// Row of the feature, adding it with row size() when new.
+    uint32_t insert(uint64_t h);
+    size_t size() const { return size_; }
+    /// Calls f(key, row) for every stored feature, in slot order.
+    template <typename F>
+    void for_each(F&& f) const {
+      for (const Slot& s : slots_)
+        if (s.key != 0) f(s.key, s.row);
+    }
+
+   private:
+    // Key and row side by side: one cache line answers a probe.
+    struct Slot {
+      uint64_t key = 0;
+      uint32_t row = 0;
+    };
+    std::vector<Slot> slots_;
+    size_t mask_ = 0, size_ = 0;
+  };
+
  private:
   void set_types(std::vector<std::string> types);
-  void score(const std::vector<uint64_t>& features, float* out) const;
 
   std::vector<std::string> types_;   // entity types; labels are O + {B,I,L,U} x types
   size_t num_labels_ = 1;
-  std::unordered_map<uint64_t, uint32_t> rows_;  // feature hash -> row in weights_
-  std::vector<float> weights_;                    // rows_.size() x num_labels_
+  FeatureIndex index_;               // feature hash -> row in weights_
+  std::vector<uint64_t> row_keys_;   // row -> feature hash, ascending (serialisation order)
+  std::vector<float> weights_;       // rows x num_labels_
+  std::shared_ptr<const clusters::WordClusters> clusters_;  // null: no cluster features
   NerModelInfo info_;
 };
 
