@@ -62,6 +62,8 @@ int run_train_attribution(int argc, char** argv) {
   app.add_option("--epochs", o.epochs, "training epochs")->capture_default_str();
   app.add_option("--bits", o.bits, "log2 of the feature hash table size")->capture_default_str();
   app.add_option("--seed", o.seed, "shuffling seed")->capture_default_str();
+  app.add_flag("--content-end-tag", o.content_end_tag,
+               "format 3: content-end tag and clause-boundary features (experimental)");
   if (int rc = parse_flags(app, argc, argv); rc >= 0) return rc;
   if (models_dir.empty()) models_dir = default_models_dir();
   std::string command = "dateline train attribution";

@@ -4,8 +4,9 @@
 // Model file (little-endian): magic "DLQUOTE\n", u32 format version, u32 header length,
 // header text (key=value lines: command, data, scores), u32 hash bits, u32 tag count,
 // u32 cue-prior count then (u16 length, bytes, f32 prior) each, the transition table as
-// f32, f32 weight scale, then (1 << bits) x tags weights quantised to i16. Quantising keeps
-// the file under 15 MB at 2^20 buckets; the loss is far below the perceptron's noise.
+// f32 (start row last), f32 weight scale, then (1 << bits) x tags weights quantised to i16
+// (format 3: 8 tags with the content-end tag; format 2: 7 tags, still read). Quantising keeps
+// the file under 17 MB at 2^20 buckets; the loss is far below the perceptron's noise.
 #include "quotes/tagger.h"
 
 #include <algorithm>
@@ -109,6 +110,7 @@ std::vector<RoleSpan> spans_from_tags(const std::vector<uint8_t>& tags, uint32_t
     const Role role = tag_role(tags[i]);
     uint32_t j = i + 1;
     while (j < tags.size() && tags[j] == inside_tag(role)) ++j;
+    if (role == Role::kContent && j < tags.size() && tags[j] == kContentEnd) ++j;
     out.push_back({role, offset + i, offset + j});
     i = j;
   }
@@ -207,6 +209,36 @@ void AttributionTagger::features(const TaggerInput& in, const Unit& unit,
           break;
         }
         cur = head;
+      }
+    }
+  }
+
+  // Syntax: for each word, the clausal constituent (ccomp, advcl, conj, parataxis, xcomp,
+  // acl) that it closes or opens, the nearest one above it: reported clauses end where
+  // such a clause ends far more often than mid-clause. 0 = none; else a small code.
+  std::vector<uint8_t> clause_end(end_tags_ ? n : 0, 0), clause_start(end_tags_ ? n : 0, 0);
+  if (end_tags_ && syntax && !sub_lo.empty()) {
+    auto clause_code = [](std::string_view rel) -> uint8_t {
+      if (rel.substr(0, 5) == "ccomp") return 1;
+      if (rel.substr(0, 5) == "advcl") return 2;
+      if (rel.substr(0, 4) == "conj") return 3;
+      if (rel.substr(0, 9) == "parataxis") return 4;
+      if (rel.substr(0, 5) == "xcomp") return 5;
+      if (rel.substr(0, 3) == "acl") return 6;
+      if (rel == "root") return 7;
+      return 0;
+    };
+    for (uint32_t i = 0; i < n; ++i) {
+      const int32_t tok = words[unit.begin + i].token;
+      if (tok < t0 || tok > t1 || word_of(tok) != i) continue;
+      int32_t cur = tok;
+      for (int step = 0; step < 40 && cur >= t0 && cur <= t1; ++step) {
+        const uint8_t code = clause_code(doc.tokens[cur].deprel);
+        if (code != 0) {
+          if (clause_end[i] == 0 && sub_hi[cur - t0] == tok) clause_end[i] = code;
+          if (clause_start[i] == 0 && sub_lo[cur - t0] == tok) clause_start[i] = code;
+        }
+        cur = doc.tokens[cur].head;
       }
     }
   }
@@ -353,6 +385,24 @@ void AttributionTagger::features(const TaggerInput& in, const Unit& unit,
     } else {
       for (int t = 26; t < 39; ++t) f[k++] = Hasher(uint8_t(t)).get(mask);
     }
+    // Boundary features (format 3): does a clause end here or start at the next word, and
+    // what follows (punctuation, the sentence end, a likely cue close by on the right).
+    // Format 2 never scores them: constant rows, no hashing cost.
+    if (!end_tags_) {
+      f[k++] = 0;
+      f[k++] = 0;
+      DL_DCHECK(k == F);
+      continue;
+    }
+    const int next_start = i + 1 < n ? clause_start[i + 1] : 8;
+    f[k++] = Hasher(41)
+                 .add(clause_end[i])
+                 .add(next_start)
+                 .add(lw(int32_t(i) + 1))
+                 .add(depth > 0)
+                 .get(mask);
+    f[k++] =
+        Hasher(42).add(clause_end[i]).add(bucket(to_end[i])).add(dr).add(commas_right).get(mask);
     DL_DCHECK(k == F);
   }
 }
@@ -364,10 +414,18 @@ void AttributionTagger::decode(const std::vector<float>& scores, size_t n,
   constexpr float kNeg = -std::numeric_limits<float>::infinity();
   std::vector<float> best(n * kTags, kNeg);
   std::vector<uint8_t> back(n * kTags, 0);
-  auto allowed = [](int prev, int cur) {
-    // An inside tag continues a span of its own role only.
+  const bool end_tags = end_tags_;
+  const int content_inside = inside_tag(Role::kContent);
+  auto allowed = [end_tags, content_inside](int prev, int cur) {
+    if (cur == kContentEnd && !end_tags) return false;
+    // With end tags a content's inside words run up to its end tag.
+    if (end_tags && prev == content_inside && cur != content_inside && cur != kContentEnd) {
+      return false;
+    }
     if (cur == kOut || is_begin(uint8_t(cur))) return true;
-    return prev != kTags && prev != kOut && tag_role(uint8_t(prev)) == tag_role(uint8_t(cur));
+    // An inside (or end) tag continues a span of its own role only; an end closes it.
+    return prev != kTags && prev != kOut && prev != kContentEnd &&
+           tag_role(uint8_t(prev)) == tag_role(uint8_t(cur));
   };
   for (int t = 0; t < kTags; ++t) {
     if (allowed(kTags, t)) best[t] = transitions_[kTags][t] + scores[t];
@@ -390,6 +448,7 @@ void AttributionTagger::decode(const std::vector<float>& scores, size_t n,
   }
   int t = 0;
   for (int k = 1; k < kTags; ++k) {
+    if (end_tags && k == content_inside) continue;  // a content ends on its end tag
     if (best[(n - 1) * kTags + k] > best[(n - 1) * kTags + t]) t = k;
   }
   for (size_t i = n; i-- > 0;) {
@@ -405,14 +464,16 @@ void AttributionTagger::tag(const TaggerInput& in, const Unit& unit,
   features(in, unit, feats);
   std::vector<float> scores(n * kTags, 0.0f);
   constexpr int F = features_per_word();
+  // A format-2 model knows only the first features of each word.
+  const int scored = end_tags_ ? F : kFormat2Features;
   for (size_t i = 0; i < n; ++i) {
     float* s = &scores[i * kTags];
     // The weight rows are scattered over a 29 MB table: fetch the next word's rows early.
     if (i + 1 < n) {
-      for (int k = 0; k < F; ++k)
+      for (int k = 0; k < scored; ++k)
         __builtin_prefetch(&weights_[size_t(feats[(i + 1) * F + k]) * kTags]);
     }
-    for (int k = 0; k < F; ++k) {
+    for (int k = 0; k < scored; ++k) {
       const float* w = &weights_[size_t(feats[i * F + k]) * kTags];
       for (int t = 0; t < kTags; ++t) s[t] += w[t];
     }
@@ -456,11 +517,12 @@ class Reader {
 
 Status AttributionTagger::save(const std::string& path, const std::string& header) const {
   std::string out(kMagic, sizeof(kMagic));
-  put<uint32_t>(out, kFormatVersion);
+  const int ntags = end_tags_ ? kTags : kTags - 1;
+  put<uint32_t>(out, end_tags_ ? kFormatVersion : 2);
   put<uint32_t>(out, uint32_t(header.size()));
   out += header;
   put<uint32_t>(out, bits_);
-  put<uint32_t>(out, uint32_t(kTags));
+  put<uint32_t>(out, uint32_t(ntags));
   std::vector<std::pair<std::string, float>> priors(cue_prior_.begin(), cue_prior_.end());
   std::sort(priors.begin(), priors.end());
   put<uint32_t>(out, uint32_t(priors.size()));
@@ -469,14 +531,19 @@ Status AttributionTagger::save(const std::string& path, const std::string& heade
     out.append(form, 0, std::min<size_t>(form.size(), 65535));
     put<float>(out, p);
   }
-  for (int p = 0; p <= kTags; ++p) {
-    for (int t = 0; t < kTags; ++t) put<float>(out, transitions_[p][t]);
+  // In memory the start row is kTags; in the file it is row `ntags`.
+  for (int p = 0; p <= ntags; ++p) {
+    for (int t = 0; t < ntags; ++t) put<float>(out, transitions_[p == ntags ? kTags : p][t]);
   }
   float max_abs = 0;
   for (float w : weights_) max_abs = std::max(max_abs, std::fabs(w));
   const float scale = max_abs > 0 ? max_abs / 32767.0f : 1.0f;
   put<float>(out, scale);
-  for (float w : weights_) put<int16_t>(out, int16_t(std::lround(w / scale)));
+  for (size_t row = 0; row < weights_.size(); row += kTags) {
+    for (int t = 0; t < ntags; ++t) {
+      put<int16_t>(out, int16_t(std::lround(weights_[row + t] / scale)));
+    }
+  }
   std::ofstream f(path, std::ios::binary | std::ios::trunc);
   if (!f) return error(ErrorCode::kIo, path + ": cannot write the attribution model");
   f.write(out.data(), std::streamsize(out.size()));
@@ -504,14 +571,17 @@ Result<AttributionTagger> AttributionTagger::load(const std::string& path) {
   }
   // Version 1 models were trained on an older feature set: their hashed rows would be
   // read with the wrong features, so they are refused rather than silently misused.
-  if (version < kFormatVersion) {
+  if (version < 2) {
     return corrupt(("model format version " + std::to_string(version) +
                     " predates the current feature set; retrain it (docs/ATTRIBUTION.md)")
                        .c_str());
   }
   AttributionTagger m;
   if (!r.get(header_len) || !r.bytes(header_len, m.header_)) return corrupt("truncated header");
-  if (!r.get(bits) || !r.get(tags) || bits < 8 || bits > 26 || tags != uint32_t(kTags)) {
+  // Format 2 has no content-end tag: 7 tags, the eighth column stays 0 and is never decoded.
+  m.end_tags_ = version >= 3;
+  const int ntags = m.end_tags_ ? kTags : kTags - 1;
+  if (!r.get(bits) || !r.get(tags) || bits < 8 || bits > 26 || tags != uint32_t(ntags)) {
     return corrupt("bad dimensions");
   }
   if (!r.get(n_priors)) return corrupt("truncated");
@@ -522,19 +592,23 @@ Result<AttributionTagger> AttributionTagger::load(const std::string& path) {
     if (!r.get(len) || !r.bytes(len, form) || !r.get(p)) return corrupt("truncated cue priors");
     m.cue_prior_.emplace(std::move(form), p);
   }
-  for (int p = 0; p <= kTags; ++p) {
-    for (int t = 0; t < kTags; ++t) {
-      if (!r.get(m.transitions_[p][t])) return corrupt("truncated transitions");
+  for (int p = 0; p <= ntags; ++p) {
+    for (int t = 0; t < ntags; ++t) {
+      if (!r.get(m.transitions_[p == ntags ? kTags : p][t])) {
+        return corrupt("truncated transitions");
+      }
     }
   }
   float scale = 0;
   if (!r.get(scale)) return corrupt("truncated");
   m.bits_ = bits;
-  m.weights_.resize((size_t(1) << bits) * kTags);
-  for (float& w : m.weights_) {
-    int16_t q = 0;
-    if (!r.get(q)) return corrupt("truncated weights");
-    w = float(q) * scale;
+  m.weights_.assign((size_t(1) << bits) * kTags, 0.0f);
+  for (size_t row = 0; row < m.weights_.size(); row += kTags) {
+    for (int t = 0; t < ntags; ++t) {
+      int16_t q = 0;
+      if (!r.get(q)) return corrupt("truncated weights");
+      m.weights_[row + t] = float(q) * scale;
+    }
   }
   if (!r.done()) return corrupt("trailing bytes");
   m.fingerprint_ = text::content_hash(data);

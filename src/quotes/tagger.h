@@ -29,13 +29,21 @@ namespace dateline::quotes {
 
 enum class Role : uint8_t { kSource, kCue, kContent };
 
-/// Tags: 0 = outside, then B/I for source, cue and content.
-inline constexpr int kTags = 7;
+/// Tags: 0 = outside, then B/I for source, cue and content, then E (the last word of a
+/// content of two or more words). Exact content spans fail mostly at their end, so the end
+/// gets a tag of its own: its weights see the features of the word that closes a content.
+/// Format-2 models have no E tag (7 tags); they still load and never predict it.
+inline constexpr int kTags = 8;
 inline constexpr uint8_t kOut = 0;
+inline constexpr uint8_t kContentEnd = 7;
 inline constexpr uint8_t begin_tag(Role r) { return uint8_t(1 + 2 * int(r)); }
 inline constexpr uint8_t inside_tag(Role r) { return uint8_t(2 + 2 * int(r)); }
-inline constexpr Role tag_role(uint8_t tag) { return Role((tag - 1) / 2); }
-inline constexpr bool is_begin(uint8_t tag) { return tag != kOut && tag % 2 == 1; }
+inline constexpr Role tag_role(uint8_t tag) {
+  return tag == kContentEnd ? Role::kContent : Role((tag - 1) / 2);
+}
+inline constexpr bool is_begin(uint8_t tag) {
+  return tag != kOut && tag != kContentEnd && tag % 2 == 1;
+}
 
 /// A labelled span of words [begin, end) (word indices into a WordView).
 struct RoleSpan {
@@ -59,14 +67,15 @@ struct TaggerInput {
 class AttributionTagger {
  public:
   static constexpr char kMagic[8] = {'D', 'L', 'Q', 'U', 'O', 'T', 'E', '\n'};
-  static constexpr uint32_t kFormatVersion = 2;
+  static constexpr uint32_t kFormatVersion = 3;
   static constexpr uint32_t kDefaultBits = 20;
 
   AttributionTagger() = default;
   explicit AttributionTagger(uint32_t bits);
 
-  /// Reads a model file. Rejects a wrong magic number and any format version other than
-  /// kFormatVersion (kDataLoss): newer ones are unknown, older ones used other features.
+  /// Reads a model file. Rejects a wrong magic number and format versions other than 2
+  /// (no content-end tag) and kFormatVersion (kDataLoss): newer ones are unknown, older
+  /// ones used other features.
   static Result<AttributionTagger> load(const std::string& path);
   /// Writes the model with `header` (training command, data, scores: "key=value" lines).
   Status save(const std::string& path, const std::string& header) const;
@@ -76,7 +85,9 @@ class AttributionTagger {
 
   /// Hashed feature indices of each word of `unit` (row-major, features_per_word() each).
   void features(const TaggerInput& in, const Unit& unit, std::vector<uint32_t>& out) const;
-  static constexpr int features_per_word() { return 41; }
+  static constexpr int features_per_word() { return 43; }
+  /// Features a format-2 model was trained with (the first 41; the rest are not scored).
+  static constexpr int kFormat2Features = 41;
 
   /// Viterbi over per-word tag scores (n x kTags) with the transition weights.
   void decode(const std::vector<float>& scores, size_t n, std::vector<uint8_t>& tags) const;
@@ -90,7 +101,8 @@ class AttributionTagger {
 
   // The trainer reads and writes these directly.
   uint32_t bits_ = 0;
-  std::vector<float> weights_;                ///< (1 << bits_) x kTags
+  bool end_tags_ = false;       ///< format 3: kContentEnd and all features_per_word() features
+  std::vector<float> weights_;  ///< (1 << bits_) x kTags
   float transitions_[kTags + 1][kTags] = {};  ///< [previous tag, or kTags at start][tag]
   std::unordered_map<std::string, float> cue_prior_;
 

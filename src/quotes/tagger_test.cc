@@ -43,10 +43,15 @@ std::vector<AnnotatedArticle> corpus() {
   return out;
 }
 
-TEST(AttributionTagger, LearnsSourceCueContent) {
+// Both model formats: 2 (BIO, the committed model) and 3 (content-end tag).
+class AttributionTaggerFormat : public ::testing::TestWithParam<bool> {};
+INSTANTIATE_TEST_SUITE_P(Formats, AttributionTaggerFormat, ::testing::Bool());
+
+TEST_P(AttributionTaggerFormat, LearnsSourceCueContent) {
   TrainerOptions o;
   o.bits = 14;
   o.epochs = 5;
+  o.content_end_tag = GetParam();
   auto model = train_tagger(corpus(), {}, o, [](const std::string&) {});
   ASSERT_TRUE(model.ok());
   AnnotatedArticle held = article("The minister", "said", "the budget was ready");
@@ -57,10 +62,11 @@ TEST(AttributionTagger, LearnsSourceCueContent) {
   EXPECT_EQ(s.source.tp, 1);
 }
 
-TEST(AttributionTagger, SaveLoadRoundTripAndRejects) {
+TEST_P(AttributionTaggerFormat, SaveLoadRoundTripAndRejects) {
   TrainerOptions o;
   o.bits = 12;
   o.epochs = 2;
+  o.content_end_tag = GetParam();
   auto model = train_tagger(corpus(), {}, o, [](const std::string&) {});
   ASSERT_TRUE(model.ok());
   const std::string path = ::testing::TempDir() + "/attribution_test.model";
@@ -70,6 +76,7 @@ TEST(AttributionTagger, SaveLoadRoundTripAndRejects) {
   EXPECT_EQ(loaded->header(), "command=test\n");
   EXPECT_FALSE(loaded->fingerprint().empty());
   AnnotatedArticle held = article("Jana Novak", "warned", "taxes must rise");
+  EXPECT_EQ(loaded->end_tags_, GetParam());
   EXPECT_EQ(tag_document(model.value(), held.doc).size(),
             tag_document(loaded.value(), held.doc).size());
 
@@ -113,6 +120,22 @@ TEST(AttributionTagger, GoldTagsFollowSpans) {
                                      inside_tag(Role::kContent),
                                      kOut};
   EXPECT_EQ(tags, want);
+  // Format 3 marks the content's last word; spans_from_tags reads both the same way.
+  std::vector<uint8_t> end_tags = gold_tags(v, a.gold, /*content_end=*/true);
+  std::vector<uint8_t> want_end = want;
+  want_end[5] = kContentEnd;
+  EXPECT_EQ(end_tags, want_end);
+  const std::vector<RoleSpan> a_spans = spans_from_tags(tags, 0);
+  const std::vector<RoleSpan> b_spans = spans_from_tags(end_tags, 0);
+  ASSERT_EQ(a_spans.size(), 3u);
+  ASSERT_EQ(b_spans.size(), 3u);
+  for (size_t i = 0; i < 3; ++i) {
+    EXPECT_EQ(a_spans[i].role, b_spans[i].role);
+    EXPECT_EQ(a_spans[i].begin, b_spans[i].begin);
+    EXPECT_EQ(a_spans[i].end, b_spans[i].end);
+  }
+  EXPECT_EQ(b_spans[2].role, Role::kContent);
+  EXPECT_EQ(b_spans[2].end, 6u);
 }
 
 }  // namespace

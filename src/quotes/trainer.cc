@@ -50,7 +50,8 @@ std::string Scores::to_string() const {
   return buf;
 }
 
-std::vector<uint8_t> gold_tags(const WordView& view, const std::vector<GoldAttribution>& gold) {
+std::vector<uint8_t> gold_tags(const WordView& view, const std::vector<GoldAttribution>& gold,
+                               bool content_end) {
   // Each gold fragment gets an id; a word takes the fragment that covers most of it.
   struct Frag {
     Span span;
@@ -89,6 +90,9 @@ std::vector<uint8_t> gold_tags(const WordView& view, const std::vector<GoldAttri
       const Role role = frags[frag_of[i]].role;
       const bool cont = i > u.begin && frag_of[i - 1] == frag_of[i];
       tags[i] = cont ? inside_tag(role) : begin_tag(role);
+      // The last word of a content of two or more words gets the end tag.
+      const bool last = i + 1 == u.end || frag_of[i + 1] != frag_of[i];
+      if (content_end && role == Role::kContent && cont && last) tags[i] = kContentEnd;
     }
   }
   return tags;
@@ -130,6 +134,7 @@ Result<AttributionTagger> train_tagger(const std::vector<AnnotatedArticle>& trai
                                        const std::function<void(const std::string&)>& log) {
   if (train.empty()) return error(ErrorCode::kInvalidArgument, "no training articles");
   AttributionTagger model(options.bits);
+  model.end_tags_ = options.content_end_tag;
 
   // Word views and gold tags, computed once.
   struct Prepared {
@@ -143,7 +148,7 @@ Result<AttributionTagger> train_tagger(const std::vector<AnnotatedArticle>& trai
     Prepared& p = prepared[a];
     p.view = build_word_view(train[a].doc);
     p.regions = pair_quote_marks(p.view, train[a].doc.text);
-    p.gold = gold_tags(p.view, train[a].gold);
+    p.gold = gold_tags(p.view, train[a].gold, options.content_end_tag);
     for (size_t i = 0; i < p.view.words.size(); ++i) {
       auto& c = cue_counts[p.view.words[i].lower];
       ++c.second;
@@ -179,6 +184,8 @@ Result<AttributionTagger> train_tagger(const std::vector<AnnotatedArticle>& trai
   };
 
   constexpr int F = AttributionTagger::features_per_word();
+  // A format-2 model learns (and AttributionTagger::tag scores) only the first features.
+  const int scored = model.end_tags_ ? F : AttributionTagger::kFormat2Features;
   for (int epoch = 1; epoch <= options.epochs; ++epoch) {
     std::shuffle(order.begin(), order.end(), rng);
     size_t wrong = 0, total = 0;
@@ -190,7 +197,7 @@ Result<AttributionTagger> train_tagger(const std::vector<AnnotatedArticle>& trai
         model.features(in, u, feats);
         scores.assign(n * kTags, 0.0f);
         for (size_t i = 0; i < n; ++i) {
-          for (int k = 0; k < F; ++k) {
+          for (int k = 0; k < scored; ++k) {
             const float* w = &model.weights_[size_t(feats[i * F + k]) * kTags];
             for (int t = 0; t < kTags; ++t) scores[i * kTags + t] += w[t];
           }
@@ -213,7 +220,7 @@ Result<AttributionTagger> train_tagger(const std::vector<AnnotatedArticle>& trai
             continue;
           }
           ++wrong;
-          for (int k = 0; k < F; ++k) {
+          for (int k = 0; k < scored; ++k) {
             const size_t row = size_t(feats[i * F + k]) * kTags;
             model.weights_[row + gold[i]] += 1;
             acc[row + gold[i]] += c;

@@ -27,6 +27,10 @@ struct TrainerOptions {
   /// A word enters the cue prior table when it was part of a cue this many times.
   int min_cue_count = 2;
   uint32_t seed = 1;
+  /// Format 3: a content-end tag and the clause-boundary features. Off by default: on
+  /// PolNeAR dev it gained only +0.2 to +0.5 content F1 (docs/ATTRIBUTION.md), so the
+  /// committed model stays format 2.
+  bool content_end_tag = false;
 };
 
 /// Exact-span precision, recall and F1 (in percent) per role.
@@ -42,8 +46,10 @@ struct Scores {
 };
 
 /// Gold tags for the words of `view` (words inside a gold span of a role take that role;
-/// a word whose gold span differs from the previous word's begins a new span).
-std::vector<uint8_t> gold_tags(const WordView& view, const std::vector<GoldAttribution>& gold);
+/// a word whose gold span differs from the previous word's begins a new span; with
+/// `content_end`, the last word of a content of two or more words takes kContentEnd).
+std::vector<uint8_t> gold_tags(const WordView& view, const std::vector<GoldAttribution>& gold,
+                               bool content_end = false);
 
 /// Exact-span scores of predicted byte spans against gold, white space trimmed on both.
 void score_spans(const std::string& text, const std::vector<std::pair<Role, Span>>& predicted,
