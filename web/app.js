@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
-// The dateline page: posts the article to /api/extract and renders what comes back.
+// The dateline page: posts the article to /api/extract and renders what comes back, and
+// searches the server's store (GET /api/quotes, /api/people; docs/API.md).
 'use strict';
 
 const $ = (id) => document.getElementById(id);
@@ -85,3 +86,62 @@ async function analyse() {
 }
 
 $('analyse').addEventListener('click', analyse);
+
+// --- Search the store ------------------------------------------------------------------------
+
+function showSearchFields() {
+  const people = $('search-what').value === 'people';
+  for (const id of ['speaker-label', 'about-label', 'since-label']) $(id).hidden = people;
+  $('name-label').hidden = !people;
+}
+
+function refCell(ref) {
+  return `<small>${escapeHtml(ref.article_id)} [${ref.begin},${ref.end})</small>`;
+}
+
+function table(head, rows) {
+  return `<table><thead><tr>${head.map((h) => `<th>${h}</th>`).join('')}</tr></thead><tbody>`
+    + rows.map((cells) => `<tr>${cells.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('')
+    + '</tbody></table>';
+}
+
+function renderQuotes(r) {
+  return table(['date', 'speaker', 'kind', 'statement', 'outlet', 'article'], r.quotes.map((q) => [
+    escapeHtml(q.date || q.published || ''),
+    escapeHtml(q.speaker || '?') + (q.title ? `<br><small>${escapeHtml(q.title)}</small>` : '')
+      + (q.anonymous ? ' <small>(anonymous)</small>' : ''),
+    escapeHtml(q.kind), escapeHtml(q.content), escapeHtml(q.outlet || ''), refCell(q.ref)]));
+}
+
+function renderPeople(r) {
+  return r.people.map((p) => {
+    const head = `<h3>${escapeHtml(p.name)} <small>${p.articles} articles, ${p.mentions} mentions</small></h3>`;
+    if (!p.appearances) return head;
+    return head + table(['published', 'article', 'outlet', 'as', 'titles', 'why linked'], p.appearances.map((a) => [
+      escapeHtml(a.published || ''), escapeHtml(a.article_id), escapeHtml(a.outlet || ''), escapeHtml(a.name),
+      escapeHtml(a.titles.join('; ')), `<small>${escapeHtml(a.reason)}</small>`]));
+  }).join('');
+}
+
+async function search(event) {
+  event.preventDefault();
+  const what = $('search-what').value;
+  const params = new URLSearchParams();
+  const add = (key, id) => { const v = $(id).value.trim(); if (v) params.set(key, v); };
+  if (what === 'quotes') { add('speaker', 'search-speaker'); add('about', 'search-about'); add('since', 'search-since'); }
+  else add('name', 'search-name');
+  $('search-status').textContent = 'Searching...';
+  try {
+    const res = await fetch(`/api/${what}?${params}`);
+    const r = await res.json();
+    if (!res.ok) { $('search-status').textContent = 'Error: ' + r.error.message; $('search-results').innerHTML = ''; return; }
+    const n = r[what].length;
+    $('search-status').textContent = `${n}${r.truncated ? '+' : ''} ${what === 'quotes' ? 'statements' : 'people'}`;
+    $('search-results').innerHTML = what === 'quotes' ? renderQuotes(r) : renderPeople(r);
+  } catch (err) {
+    $('search-status').textContent = 'Error: ' + err.message;
+  }
+}
+
+$('search-what').addEventListener('change', showSearchFields);
+$('search-form').addEventListener('submit', search);

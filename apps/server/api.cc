@@ -1,7 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "api.h"
 
+#include <algorithm>
+#include <charconv>
+#include <initializer_list>
 #include <sstream>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
 
 #include "dateline/json.h"
 #include "dateline/reader.h"
@@ -57,11 +63,93 @@ JsonOptions json_options_from(const ApiRequest& r) {
   return o;
 }
 
+// ordered_json keeps the fields in the order written here (as the CLI prints them).
+using Json = nlohmann::ordered_json;
+
+ApiResponse json_response(const Json& j) {
+  ApiResponse r;
+  // Stored text is valid UTF-8; `replace` keeps dump() from throwing if a row ever is not.
+  r.body = j.dump(-1, ' ', false, Json::error_handler_t::replace);
+  return r;
+}
+
+ApiResponse bad_request(const std::string& message) {
+  return error_response(error(ErrorCode::kInvalidArgument, message));
+}
+
+/// A parameter the endpoint does not know is refused rather than ignored: a typo such as
+/// `speakr=` would otherwise silently return everything.
+Status check_params(const ApiRequest& r, std::initializer_list<std::string_view> known) {
+  for (const auto& [key, value] : r.query) {
+    if (std::find(known.begin(), known.end(), key) == known.end()) {
+      std::string list;
+      for (std::string_view k : known) list += (list.empty() ? "" : ", ") + std::string(k);
+      return error(ErrorCode::kInvalidArgument,
+                   "unknown parameter '" + key + "' (this endpoint takes: " + list + ")");
+    }
+  }
+  return ok_status();
+}
+
+/// limit=N, 1..kMaxLimit; absent means kDefaultLimit.
+Result<int> parse_limit(const ApiRequest& r) {
+  auto it = r.query.find("limit");
+  if (it == r.query.end() || it->second.empty()) return Api::kDefaultLimit;
+  int n = 0;
+  const std::string& v = it->second;
+  auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
+  if (ec != std::errc() || end != v.data() + v.size() || n < 1 || n > Api::kMaxLimit) {
+    return error(ErrorCode::kInvalidArgument,
+                 "limit: '" + v + "' is not a number from 1 to " + std::to_string(Api::kMaxLimit));
+  }
+  return n;
+}
+
+/// Store queries name a bad value by its CLI flag ("--since: ..."); the API names the
+/// parameter ("since: ...").
+ApiResponse query_error(const Status& s) {
+  if (s.message().rfind("--", 0) != 0) return error_response(s);
+  return error_response(Status(s.code(), s.message().substr(2)));
+}
+
+Json ref_json(const ArticleRef& ref) {
+  return Json{{"article_id", ref.article_id},
+              {"content_hash", ref.content_hash},
+              {"begin", ref.begin},
+              {"end", ref.end}};
+}
+
+/// {"<name>": [...], "count": n, "truncated": bool}; `rows` holds at most limit + 1 items so
+/// that the client learns that there is more.
+template <typename T, typename F>
+ApiResponse list_response(const char* name, std::vector<T>& rows, int limit, F&& to_json_row) {
+  const bool truncated = rows.size() > static_cast<size_t>(limit);
+  if (truncated) rows.resize(static_cast<size_t>(limit));
+  Json items = Json::array();
+  for (const T& row : rows) items.push_back(to_json_row(row));
+  return json_response(
+      Json{{name, std::move(items)}, {"count", rows.size()}, {"truncated", truncated}});
+}
+
+// PLOVER 2.0 event types, the values EventQuery::type accepts besides CAMEO code prefixes.
+constexpr std::string_view kPloverTypes[] = {
+    "AGREE",  "CONSULT", "SUPPORT",  "CONCEDE", "COOPERATE", "AID",      "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT",  "THREATEN", "PROTEST", "SANCTION",  "MOBILIZE", "COERCE",  "ASSAULT"};
+
+std::string upper_ascii(std::string s) {
+  for (char& c : s) {
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  }
+  return s;
+}
+
 }  // namespace
 
 const Api::Route Api::kRoutes[] = {
-    {"GET", "/api/health", &Api::health},
-    {"POST", "/api/extract", &Api::extract},
+    {"GET", "/api/health", &Api::health, false},     {"POST", "/api/extract", &Api::extract, false},
+    {"GET", "/api/quotes", &Api::quotes, false},     {"GET", "/api/people", &Api::people, false},
+    {"GET", "/api/entities", &Api::entities, false}, {"GET", "/api/events", &Api::events, false},
+    {"GET", "/api/timeline", &Api::timeline, false}, {"GET", "/api/articles/", &Api::article, true},
 };
 
 ApiResponse error_response(const Status& status) {
@@ -75,13 +163,17 @@ ApiResponse error_response(const Status& status) {
 ApiResponse Api::handle(const ApiRequest& request) const {
   bool path_known = false;
   for (const Route& route : kRoutes) {
-    if (request.path != route.path) continue;
+    const std::string_view path = route.path;
+    if (route.prefix ? request.path.size() <= path.size() || request.path.rfind(path, 0) != 0
+                     : request.path != path) {
+      continue;
+    }
     path_known = true;
     if (request.method == route.method) return (this->*route.handler)(request);
   }
   if (path_known) {
-    ApiResponse r = error_response(error(ErrorCode::kInvalidArgument,
-                                         request.method + " is not allowed on " + request.path));
+    ApiResponse r = error_response(
+        error(ErrorCode::kInvalidArgument, request.method + " is not allowed on " + request.path));
     r.status = 405;
     return r;
   }
@@ -123,6 +215,222 @@ ApiResponse Api::extract(const ApiRequest& request) const {
   ApiResponse r;
   r.content_type = "application/x-ndjson";
   r.body = out.str();
+  return r;
+}
+
+// Store endpoints. Each request opens its own read-only connection instead of sharing one
+// Store behind a mutex: a Store is one SQLite connection and not thread-safe, and a mutex
+// would serialise every query of the server's worker threads, whereas separate connections
+// read in parallel (WAL mode) and each one sees what `dateline ingest` committed since. Opening
+// costs well under a millisecond against queries that scan tables.
+Result<Store> Api::open_store() const {
+  if (db_path_.empty())
+    return error(ErrorCode::kNotFound, "this server has no store (start it with --db FILE)");
+  StoreOptions options;
+  options.path = db_path_;
+  options.read_only = true;
+  return Store::open(options);
+}
+
+namespace {
+
+/// The store could not be opened: the service is there, its data is not (503).
+ApiResponse store_unavailable(const Status& s) {
+  ApiResponse r = error_response(s);
+  r.status = 503;
+  return r;
+}
+
+}  // namespace
+
+// GET /api/quotes?speaker=&about=&since=&limit=: as `dateline quotes`.
+ApiResponse Api::quotes(const ApiRequest& request) const {
+  if (Status s = check_params(request, {"speaker", "about", "since", "limit"}); !s.ok()) {
+    return error_response(s);
+  }
+  Result<int> limit = parse_limit(request);
+  if (!limit.ok()) return error_response(limit.status());
+  QuoteQuery query;
+  query.speaker = query_or(request, "speaker", "");
+  query.about = query_or(request, "about", "");
+  query.since = query_or(request, "since", "");
+  query.limit = *limit + 1;
+  Result<Store> store = open_store();
+  if (!store.ok()) return store_unavailable(store.status());
+  Result<std::vector<QuoteRecord>> rows = store->quotes(query);
+  if (!rows.ok()) return query_error(rows.status());
+  return list_response("quotes", *rows, *limit, [](const QuoteRecord& q) {
+    return Json{{"date", q.date},       {"published", q.published}, {"speaker", q.speaker},
+                {"title", q.title},     {"anonymous", q.anonymous}, {"kind", q.kind},
+                {"content", q.content}, {"outlet", q.outlet},       {"ref", ref_json(q.ref)}};
+  });
+}
+
+// GET /api/people?name=&limit=: without a name, the list of people; with one, each matching
+// person with their appearances (article, date, name as written, titles then, link reason).
+ApiResponse Api::people(const ApiRequest& request) const {
+  if (Status s = check_params(request, {"name", "limit"}); !s.ok()) return error_response(s);
+  Result<int> limit = parse_limit(request);
+  if (!limit.ok()) return error_response(limit.status());
+  const std::string name = query_or(request, "name", "");
+  Result<Store> store = open_store();
+  if (!store.ok()) return store_unavailable(store.status());
+  Result<std::vector<PersonRecord>> rows = store->people(name);
+  if (!rows.ok()) return query_error(rows.status());
+  if (!name.empty()) {
+    const size_t n = std::min(rows->size(), static_cast<size_t>(*limit));
+    for (size_t i = 0; i < n; ++i) {
+      Result<PersonRecord> full = store->person((*rows)[i].id);
+      if (!full.ok()) return error_response(full.status());
+      (*rows)[i] = std::move(full).value();
+    }
+  }
+  const bool with_appearances = !name.empty();
+  return list_response("people", *rows, *limit, [&](const PersonRecord& p) {
+    Json j{{"id", p.id}, {"name", p.name}, {"articles", p.articles}, {"mentions", p.mentions}};
+    if (with_appearances) {
+      Json apps = Json::array();
+      for (const PersonAppearance& a : p.appearances) {
+        apps.push_back(Json{{"article_id", a.article_id},
+                            {"published", a.published},
+                            {"outlet", a.outlet},
+                            {"name", a.name},
+                            {"mentions", a.mentions},
+                            {"titles", a.titles},
+                            {"reason", a.reason}});
+      }
+      j["appearances"] = std::move(apps);
+    }
+    return j;
+  });
+}
+
+// GET /api/entities?type=&name=&limit=: as `dateline entities`, most frequent first.
+ApiResponse Api::entities(const ApiRequest& request) const {
+  if (Status s = check_params(request, {"type", "name", "limit"}); !s.ok()) {
+    return error_response(s);
+  }
+  Result<int> limit = parse_limit(request);
+  if (!limit.ok()) return error_response(limit.status());
+  EntityQuery query;
+  query.type = upper_ascii(query_or(request, "type", ""));
+  query.name = query_or(request, "name", "");
+  query.limit = *limit + 1;
+  if (!query.type.empty()) {
+    static constexpr EntityType kTypes[] = {
+        EntityType::kPerson, EntityType::kOrg, EntityType::kGpe,   EntityType::kLoc,
+        EntityType::kNorp,   EntityType::kFac, EntityType::kEvent, EntityType::kOther};
+    std::string names;
+    bool known = false;
+    for (EntityType t : kTypes) {
+      known = known || query.type == to_string(t);
+      names += (names.empty() ? "" : ", ") + std::string(to_string(t));
+    }
+    if (!known) return bad_request("type: '" + query.type + "' is not one of " + names);
+  }
+  Result<Store> store = open_store();
+  if (!store.ok()) return store_unavailable(store.status());
+  Result<std::vector<EntityRecord>> rows = store->entities(query);
+  if (!rows.ok()) return query_error(rows.status());
+  return list_response("entities", *rows, *limit, [](const EntityRecord& e) {
+    return Json{{"name", e.name},
+                {"type", e.type},
+                {"country", e.country},
+                {"wikidata", e.wikidata},
+                {"articles", e.articles},
+                {"mentions", e.mentions},
+                {"first_published", e.first_published},
+                {"last_published", e.last_published}};
+  });
+}
+
+// GET /api/events?actor=&target=&type=&from=&limit=: as `dateline events`.
+ApiResponse Api::events(const ApiRequest& request) const {
+  if (Status s = check_params(request, {"actor", "target", "type", "from", "limit"}); !s.ok()) {
+    return error_response(s);
+  }
+  Result<int> limit = parse_limit(request);
+  if (!limit.ok()) return error_response(limit.status());
+  EventQuery query;
+  query.actor = query_or(request, "actor", "");
+  query.target = query_or(request, "target", "");
+  query.type = upper_ascii(query_or(request, "type", ""));
+  query.from = query_or(request, "from", "");
+  query.limit = *limit + 1;
+  if (!query.type.empty()) {
+    const bool cameo = std::all_of(query.type.begin(), query.type.end(),
+                                   [](char c) { return c >= '0' && c <= '9'; });
+    const bool plover = std::find(std::begin(kPloverTypes), std::end(kPloverTypes), query.type) !=
+                        std::end(kPloverTypes);
+    if (!cameo && !plover) {
+      return bad_request("type: '" + query.type +
+                         "' is neither a PLOVER event type (ASSAULT, AGREE, ...) nor a CAMEO "
+                         "code prefix (19)");
+    }
+  }
+  Result<Store> store = open_store();
+  if (!store.ok()) return store_unavailable(store.status());
+  Result<std::vector<EventRecord>> rows = store->events(query);
+  if (!rows.ok()) return query_error(rows.status());
+  return list_response("events", *rows, *limit, [](const EventRecord& e) {
+    Json j{{"date", e.date},
+           {"published", e.published},
+           {"actor_code", e.actor_code},
+           {"actor_text", e.actor_text},
+           {"target_code", e.target_code},
+           {"target_text", e.target_text},
+           {"plover", e.plover},
+           {"plover_mode", e.plover_mode},
+           {"cameo", e.cameo},
+           {"goldstein", e.goldstein},
+           {"quad_class", e.quad_class},
+           {"negated", e.negated},
+           {"modality", e.modality},
+           {"trigger", e.trigger},
+           {"place_name", e.place_name},
+           {"place_country", e.place_country},
+           {"url", e.url},
+           {"ref", ref_json(e.ref)}};
+    if (e.has_coordinates) j["coordinates"] = Json{{"lat", e.latitude}, {"lon", e.longitude}};
+    return j;
+  });
+}
+
+// GET /api/timeline?from=&to=&entity=&limit=: as `dateline timeline`.
+ApiResponse Api::timeline(const ApiRequest& request) const {
+  if (Status s = check_params(request, {"from", "to", "entity", "limit"}); !s.ok()) {
+    return error_response(s);
+  }
+  Result<int> limit = parse_limit(request);
+  if (!limit.ok()) return error_response(limit.status());
+  TimelineQuery query;
+  query.from = query_or(request, "from", "");
+  query.to = query_or(request, "to", "");
+  query.entity = query_or(request, "entity", "");
+  query.limit = *limit + 1;
+  Result<Store> store = open_store();
+  if (!store.ok()) return store_unavailable(store.status());
+  Result<std::vector<TimelineEntry>> rows = store->timeline(query);
+  if (!rows.ok()) return query_error(rows.status());
+  return list_response("timeline", *rows, *limit, [](const TimelineEntry& t) {
+    return Json{{"date", t.date},
+                {"day", t.day},
+                {"kind", t.kind},
+                {"summary", t.summary},
+                {"ref", ref_json(t.ref)}};
+  });
+}
+
+// GET /api/articles/{id or content hash}: the article's JSON exactly as extract printed it.
+ApiResponse Api::article(const ApiRequest& request) const {
+  if (Status s = check_params(request, {}); !s.ok()) return error_response(s);
+  const std::string key = request.path.substr(std::string_view("/api/articles/").size());
+  Result<Store> store = open_store();
+  if (!store.ok()) return store_unavailable(store.status());
+  Result<StoredArticle> a = store->find_article(key);
+  if (!a.ok()) return error_response(a.status());
+  ApiResponse r;
+  r.body = a->json;
   return r;
 }
 

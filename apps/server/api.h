@@ -7,6 +7,7 @@
 #include <string>
 
 #include "dateline/pipeline.h"
+#include "dateline/store.h"
 
 namespace dateline::server {
 
@@ -25,25 +26,44 @@ struct ApiResponse {
 };
 
 /// Routes API requests. Holds a reference to a Pipeline that must outlive it; handle() is
-/// const and thread-safe because Pipeline::process() is.
+/// const and thread-safe because Pipeline::process() is, and because the store endpoints open
+/// their own read-only Store per request (see Api::open_store() in api.cc).
 class Api {
  public:
-  explicit Api(const Pipeline& pipeline) : pipeline_(pipeline) {}
+  /// `db_path` is the store the GET /api/quotes, people, entities, events and articles
+  /// endpoints read; "" means none, and those endpoints then answer 503.
+  explicit Api(const Pipeline& pipeline, std::string db_path = "")
+      : pipeline_(pipeline), db_path_(std::move(db_path)) {}
+
+  /// Most rows one store query returns; `limit=` may ask for fewer (default kDefaultLimit).
+  static constexpr int kMaxLimit = 1000;
+  static constexpr int kDefaultLimit = 100;
 
   ApiResponse handle(const ApiRequest& request) const;
 
  private:
   ApiResponse health(const ApiRequest& request) const;
   ApiResponse extract(const ApiRequest& request) const;
+  ApiResponse quotes(const ApiRequest& request) const;
+  ApiResponse people(const ApiRequest& request) const;
+  ApiResponse entities(const ApiRequest& request) const;
+  ApiResponse events(const ApiRequest& request) const;
+  ApiResponse timeline(const ApiRequest& request) const;
+  ApiResponse article(const ApiRequest& request) const;
+
+  /// Opens the store for one request (read-only); the caller turns a failure into a 503.
+  Result<Store> open_store() const;
 
   struct Route {
     const char* method;
     const char* path;
     ApiResponse (Api::*handler)(const ApiRequest&) const;
+    bool prefix;  ///< `path` is a prefix and the rest of the request path is an argument
   };
   static const Route kRoutes[];
 
   const Pipeline& pipeline_;
+  std::string db_path_;
 };
 
 /// {"error": {"code": ..., "message": ...}} with the HTTP status matching the error code.

@@ -3,9 +3,14 @@
 #include "api.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
 
 #include "dateline/json.h"
 #include "dateline/reader.h"
+#include "dateline/store.h"
 
 namespace dateline::server {
 namespace {
@@ -62,6 +67,255 @@ TEST_F(ApiTest, ExtractRejectsAnEmptyBody) {
   ApiResponse r = api.handle({"POST", "/api/extract", {}, "text/plain", ""});
   EXPECT_EQ(r.status, 400);
   EXPECT_NE(r.body.find("\"code\":\"bad_input\""), std::string::npos) << r.body;
+}
+
+// --- Store endpoints ------------------------------------------------------------------------
+
+// Two short articles written for this test: the same person, a month apart, quoted directly
+// and indirectly, with one arrest to code as an event.
+struct FixtureArticle {
+  const char* name;
+  const char* published;
+  const char* text;
+};
+constexpr FixtureArticle kFixtures[] = {
+    {"ferry_vote.txt", "2026-04-02",
+     "Harbor council delays ferry vote\n\n"
+     "PORTVALE - Council chair Mara Quint said on Tuesday that the ferry vote would wait until "
+     "June.\n\n"
+     "\"We need the safety report before anyone boards,\" Quint told reporters. Police arrested "
+     "two protesters outside the town hall.\n"},
+    {"ferry_resumes.txt", "2026-05-10",
+     "Ferry service resumes in Portvale\n\n"
+     "PORTVALE - Mara Quint, the council chair, said on Sunday that the ferry would run again "
+     "from Monday.\n\n"
+     "\"The report found no fault with the hull,\" Quint said.\n"},
+};
+
+using Json = nlohmann::json;
+
+Json parse(const ApiResponse& r) {
+  Json j = Json::parse(r.body, nullptr, /*allow_exceptions=*/false);
+  EXPECT_FALSE(j.is_discarded()) << r.body;
+  return j;
+}
+
+class StoreApiTest : public ApiTest {
+ protected:
+  static void SetUpTestSuite() {
+    ApiTest::SetUpTestSuite();
+    db_path_ = new std::string(::testing::TempDir() + "server_api_test_" +
+                               std::to_string(::getpid()) + ".db");
+    remove_db();
+    StoreOptions options;
+    options.path = *db_path_;
+    Result<Store> store = Store::open(options);
+    ASSERT_TRUE(store.ok()) << store.status().to_string();
+    Result<int64_t> run = store->begin_run({"server_api_test", "test", pipeline_->fingerprint()});
+    ASSERT_TRUE(run.ok()) << run.status().to_string();
+    jsons_ = new std::vector<std::string>();
+    for (const FixtureArticle& f : kFixtures) {
+      ReaderOptions reader;
+      reader.default_published = f.published;
+      read_article_bytes(
+          f.text, f.name, "text/plain", reader,
+          [&](Document&& doc) {
+            ASSERT_TRUE(pipeline_->process(doc).ok());
+            jsons_->push_back(to_json(doc, {}));
+            Result<PutOutcome> put = store->put(doc, *run);
+            ASSERT_TRUE(put.ok()) << put.status().to_string();
+          },
+          [](const Status& s) { FAIL() << s.to_string(); });
+    }
+    ASSERT_TRUE(store->finish_run(*run, "completed", 2, 2, 0, 0).ok());
+  }
+  static void TearDownTestSuite() {
+    remove_db();
+    delete db_path_;
+    delete jsons_;
+    ApiTest::TearDownTestSuite();
+  }
+  static void remove_db() {
+    std::error_code ec;
+    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(*db_path_ + suffix, ec);
+  }
+
+  static ApiResponse get(const std::string& path, std::map<std::string, std::string> query = {}) {
+    Api api(*pipeline_, *db_path_);
+    return api.handle({"GET", path, std::move(query), "", ""});
+  }
+
+  static std::string* db_path_;
+  static std::vector<std::string>* jsons_;  ///< to_json() of each fixture, as extract prints it
+};
+std::string* StoreApiTest::db_path_ = nullptr;
+std::vector<std::string>* StoreApiTest::jsons_ = nullptr;
+
+// The API answers what Store::quotes() answers for the same filters, in the same order, cut at
+// `limit`; the counts are bounds rather than exact so that a better attribution model (more or
+// fewer indirect statements) does not break a test of the API.
+TEST_F(StoreApiTest, QuotesFilterLikeTheCli) {
+  static const struct {
+    std::map<std::string, std::string> query;
+    size_t min_count, max_count;
+    const char* content_has;  ///< every returned content contains it ("" for no check)
+  } kCases[] = {
+      {{}, 2, 100, ""},
+      {{{"speaker", "Quint"}}, 2, 100, ""},
+      {{{"speaker", "mara quint"}}, 2, 100, ""},
+      {{{"speaker", "Nobody Atall"}}, 0, 0, ""},
+      {{{"about", "hull"}}, 1, 1, "hull"},
+      {{{"about", "safety report"}, {"speaker", "Quint"}}, 1, 1, "safety report"},
+      {{{"since", "2026-05-01"}}, 1, 100, ""},
+      {{{"since", "2027"}}, 0, 0, ""},
+      {{{"limit", "1"}}, 1, 1, ""},
+  };
+  StoreOptions options;
+  options.path = *db_path_;
+  options.read_only = true;
+  Result<Store> store = Store::open(options);
+  ASSERT_TRUE(store.ok()) << store.status().to_string();
+  for (const auto& c : kCases) {
+    auto param = [&](const char* key) {
+      auto it = c.query.find(key);
+      return it == c.query.end() ? std::string() : it->second;
+    };
+    Result<std::vector<QuoteRecord>> want =
+        store->quotes({param("speaker"), param("about"), param("since"), 0});
+    ASSERT_TRUE(want.ok()) << want.status().to_string();
+    const size_t limit = param("limit").empty() ? Api::kDefaultLimit : std::stoul(param("limit"));
+
+    ApiResponse r = get("/api/quotes", c.query);
+    ASSERT_EQ(r.status, 200) << r.body;
+    EXPECT_EQ(r.content_type, "application/json");
+    Json j = parse(r);
+    ASSERT_TRUE(j["quotes"].is_array()) << r.body;
+    const Json& got = j["quotes"];
+    ASSERT_EQ(got.size(), std::min(want->size(), limit)) << r.body;
+    EXPECT_EQ(j["count"], got.size());
+    EXPECT_EQ(j["truncated"], want->size() > limit) << r.body;
+    EXPECT_GE(got.size(), c.min_count) << r.body;
+    EXPECT_LE(got.size(), c.max_count) << r.body;
+    for (size_t i = 0; i < got.size(); ++i) {
+      const Json& q = got[i];
+      const QuoteRecord& w = (*want)[i];
+      EXPECT_EQ(q["speaker"], w.speaker);
+      EXPECT_EQ(q["speaker"], "Mara Quint") << q.dump();
+      EXPECT_EQ(q["content"], w.content);
+      EXPECT_EQ(q["date"], w.date);
+      EXPECT_EQ(q["kind"], w.kind);
+      EXPECT_EQ(q["published"], w.published);
+      EXPECT_NE(q["content"].get<std::string>().find(c.content_has), std::string::npos);
+      const Json& ref = q["ref"];
+      EXPECT_EQ(ref["article_id"], w.ref.article_id);
+      EXPECT_EQ(ref["content_hash"], w.ref.content_hash);
+      EXPECT_EQ(ref["begin"], w.ref.begin);
+      EXPECT_EQ(ref["end"], w.ref.end);
+      EXPECT_LT(w.ref.begin, w.ref.end);
+      EXPECT_TRUE(ref["article_id"] == "ferry_vote" || ref["article_id"] == "ferry_resumes");
+      if (c.query.count("since")) {
+        EXPECT_GE(q["date"].get<std::string>(), c.query.at("since")) << q.dump();
+      }
+    }
+  }
+}
+
+TEST_F(StoreApiTest, PeopleListsAndShowsAppearancesByDate) {
+  Json list = parse(get("/api/people"));
+  ASSERT_EQ(list["people"].size(), 1u) << list.dump();
+  EXPECT_EQ(list["people"][0]["name"], "Mara Quint");
+  EXPECT_EQ(list["people"][0]["articles"], 2);
+  EXPECT_FALSE(list["people"][0].contains("appearances"));
+
+  Json one = parse(get("/api/people", {{"name", "Quint"}}));
+  ASSERT_EQ(one["people"].size(), 1u) << one.dump();
+  const Json& apps = one["people"][0]["appearances"];
+  ASSERT_EQ(apps.size(), 2u) << one.dump();
+  EXPECT_EQ(apps[0]["article_id"], "ferry_vote");
+  EXPECT_EQ(apps[0]["published"], "2026-04-02");
+  EXPECT_EQ(apps[1]["article_id"], "ferry_resumes");
+  EXPECT_EQ(apps[1]["published"], "2026-05-10");
+  for (const Json& a : apps) EXPECT_TRUE(a["titles"].is_array()) << a.dump();
+
+  EXPECT_EQ(parse(get("/api/people", {{"name", "Nobody"}}))["people"].size(), 0u);
+}
+
+TEST_F(StoreApiTest, EntitiesAndEvents) {
+  Json people = parse(get("/api/entities", {{"type", "person"}}));
+  ASSERT_EQ(people["entities"].size(), 1u) << people.dump();
+  EXPECT_EQ(people["entities"][0]["name"], "Mara Quint");
+  EXPECT_EQ(people["entities"][0]["articles"], 2);
+  EXPECT_EQ(people["entities"][0]["first_published"], "2026-04-02");
+  EXPECT_EQ(people["entities"][0]["last_published"], "2026-05-10");
+
+  // The arrest is coded COERCE (CAMEO 17x); the type filter takes either vocabulary.
+  for (const char* type : {"COERCE", "17"}) {
+    Json events = parse(get("/api/events", {{"type", type}}));
+    ASSERT_GE(events["events"].size(), 1u) << type << ": " << events.dump();
+    for (const Json& e : events["events"]) {
+      EXPECT_EQ(e["plover"], "COERCE") << e.dump();
+      EXPECT_EQ(e["cameo"].get<std::string>().substr(0, 2), "17") << e.dump();
+      EXPECT_EQ(e["ref"]["article_id"], "ferry_vote");
+    }
+  }
+  EXPECT_EQ(parse(get("/api/events", {{"type", "ASSAULT"}}))["events"].size(), 0u);
+  EXPECT_EQ(
+      parse(get("/api/events", {{"from", "2026-05-01"}, {"type", "COERCE"}}))["events"].size(), 0u);
+}
+
+TEST_F(StoreApiTest, ArticleIsTheStoredExtractJson) {
+  ASSERT_EQ(jsons_->size(), 2u);
+  ApiResponse by_id = get("/api/articles/ferry_resumes");
+  ASSERT_EQ(by_id.status, 200) << by_id.body;
+  EXPECT_EQ(by_id.body, (*jsons_)[1]);
+  const std::string hash = parse(by_id)["doc"]["content_hash"];
+  EXPECT_EQ(get("/api/articles/" + hash).body, (*jsons_)[1]);
+}
+
+TEST_F(StoreApiTest, BadRequestsAreExplained) {
+  static const struct {
+    const char* method;
+    const char* path;
+    std::map<std::string, std::string> query;
+    int status;
+    const char* message_has;
+  } kCases[] = {
+      {"GET", "/api/quotes", {{"since", "March"}}, 400, "since: 'March' is not a date"},
+      {"GET", "/api/events", {{"from", "soon"}}, 400, "from: 'soon' is not a date"},
+      {"GET", "/api/timeline", {{"to", "later"}}, 400, "is not a date"},
+      {"GET", "/api/events", {{"type", "party"}}, 400, "neither a PLOVER event type"},
+      {"GET", "/api/entities", {{"type", "THING"}}, 400, "not one of PERSON"},
+      {"GET", "/api/quotes", {{"limit", "0"}}, 400, "limit: '0'"},
+      {"GET", "/api/quotes", {{"limit", "1001"}}, 400, "from 1 to 1000"},
+      {"GET", "/api/people", {{"limit", "ten"}}, 400, "limit: 'ten'"},
+      {"GET", "/api/quotes", {{"speakr", "Quint"}}, 400, "unknown parameter 'speakr'"},
+      {"GET", "/api/articles/no-such-article", {}, 404, "no-such-article"},
+      {"GET", "/api/articles/", {}, 404, "no such endpoint"},
+      {"POST", "/api/quotes", {}, 405, "not allowed"},
+  };
+  for (const auto& c : kCases) {
+    Api api(*pipeline_, *db_path_);
+    ApiResponse r = api.handle({c.method, c.path, c.query, "", ""});
+    EXPECT_EQ(r.status, c.status) << c.path << ": " << r.body;
+    Json j = parse(r);
+    EXPECT_NE(j["error"]["message"].get<std::string>().find(c.message_has), std::string::npos)
+        << c.path << ": " << r.body;
+  }
+}
+
+TEST_F(StoreApiTest, WithoutAStoreTheStoreEndpointsAre503) {
+  const std::string missing = ::testing::TempDir() + "server_api_test_missing.db";
+  for (const std::string& db : {std::string(), missing}) {
+    Api api(*pipeline_, db);
+    for (const char* path : {"/api/quotes", "/api/people", "/api/entities", "/api/events",
+                             "/api/timeline", "/api/articles/ferry_vote"}) {
+      ApiResponse r = api.handle({"GET", path, {}, "", ""});
+      EXPECT_EQ(r.status, 503) << "db '" << db << "' " << path << ": " << r.body;
+      EXPECT_TRUE(parse(r)["error"].contains("message")) << r.body;
+    }
+    EXPECT_EQ(api.handle({"GET", "/api/health", {}, "", ""}).status, 200);
+  }
+  EXPECT_FALSE(std::filesystem::exists(missing));  // a read-only open never creates the file
 }
 
 }  // namespace

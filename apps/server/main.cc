@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // dateline-server: the HTTP JSON API (apps/server/api.h) and the web page (web/).
-//   dateline-server [--host 127.0.0.1] [--port 8080] [--web DIR]
+//   dateline-server [--host 127.0.0.1] [--port 8080] [--web DIR] [--db FILE]
 #include <cstdio>
+#include <filesystem>
 
 #include <CLI/CLI.hpp>
 #include <httplib.h>
@@ -29,10 +30,13 @@ int main(int argc, char** argv) {
   int port = 8080;
   std::string web = std::string(DL_SOURCE_DIR) + "/web";
   dateline::PipelineOptions options;
+  std::string db = dateline::StoreOptions{}.path;  // the CLI's default store, dateline.db
   app.add_option("--host", host, "address to listen on");
   app.add_option("--port", port, "port to listen on");
   app.add_option("--web", web, "folder of the web page");
   app.add_option("--models", options.models_dir, "folder of model files");
+  app.add_option("--db", db,
+                 "store read by the /api/quotes, people, ... endpoints (default: dateline.db)");
   CLI11_PARSE(app, argc, argv);
 
   auto pipeline = dateline::Pipeline::create(options);
@@ -40,7 +44,11 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "dateline-server: %s\n", pipeline.status().to_string().c_str());
     return 3;
   }
-  dateline::server::Api api(*pipeline);
+  if (!std::filesystem::exists(db)) {
+    std::fprintf(stderr, "dateline-server: no store at %s yet; store endpoints answer 503\n",
+                 db.c_str());
+  }
+  dateline::server::Api api(*pipeline, db);
   httplib::Server server;
   server.set_payload_max_length(size_t{64} << 20);
   auto bridge = [&](const httplib::Request& req, httplib::Response& res) {
