@@ -23,25 +23,18 @@
 #include <algorithm>
 #include <cmath>
 #include <fstream>
-#include <sstream>
 #include <unordered_map>
 
 #include "clusters/word_clusters.h"
 #include "dateline/document.h"
 #include "segment/segmenter.h"
+#include "text/file.h"
 
 namespace dateline::clusters {
 namespace {
 
 using Sentences = std::vector<std::vector<std::string>>;
-
-Result<std::string> read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return error(ErrorCode::kNotFound, path + ": cannot open");
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using text::read_file;
 
 std::vector<std::string_view> split_lines(std::string_view s) {
   std::vector<std::string_view> lines;

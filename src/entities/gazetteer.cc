@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "entities/gazetteer.h"
 
-#include <fstream>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
 
+#include "text/file.h"
 #include "text/utf8.h"
 
 namespace dateline::entities {
@@ -20,6 +20,8 @@ void lower_ascii(std::string_view in, std::string& out) {
 
 namespace {
 
+using text::read_file;
+
 struct TsvRow {
   std::vector<std::string> fields;
   int line = 0;
@@ -30,14 +32,6 @@ std::string trim(std::string_view s) {
   while (b < e && (s[b] == ' ' || s[b] == '\r')) ++b;
   while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\r')) --e;
   return std::string(s.substr(b, e - b));
-}
-
-Result<std::string> read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return error(ErrorCode::kNotFound, path + ": cannot open");
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
 }
 
 // Reads a lexicon TSV: '#' lines are the header (name, version, source, licence) and

@@ -2,8 +2,8 @@
 #include "text/conllu.h"
 
 #include <charconv>
-#include <fstream>
-#include <iterator>
+
+#include "text/file.h"
 
 namespace dateline::text {
 namespace {
@@ -125,9 +125,7 @@ Result<std::vector<ConlluSentence>> parse_conllu(std::string_view content,
 }
 
 Result<std::vector<ConlluSentence>> read_conllu(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return error(ErrorCode::kNotFound, path + ": cannot open");
-  std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  DL_ASSIGN_OR_RETURN(std::string content, read_file(path));
   return parse_conllu(content, path);
 }
 
