@@ -19,7 +19,7 @@ for role, m in mins.items():
 sys.exit(0 if ok else 1)
 PY
 }
-gate quotes-polnear-dev quotes_polnear_dev 70.4 66.8 56.8
+gate quotes-polnear-dev quotes_polnear_dev 70.4 66.8 59.0
 
 # Seeds: every required quote found with speaker and kind, quote precision >= 90%.
 quotes_seeds() {

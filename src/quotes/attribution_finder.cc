@@ -8,6 +8,9 @@
 //  3. Spans are grouped: each content and each source joins the nearest cue of its
 //     paragraph (crossing a sentence boundary costs extra); a paragraph of quotation with
 //     no cue becomes a quotation of its own.
+//     Completion (complete_attributions) fills cues left without content or source, and
+//     the content reranker (content_reranker.h), when its model is present, moves each
+//     single content span to the best of its candidate clause/comma/sentence boundaries.
 //  4. Direct quotations the tagger missed are added by rule (indirect_finder.h), and a
 //     quotation with no speaker of its own continues the speaker of the quotation before it
 //     when that one is at most a paragraph away; a quotation over several paragraphs (the
@@ -32,6 +35,7 @@ namespace {
 
 constexpr const char* kModelFile = "attribution.model";
 constexpr const char* kLexiconFile = "attribution.tsv";
+constexpr const char* kRerankerFile = "content_reranker.model";
 
 uint32_t gap(const RoleSpan& a, const RoleSpan& b, const WordView& v) {
   const uint32_t lo = std::min(a.end, b.end), hi = std::max(a.begin, b.begin);
@@ -533,6 +537,21 @@ void complete_attributions(const Document& doc, const WordView& view,
   complete_source_from_parse(doc, view, found);
 }
 
+std::vector<WordAttribution> tagged_attributions(const Document& doc, const WordView& view,
+                                                 const std::vector<QuoteRegion>& regions,
+                                                 const AttributionTagger& tagger,
+                                                 const CueLexicon& lexicon, bool complete) {
+  std::vector<WordAttribution> found;
+  TaggerInput in{&doc, &view, &regions};
+  std::vector<uint8_t> tags;
+  for (const Unit& u : view.units) {
+    tagger.tag(in, u, tags);
+    group_spans(view, spans_from_tags(tags, u.begin), found);
+  }
+  if (complete) complete_attributions(doc, view, regions, lexicon, found);
+  return found;
+}
+
 AttributionFinder AttributionFinder::from(CueLexicon lexicon,
                                           std::unique_ptr<AttributionTagger> tagger,
                                           const AttributionFinderOptions& options) {
@@ -555,7 +574,14 @@ Result<AttributionFinder> AttributionFinder::load(const AttributionFinderOptions
     DL_ASSIGN_OR_RETURN(AttributionTagger t, AttributionTagger::load(model));
     tagger = std::make_unique<AttributionTagger>(std::move(t));
   }
-  return from(std::move(lexicon), std::move(tagger), options);
+  AttributionFinder f = from(std::move(lexicon), std::move(tagger), options);
+  const std::string reranker = options.models_dir + "/" + kRerankerFile;
+  if (options.rerank_contents && f.tagger_ && std::filesystem::exists(reranker, ec)) {
+    DL_ASSIGN_OR_RETURN(ContentReranker r, ContentReranker::load(reranker));
+    f.reranker_ = std::make_unique<ContentReranker>(std::move(r));
+    f.fingerprint_ = text::content_hash(f.fingerprint_ + "|" + f.reranker_->fingerprint());
+  }
+  return f;
 }
 
 Status AttributionFinder::annotate(Document& doc) const {
@@ -567,13 +593,9 @@ Status AttributionFinder::annotate(Document& doc) const {
 
   std::vector<WordAttribution> found;
   if (tagger_) {
-    TaggerInput in{&doc, &view, &regions};
-    std::vector<uint8_t> tags;
-    for (const Unit& u : view.units) {
-      tagger_->tag(in, u, tags);
-      group_spans(view, spans_from_tags(tags, u.begin), found);
-    }
-    if (options_.complete_from_parse) complete_attributions(doc, view, regions, lexicon_, found);
+    found =
+        tagged_attributions(doc, view, regions, *tagger_, lexicon_, options_.complete_from_parse);
+    if (reranker_) reranker_->rerank(make_rerank_context(doc, view), found);
   } else {
     found = find_indirect(doc, view, lexicon_);
   }

@@ -12,6 +12,7 @@
 
 #include "dateline/document.h"
 #include "dateline/status.h"
+#include "quotes/content_reranker.h"
 #include "quotes/cue_lexicon.h"
 #include "quotes/indirect_finder.h"
 #include "quotes/quote_marks.h"
@@ -29,6 +30,14 @@ void complete_attributions(const Document& doc, const WordView& view,
                            const std::vector<QuoteRegion>& regions, const CueLexicon& lexicon,
                            std::vector<WordAttribution>& found);
 
+/// Steps 2-3 and completion: the tagger's attributions of `view`, grouped and completed
+/// (when `complete`), before rule quotes are added. Used by annotate() and the reranker's
+/// trainer.
+std::vector<WordAttribution> tagged_attributions(const Document& doc, const WordView& view,
+                                                 const std::vector<QuoteRegion>& regions,
+                                                 const AttributionTagger& tagger,
+                                                 const CueLexicon& lexicon, bool complete);
+
 struct AttributionFinderOptions {
   std::string models_dir;    ///< holds attribution.model; rules only when it is absent
   std::string lexicons_dir;  ///< holds attribution.tsv (required)
@@ -40,6 +49,8 @@ struct AttributionFinderOptions {
   /// the sentence after a comma, else the clause the parse hangs under it (ccomp, else
   /// xcomp, else obj); a cue left without content is dropped unless keep_contentless.
   bool complete_from_parse = true;
+  /// Rerank content boundaries with models_dir/content_reranker.model when present.
+  bool rerank_contents = true;
 };
 
 /// Built once from its model and lexicons, then immutable: annotate() is const and one
@@ -63,6 +74,7 @@ class AttributionFinder {
   AttributionFinderOptions options_;
   CueLexicon lexicon_;
   std::unique_ptr<AttributionTagger> tagger_;
+  std::unique_ptr<ContentReranker> reranker_;
   std::string fingerprint_;
 };
 
