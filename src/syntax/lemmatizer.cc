@@ -27,6 +27,43 @@ std::string tag_form(int tag, std::string_view form) {
 
 }  // namespace
 
+void KeyIndex::rehash(size_t capacity) {
+  std::vector<Slot> old;
+  old.swap(slots_);
+  slots_.assign(capacity, Slot{});
+  const size_t mask = capacity - 1;
+  for (const Slot& s : old) {
+    if (!s.key) continue;
+    size_t i = s.key & mask;
+    while (slots_[i].key) i = (i + 1) & mask;
+    slots_[i] = s;
+  }
+}
+
+void KeyIndex::reserve(size_t n) {
+  size_t cap = 16;
+  while (cap < n * 2) cap *= 2;
+  if (cap > slots_.size()) rehash(cap);
+}
+
+void KeyIndex::set(uint64_t key, uint32_t value) {
+  if ((size_ + 1) * 2 > slots_.size()) rehash(slots_.empty() ? 16 : slots_.size() * 2);
+  const size_t mask = slots_.size() - 1;
+  size_t i = key & mask;
+  while (slots_[i].key && slots_[i].key != key) i = (i + 1) & mask;
+  if (!slots_[i].key) ++size_;
+  slots_[i] = Slot{key, value};
+}
+
+std::vector<std::pair<uint64_t, uint32_t>> KeyIndex::items() const {
+  std::vector<std::pair<uint64_t, uint32_t>> out;
+  out.reserve(size_);
+  for (const Slot& s : slots_) {
+    if (s.key) out.emplace_back(s.key, s.value);
+  }
+  return out;
+}
+
 std::string ascii_lower(std::string_view s) {
   std::string out(s);
   for (char& c : out) {
@@ -92,7 +129,7 @@ void Lemmatizer::build(int min_rule_count) {
     std::string form = key.substr(tab + 1);
     auto [it, added] = lemma_ids.emplace(lemma, static_cast<uint32_t>(lemmas_.size()));
     if (added) lemmas_.push_back(lemma);
-    lexicon_[form_key(tag, form)] = it->second;
+    lexicon_.set(form_key(tag, form), it->second);
     // Rules learn from word types, so frequent irregular words do not swamp them.
     LemmaRule rule = lemma_rule_for(form, lemma);
     std::string lower = ascii_lower(form);
@@ -119,28 +156,37 @@ void Lemmatizer::build(int min_rule_count) {
       rules_.push_back({std::get<0>(*top), static_cast<uint8_t>(std::get<1>(*top)),
                         std::get<2>(*top)});
     }
-    rule_of_[suffix_key(std::stoi(key.substr(0, tab)), suffix)] = it->second;
+    rule_of_.set(suffix_key(std::stoi(key.substr(0, tab)), suffix), it->second);
   }
   counts_.clear();
 }
 
-std::string Lemmatizer::lemmatize(std::string_view form, int tag) const {
-  auto it = lexicon_.find(form_key(tag, form));
-  if (it != lexicon_.end()) return lemmas_[it->second];
+void Lemmatizer::lemmatize(std::string_view form, int tag, std::string* out) const {
+  if (const uint32_t* id = lexicon_.find(form_key(tag, form))) {
+    out->assign(lemmas_[*id]);
+    return;
+  }
   std::string lower = ascii_lower(form);
   if (lower != form) {
-    it = lexicon_.find(form_key(tag, lower));
-    if (it != lexicon_.end()) return lemmas_[it->second];
+    if (const uint32_t* id = lexicon_.find(form_key(tag, lower))) {
+      out->assign(lemmas_[*id]);
+      return;
+    }
   }
   for (int k = std::min<int>(kMaxSuffix, static_cast<int>(lower.size())); k >= 0; --k) {
-    auto r = rule_of_.find(suffix_key(tag, std::string_view(lower).substr(lower.size() - k)));
-    if (r != rule_of_.end()) return apply_lemma_rule(rules_[r->second], form);
+    const uint32_t* r =
+        rule_of_.find(suffix_key(tag, std::string_view(lower).substr(lower.size() - k)));
+    if (r) {
+      *out = apply_lemma_rule(rules_[*r], form);
+      return;
+    }
   }
-  return std::string(form);
+  out->assign(form);
 }
 
 void Lemmatizer::save(ByteWriter& w) const {
-  std::map<uint64_t, uint32_t> lex(lexicon_.begin(), lexicon_.end());
+  const auto lex_items = lexicon_.items();
+  std::map<uint64_t, uint32_t> lex(lex_items.begin(), lex_items.end());
   std::vector<uint64_t> keys;
   std::vector<uint32_t> ids;
   for (const auto& [k, v] : lex) {
@@ -150,7 +196,8 @@ void Lemmatizer::save(ByteWriter& w) const {
   w.put_vector(keys);
   w.put_vector(ids);
   w.put_strings(lemmas_);
-  std::map<uint64_t, uint32_t> rules(rule_of_.begin(), rule_of_.end());
+  const auto rule_items = rule_of_.items();
+  std::map<uint64_t, uint32_t> rules(rule_items.begin(), rule_items.end());
   keys.clear();
   ids.clear();
   for (const auto& [k, v] : rules) {
@@ -178,7 +225,8 @@ Status Lemmatizer::load(ByteReader& r) {
   lexicon_.reserve(keys.size());
   for (size_t i = 0; i < keys.size(); ++i) {
     if (ids[i] >= lemmas_.size()) return r.corrupt("lemma index out of range");
-    lexicon_[keys[i]] = ids[i];
+    if (keys[i] == 0) return r.corrupt("zero lemma key");
+    lexicon_.set(keys[i], ids[i]);
   }
   DL_RETURN_IF_ERROR(r.get_vector(&keys, "rule keys"));
   DL_RETURN_IF_ERROR(r.get_vector(&ids, "rule ids"));
@@ -194,9 +242,11 @@ Status Lemmatizer::load(ByteReader& r) {
     rule.lower = lower != 0;
   }
   rule_of_.clear();
+  rule_of_.reserve(keys.size());
   for (size_t i = 0; i < keys.size(); ++i) {
     if (ids[i] >= rules_.size()) return r.corrupt("rule index out of range");
-    rule_of_[keys[i]] = ids[i];
+    if (keys[i] == 0) return r.corrupt("zero rule key");
+    rule_of_.set(keys[i], ids[i]);
   }
   return ok_status();
 }

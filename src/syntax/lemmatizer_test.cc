@@ -28,6 +28,30 @@ TEST(LemmaRule, LearnsShortestEdit) {
   EXPECT_EQ(apply_lemma_rule({false, 9, ""}, "cat"), "cat") << "never strips past the start";
 }
 
+TEST(KeyIndex, SetFindOverwriteGrow) {
+  struct Case {
+    uint64_t key;
+    uint32_t value;
+  };
+  // Keys 16 apart share their low bits, so they collide in a small table and must probe.
+  const Case cases[] = {{1, 10}, {17, 11}, {33, 12}, {0xffffffffffffffffULL, 13}, {2, 14}};
+  KeyIndex index;
+  EXPECT_EQ(index.find(1), nullptr) << "empty index";
+  for (const Case& c : cases) index.set(c.key, c.value);
+  index.set(17, 21);  // overwrite keeps the size
+  EXPECT_EQ(index.size(), 5u);
+  for (const Case& c : cases) {
+    ASSERT_NE(index.find(c.key), nullptr) << c.key;
+    EXPECT_EQ(*index.find(c.key), c.key == 17 ? 21u : c.value) << c.key;
+  }
+  EXPECT_EQ(index.find(49), nullptr) << "absent key in a probed run";
+  for (uint32_t k = 100; k < 1100; ++k) index.set(k, k);  // several rehashes
+  EXPECT_EQ(index.size(), 1005u);
+  EXPECT_EQ(index.items().size(), 1005u);
+  for (const Case& c : cases) EXPECT_NE(index.find(c.key), nullptr) << c.key;
+  EXPECT_EQ(*index.find(777), 777u);
+}
+
 TEST(Lemmatizer, LexiconThenSuffixRules) {
   constexpr int kNoun = 0, kVerbPast = 1;
   Lemmatizer lem;

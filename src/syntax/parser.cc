@@ -220,16 +220,20 @@ int extract(const Sentence& x, const ArcEagerState& st, uint64_t* f, bool use_cl
 
 /// Marks the valid classes; returns how many there are.
 int valid_moves(const ArcEagerState& st, const TransitionCodec& codec, int root, bool* ok) {
-  int count = 0;
-  const bool shift = st.can(Move::kShift, -1, root), reduce = st.can(Move::kReduce, -1, root);
-  ok[0] = shift;
-  ok[1] = reduce;
-  count += shift + reduce;
-  for (int l = 0; l < codec.n_labels; ++l) {
-    ok[codec.left(l)] = st.can(Move::kLeft, l, root);
-    ok[codec.right(l)] = st.can(Move::kRight, l, root);
-    count += ok[codec.left(l)] + ok[codec.right(l)];
-  }
+  // can() only tells the root label from the others, so four calls cover every label
+  // (instead of two per label at every move). `other` is any non-root label.
+  const int other = root == 0 ? 1 : 0;
+  const bool left = st.can(Move::kLeft, other, root), left_root = st.can(Move::kLeft, root, root);
+  const bool right = st.can(Move::kRight, other, root);
+  const bool right_root = st.can(Move::kRight, root, root);
+  ok[0] = st.can(Move::kShift, -1, root);
+  ok[1] = st.can(Move::kReduce, -1, root);
+  std::fill(ok + codec.left(0), ok + codec.left(codec.n_labels), left);
+  std::fill(ok + codec.right(0), ok + codec.right(codec.n_labels), right);
+  ok[codec.left(root)] = left_root;
+  ok[codec.right(root)] = right_root;
+  int count = ok[0] + ok[1];
+  count += (codec.n_labels - 1) * (left + right) + left_root + right_root;
   return count;
 }
 
@@ -247,15 +251,26 @@ void Parser::parse(std::span<const std::string_view> words, std::span<const uint
   const int n = static_cast<int>(words.size());
   out->assign(n, ParsedWord{});
   if (n == 0) return;
-  Sentence x;
+  // Per-thread scratch: its vectors keep their capacity from one sentence to the next, so
+  // parsing allocates nothing once the thread has seen its longest sentence.
+  struct Scratch {
+    Sentence x;
+    ArcEagerState st{0};
+    std::vector<int32_t> scores;
+    std::vector<uint8_t> ok_bytes;
+  };
+  thread_local Scratch scratch;
+  Sentence& x = scratch.x;
   x.fill(words, tags, clusters_.get());
   const bool use_clusters = clusters_ != nullptr;
-  ArcEagerState st(n);
+  ArcEagerState& st = scratch.st;
+  st.reset(n);
   const TransitionCodec codec{n_labels()};
   const int nc = codec.n_classes();
-  std::vector<int32_t> scores(nc);
-  std::vector<uint8_t> ok_bytes(nc);
-  bool* ok = reinterpret_cast<bool*>(ok_bytes.data());
+  std::vector<int32_t>& scores = scratch.scores;
+  scores.resize(nc);
+  scratch.ok_bytes.resize(nc);
+  bool* ok = reinterpret_cast<bool*>(scratch.ok_bytes.data());
   uint64_t keys[kMaxFeatures];
   while (!st.done()) {
     int nk = extract(x, st, keys, use_clusters);

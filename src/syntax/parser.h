@@ -25,7 +25,8 @@ struct ParsedWord {
   uint16_t label = 0;  ///< index into Parser::label()
 };
 
-/// Immutable after load(); parse() is const and thread-safe (scratch space is per call).
+/// Immutable after load(); parse() is const and thread-safe (its scratch space is
+/// thread_local).
 class Parser {
  public:
   /// Reads a parser model (models/en_parser.dlm). Errors: kNotFound, kDataLoss.

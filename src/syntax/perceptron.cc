@@ -1,10 +1,37 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "syntax/perceptron.h"
 
+#include <sys/mman.h>
+
 #include <algorithm>
 #include <cmath>
+#include <new>
 
 namespace dateline::syntax {
+
+namespace {
+constexpr size_t kHugePage = size_t{2} << 20;
+}  // namespace
+
+void* allocate_table(size_t bytes) {
+  if (bytes < kHugePage) return ::operator new(bytes);
+  const size_t rounded = (bytes + kHugePage - 1) & ~(kHugePage - 1);
+  void* p = ::operator new(rounded, std::align_val_t{kHugePage});
+#ifdef MADV_HUGEPAGE
+  // Before the first write, so that the page faults can already take huge pages. A refusal
+  // (THP disabled, old kernel) leaves ordinary pages: ignore it.
+  (void)madvise(p, rounded, MADV_HUGEPAGE);
+#endif
+  return p;
+}
+
+void free_table(void* p, size_t bytes) {
+  if (bytes < kHugePage) {
+    ::operator delete(p);
+  } else {
+    ::operator delete(p, std::align_val_t{kHugePage});
+  }
+}
 
 PerceptronTrainer::PerceptronTrainer(int n_classes) : n_classes_(n_classes) {
   keys_.assign(1 << 16, 0);
@@ -130,16 +157,32 @@ void Weights::build_table(const std::vector<uint64_t>& keys, const std::vector<u
     return static_cast<uint32_t>(e.cls) |
            (static_cast<uint32_t>(static_cast<uint16_t>(e.w)) << 16);
   };
+  auto is_inline = [&](uint32_t len) { return can_inline && (len == 1 || len == 2); };
+  auto is_dense = [&](uint32_t len) {
+    return can_inline && len * 3 >= static_cast<uint32_t>(n_classes_);
+  };
+  // Exact sizes first: each table is allocated once (growing would copy tens of MB).
+  size_t n_list = 0, n_dense = 0;
+  for (uint32_t len : lens) {
+    if (is_inline(len)) continue;
+    if (is_dense(len)) {
+      n_dense += static_cast<size_t>(n_classes_);
+    } else {
+      n_list += len;
+    }
+  }
+  entries_.reserve(n_list);
+  dense_.reserve(n_dense);
   size_t at = 0;
   for (size_t f = 0; f < keys.size(); ++f) {
     size_t i = keys[f] & mask_;
     while (slots_[i].key) i = (i + 1) & mask_;
     const uint32_t len = lens[f];
-    if (can_inline && (len == 1 || len == 2)) {
+    if (is_inline(len)) {
       const Entry& a = entries[at];
       const Entry b = len == 2 ? entries[at + 1] : Entry{a.cls, 0};
       slots_[i] = Slot{keys[f], pack(a) | kInline, pack(b)};
-    } else if (can_inline && len * 3 >= static_cast<uint32_t>(n_classes_)) {
+    } else if (is_dense(len)) {
       slots_[i] = Slot{keys[f], len | kDense, static_cast<uint32_t>(dense_.size())};
       dense_.resize(dense_.size() + static_cast<size_t>(n_classes_), 0);
       int16_t* d = dense_.data() + slots_[i].begin;

@@ -16,6 +16,7 @@
 //    more (the tagger's frequent features) are dense arrays added in order.
 
 #include <algorithm>
+#include <cstddef>
 #include <cstdint>
 #include <span>
 #include <vector>
@@ -23,6 +24,27 @@
 #include "syntax/model_io.h"
 
 namespace dateline::syntax {
+
+/// Raw storage for the weight tables (see HugePageAllocator).
+void* allocate_table(size_t bytes);
+void free_table(void* p, size_t bytes);
+
+/// Allocator of the frozen weight tables. Look-ups land at random over tens of MB, so with
+/// 4 KB pages almost every one also misses the TLB and walks the page tables; blocks of
+/// 2 MB or more are therefore 2 MB-aligned and offered to the kernel for transparent huge
+/// pages (madvise; a hint only, without THP nothing changes but the speed).
+template <typename T>
+struct HugePageAllocator {
+  using value_type = T;
+  HugePageAllocator() = default;
+  template <typename U>
+  explicit HugePageAllocator(const HugePageAllocator<U>&) {}
+  T* allocate(size_t n) { return static_cast<T*>(allocate_table(n * sizeof(T))); }
+  void deallocate(T* p, size_t n) { free_table(p, n * sizeof(T)); }
+  friend bool operator==(const HugePageAllocator&, const HugePageAllocator&) { return true; }
+};
+template <typename T>
+using TableVector = std::vector<T, HugePageAllocator<T>>;
 
 class Weights {
  public:
@@ -40,11 +62,20 @@ class Weights {
     // Each lookup is a cache miss into tables of tens of MB. Issuing every slot load, then
     // every row load, before using any lets the misses overlap instead of queueing.
     constexpr size_t kChunk = 128;
-    const Slot* found[kChunk];
+    const Slot* lists[kChunk];
+    const int16_t* dense[kChunk];
+    const size_t nc = static_cast<size_t>(n_classes_);
+    // Every cache line of a row, not just its first: a list row averages ~15 entries (60
+    // bytes) in the parser, so it usually straddles two lines, and a dense row spans 4-5.
+    auto prefetch_row = [](const void* row, size_t bytes) {
+      const char* p = static_cast<const char*>(row);
+      for (size_t off = 0; off < bytes; off += 64) __builtin_prefetch(p + off);
+      __builtin_prefetch(p + bytes - 1);
+    };
     for (size_t at = 0; at < keys.size(); at += kChunk) {
       const size_t n = std::min(kChunk, keys.size() - at);
       for (size_t i = 0; i < n; ++i) __builtin_prefetch(&slots_[keys[at + i] & mask_]);
-      size_t m = 0;
+      size_t n_lists = 0, n_dense = 0;
       for (size_t i = 0; i < n; ++i) {
         const Slot* s = find(keys[at + i]);
         if (!s) continue;
@@ -52,29 +83,32 @@ class Weights {
           // Two packed entries; a one-entry row repeats its class with weight 0.
           scores[s->len & 0x7fff] += static_cast<int16_t>(s->len >> 16);
           scores[s->begin & 0xffff] += static_cast<int16_t>(s->begin >> 16);
-          continue;
+        } else if (s->len & kDense) {
+          dense[n_dense] = dense_.data() + s->begin;
+          prefetch_row(dense[n_dense++], nc * sizeof(int16_t));
+        } else {
+          prefetch_row(entries_.data() + s->begin, s->len * sizeof(Entry));
+          lists[n_lists++] = s;
         }
-        __builtin_prefetch(s->len & kDense ? static_cast<const void*>(dense_.data() + s->begin)
-                                           : static_cast<const void*>(entries_.data() + s->begin));
-        found[m++] = s;
       }
-      for (size_t j = 0; j < m; ++j) {
-        if (found[j]->len & kDense) {
-          // A long row stored densely: sequential adds instead of scattered ones.
-          const int16_t* d = dense_.data() + found[j]->begin;
-          const size_t nc = static_cast<size_t>(n_classes_);
-          size_t c = 0;
-          for (; c + 8 <= nc; c += 8) {
-            for (size_t k = 0; k < 8; ++k) scores[c + k] += d[c + k];
-          }
-          for (; c < nc; ++c) scores[c] += d[c];
-          continue;
-        }
+      for (size_t j = 0; j < n_lists; ++j) {
         // Locals: scores could alias the slot as far as the compiler knows, which would
         // reload len on every iteration of a long row.
-        const Entry* e = entries_.data() + found[j]->begin;
-        const Entry* const end = e + found[j]->len;
+        const Entry* e = entries_.data() + lists[j]->begin;
+        const Entry* const end = e + lists[j]->len;
         for (; e != end; ++e) scores[e->cls] += e->w;
+      }
+      // Long rows stored densely, four at a time: a class's four weights are summed before
+      // scores[] is loaded and stored, once per four rows instead of once per row (integer
+      // sums, so the order does not change the result).
+      size_t j = 0;
+      for (; j + 4 <= n_dense; j += 4) {
+        const int16_t *d0 = dense[j], *d1 = dense[j + 1], *d2 = dense[j + 2], *d3 = dense[j + 3];
+        for (size_t c = 0; c < nc; ++c) scores[c] += d0[c] + d1[c] + d2[c] + d3[c];
+      }
+      for (; j < n_dense; ++j) {
+        const int16_t* d = dense[j];
+        for (size_t c = 0; c < nc; ++c) scores[c] += d[c];
       }
     }
   }
@@ -120,11 +154,11 @@ class Weights {
   int n_classes_ = 0;
   size_t n_features_ = 0;
   size_t n_entries_ = 0;
-  std::vector<int16_t> dense_;
+  TableVector<int16_t> dense_;
   float scale_ = 1.0f;
   size_t mask_ = 0;
-  std::vector<Slot> slots_;
-  std::vector<Entry> entries_;
+  TableVector<Slot> slots_;
+  TableVector<Entry> entries_;
 };
 
 class PerceptronTrainer {
@@ -170,10 +204,16 @@ class PerceptronTrainer {
 /// null); -1 when nothing is allowed. Ties go to the lower index (deterministic).
 template <typename T>
 int argmax(const T* scores, int n, const bool* allowed = nullptr) {
+  // The best score is kept in a local: re-reading scores[best] put a load that depends on
+  // the previous comparison into every iteration.
   int best = -1;
+  T best_score{};
   for (int i = 0; i < n; ++i) {
     if (allowed && !allowed[i]) continue;
-    if (best < 0 || scores[i] > scores[best]) best = i;
+    if (best < 0 || scores[i] > best_score) {
+      best = i;
+      best_score = scores[i];
+    }
   }
   return best;
 }

@@ -23,16 +23,18 @@ void SyntaxAnnotator::analyze(std::span<const std::string_view> words,
                               std::vector<WordAnalysis>* out) const {
   const size_t n = words.size();
   out->resize(n);
-  std::vector<TaggedWord> tags;
+  // Per-thread scratch that keeps its capacity: no allocation per sentence.
+  thread_local std::vector<TaggedWord> tags;
+  thread_local std::vector<uint64_t> hashes;
+  thread_local std::vector<ParsedWord> parse;
   tagger_->tag(words, &tags);
-  std::vector<uint64_t> hashes(n);
+  hashes.resize(n);
   for (size_t i = 0; i < n; ++i) {
     (*out)[i].tag = tags[i];
-    (*out)[i].lemma = tagger_->lemma(words[i], tags[i]);
+    tagger_->lemma(words[i], tags[i], &(*out)[i].lemma);
     hashes[i] = tag_hashes_[tags[i].tag];
   }
   if (!parser_) return;
-  std::vector<ParsedWord> parse;
   parser_->parse(words, hashes, &parse);
   for (size_t i = 0; i < n; ++i) (*out)[i].parse = parse[i];
 }

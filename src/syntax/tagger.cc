@@ -144,10 +144,12 @@ void Tagger::tag(std::span<const std::string_view> words, std::vector<TaggedWord
   const int n = static_cast<int>(words.size());
   out->assign(n, TaggedWord{});
   if (n == 0) return;
-  std::vector<WordHashes> h;
+  // Per-thread scratch that keeps its capacity: no allocation per sentence.
+  thread_local std::vector<WordHashes> h;
+  thread_local std::vector<int32_t> scores;
   hash_words(words, &h, clusters_.get());
   const int nt = n_tags();
-  std::vector<int32_t> scores(std::max<size_t>(nt, feats_.size()));
+  scores.resize(std::max<size_t>(nt, feats_.size()));
   uint64_t keys[kMaxTagFeatures];
   int prev1 = nt, prev2 = nt;
   for (int i = 0; i < n; ++i) {

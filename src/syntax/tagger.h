@@ -56,7 +56,8 @@ inline constexpr int kMaxFeatsFeatures = 16;
 int feats_features(const std::vector<WordHashes>& h, std::span<const TaggedWord> tags, int i,
                    uint64_t* keys);
 
-/// Immutable after load(); tag() is const and thread-safe (its scratch space is per call).
+/// Immutable after load(); tag() is const and thread-safe (its scratch space is
+/// thread_local).
 class Tagger {
  public:
   /// Reads a tagger model (models/en_tagger.dlm). Errors: kNotFound, kDataLoss.
@@ -67,6 +68,9 @@ class Tagger {
   void tag(std::span<const std::string_view> words, std::vector<TaggedWord>* out) const;
   std::string lemma(std::string_view form, const TaggedWord& w) const {
     return lemmatizer_.lemmatize(form, w.tag);
+  }
+  void lemma(std::string_view form, const TaggedWord& w, std::string* out) const {
+    lemmatizer_.lemmatize(form, w.tag, out);
   }
 
   const std::string& upos(const TaggedWord& w) const { return upos_[w.tag]; }
