@@ -23,6 +23,17 @@
 namespace dateline::entities {
 namespace {
 
+// Towns smaller than this share their names with too many other places and words for the
+// largest GeoNames place of the name to be a safe guess.
+constexpr uint32_t kMinGeoNamesPopulation = 15000;
+
+// The GeoNames place a place name without a gazetteer entry most likely means, or null.
+const CityInfo* place_of(const Gazetteer& gazetteer, EntityType type, std::string_view name) {
+  if (type != EntityType::kGpe && type != EntityType::kLoc) return nullptr;
+  const CityInfo* city = gazetteer.name_lists().city(name);
+  return city && city->population >= kMinGeoNamesPopulation ? city : nullptr;
+}
+
 struct Draft {
   Entity entity;
   std::vector<std::string> words;  // of the longest name, for matching
@@ -194,6 +205,14 @@ void link_entities(const Gazetteer& gazetteer, std::span<const AnalysedSentence>
               d.entity.latitude = ge->latitude;
               d.entity.longitude = ge->longitude;
               d.entity.has_coordinates = ge->has_coordinates;
+            } else if (const CityInfo* city = place_of(gazetteer, type, doc.slice(span))) {
+              d.entity.country = city->country;
+              d.entity.latitude = city->latitude;
+              d.entity.longitude = city->longitude;
+              d.entity.has_coordinates = true;
+              d.entity.why += "; GeoNames " + std::to_string(city->geonames_id) +
+                              " (largest place of that name, population " +
+                              std::to_string(city->population) + ")";
             }
             drafts.push_back(std::move(d));
           }

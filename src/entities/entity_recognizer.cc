@@ -36,40 +36,6 @@ std::vector<Name> EntityRecognizer::find_names(std::span<const std::string_view>
   return entities::find_names(gazetteer_, model_.empty() ? nullptr : &model_, words, upos);
 }
 
-namespace {
-
-// A person named in full once is often written by surname alone later, and a per-sentence
-// model misses some of those ("Miller, despite his rhetoric, ..."). Any capitalised word
-// outside a name that is the surname of a full person name of the same article becomes a
-// person name too (one sense per discourse).
-void propagate_surnames(std::vector<AnalysedSentence>& sentences) {
-  std::vector<std::string_view> surnames;
-  for (const AnalysedSentence& s : sentences)
-    for (const Name& n : s.names)
-      if (n.type == EntityType::kPerson &&
-          (n.end - n.begin >= 2 || n.why == "rule: capitalised name after a title"))
-        surnames.push_back(s.words[n.end - 1].text);
-  if (surnames.empty()) return;
-  for (AnalysedSentence& s : sentences) {
-    std::vector<Name> added;
-    size_t next = 0;
-    for (uint32_t i = 0; i < s.words.size(); ++i) {
-      while (next < s.names.size() && s.names[next].end <= i) ++next;
-      if (next < s.names.size() && s.names[next].begin <= i) continue;
-      std::string_view w = s.words[i].text;
-      if (!is_capitalized(w) || std::find(surnames.begin(), surnames.end(), w) == surnames.end())
-        continue;
-      added.push_back({i, i + 1, EntityType::kPerson, -1, "surname of a person named in the article"});
-    }
-    if (added.empty()) continue;
-    s.names.insert(s.names.end(), added.begin(), added.end());
-    std::sort(s.names.begin(), s.names.end(),
-              [](const Name& a, const Name& b) { return a.begin < b.begin; });
-  }
-}
-
-}  // namespace
-
 Status EntityRecognizer::annotate(Document& doc) const {
   std::vector<AnalysedSentence> sentences;
   sentences.reserve(doc.sentences.size());
@@ -85,7 +51,16 @@ Status EntityRecognizer::annotate(Document& doc) const {
     a.names = find_names(texts);
     sentences.push_back(std::move(a));
   }
-  propagate_surnames(sentences);
+  {
+    std::vector<std::vector<std::string_view>> words(sentences.size());
+    std::vector<std::vector<Name>> names(sentences.size());
+    for (size_t k = 0; k < sentences.size(); ++k) {
+      for (const Word& w : sentences[k].words) words[k].push_back(w.text);
+      names[k] = std::move(sentences[k].names);
+    }
+    propagate_names(words, names);
+    for (size_t k = 0; k < sentences.size(); ++k) sentences[k].names = std::move(names[k]);
+  }
   link_entities(gazetteer_, sentences, doc);
   return ok_status();
 }

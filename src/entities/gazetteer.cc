@@ -232,8 +232,16 @@ Result<Gazetteer> Gazetteer::load(const std::string& lexicons_dir,
       }
     }
   }
+  DL_ASSIGN_OR_RETURN(g.name_lists_, NameLists::load(lexicons_dir, &all));
   g.fingerprint_ = text::content_hash(all);
   g.index();
+  // The strict entries also become case-blind model evidence: web text writes "mexico" and
+  // "the un" too, which longest_match() rightly refuses to turn into entities.
+  for (const GazetteerEntry& e : g.entries_) {
+    if (e.weak || e.kind == GazetteerKind::kDemonym) continue;
+    g.name_lists_.add(e.name, e.kind == GazetteerKind::kOrganization ? kListKnownOrg
+                                                                     : kListKnownPlace);
+  }
   return g;
 }
 

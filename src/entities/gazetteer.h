@@ -13,6 +13,7 @@
 
 #include "dateline/document.h"
 #include "dateline/status.h"
+#include "entities/name_lists.h"
 
 namespace dateline::entities {
 
@@ -50,9 +51,9 @@ struct TitleWord {
 /// Built once by load(), then immutable and safe to share between threads.
 class Gazetteer {
  public:
-  /// Reads places.tsv, organizations.tsv, demonyms.tsv, titles.tsv and given_names.tsv from
-  /// `lexicons_dir` and iso_3166-1.json / iso_3166-2.json from `iso_codes_dir` (Debian's
-  /// /usr/share/iso-codes/json). A missing iso-codes folder is not an error (the TSVs still
+  /// Reads places.tsv, organizations.tsv, demonyms.tsv, titles.tsv and given_names.tsv (and
+  /// the optional name lists, see NameLists::load) from `lexicons_dir` and iso_3166-1.json /
+  /// iso_3166-2.json from `iso_codes_dir` (Debian's /usr/share/iso-codes/json). A missing iso-codes folder is not an error (the TSVs still
   /// load); a missing or malformed TSV is kNotFound / kBadInput with file:line.
   static Result<Gazetteer> load(const std::string& lexicons_dir,
                                 const std::string& iso_codes_dir = "/usr/share/iso-codes/json");
@@ -78,6 +79,10 @@ class Gazetteer {
   /// ISO alpha-3 of a country name or demonym as written ("US", "Mexican"), "" if unknown.
   std::string country_of(std::string_view phrase) const;
 
+  /// GeoNames and WordNet name lists (empty when their files are absent): evidence for the
+  /// NER model only, never entities by themselves.
+  const NameLists& name_lists() const { return name_lists_; }
+
   /// Hex fingerprint of everything loaded.
   const std::string& fingerprint() const { return fingerprint_; }
 
@@ -89,6 +94,7 @@ class Gazetteer {
   std::unordered_map<std::string, uint32_t> first_words_;         // lower first word -> max len
   std::unordered_map<std::string, TitleWord> titles_;
   std::unordered_map<std::string, char> given_names_;
+  NameLists name_lists_;
   std::string fingerprint_;
 };
 

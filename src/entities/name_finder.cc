@@ -10,6 +10,8 @@
 #include "entities/name_finder.h"
 
 #include <algorithm>
+#include <map>
+#include <unordered_map>
 
 namespace dateline::entities {
 namespace {
@@ -170,7 +172,7 @@ std::vector<Name> find_names(const Gazetteer& gazetteer, const NerModel* model,
                              std::span<const std::string_view> upos) {
   std::vector<Name> names;
   if (model && !model->empty()) {
-    std::vector<uint8_t> bits = gazetteer_bits(gazetteer, words);
+    std::vector<uint32_t> bits = gazetteer_bits(gazetteer, words);
     for (const NerSpan& s : model->predict(NerInput{words, upos, bits})) {
       Name n{s.begin, s.end, EntityType::kOther, -1, "model: " + s.type};
       n.type = s.type == "PER"   ? EntityType::kPerson
@@ -271,6 +273,132 @@ std::vector<Name> find_names(const Gazetteer& gazetteer, const NerModel* model,
               [](const Name& a, const Name& b) { return a.begin < b.begin; });
   }
   return names;
+}
+
+namespace {
+
+bool has_capital(std::span<const std::string_view> words) {
+  for (std::string_view w : words)
+    for (char c : w)
+      if (c >= 'A' && c <= 'Z') return true;
+  return false;
+}
+
+// Adds `added` to `names` and restores the order.
+void merge_names(std::vector<Name>& names, std::vector<Name>& added) {
+  if (added.empty()) return;
+  names.insert(names.end(), std::make_move_iterator(added.begin()),
+               std::make_move_iterator(added.end()));
+  added.clear();
+  std::sort(names.begin(), names.end(),
+            [](const Name& a, const Name& b) { return a.begin < b.begin; });
+}
+
+// covered[i]: some name of the sentence covers word i.
+std::vector<bool> covered_words(size_t n, const std::vector<Name>& names) {
+  std::vector<bool> covered(n, false);
+  for (const Name& name : names)
+    for (uint32_t i = name.begin; i < name.end && i < n; ++i) covered[i] = true;
+  return covered;
+}
+
+// Step 1 of propagate_names().
+void propagate_spellings(std::span<const std::vector<std::string_view>> words,
+                         std::span<std::vector<Name>> names) {
+  struct Named {
+    std::vector<std::string_view> words;
+    std::vector<std::pair<EntityType, int>> votes;  // type -> occurrences, first seen first
+    int32_t gazetteer_entry = -1;
+    EntityType type() const {
+      auto best = votes.begin();
+      for (auto it = votes.begin(); it != votes.end(); ++it)
+        if (it->second > best->second) best = it;
+      return best->first;
+    }
+  };
+  std::vector<Named> named;
+  std::map<std::vector<std::string_view>, size_t> index;  // spelling -> named[]
+  for (size_t k = 0; k < words.size(); ++k) {
+    for (const Name& n : names[k]) {
+      std::vector<std::string_view> w(words[k].begin() + n.begin, words[k].begin() + n.end);
+      if (!has_capital(w)) continue;
+      auto [at, inserted] = index.emplace(w, named.size());
+      if (inserted) named.push_back({std::move(w), {}, -1});
+      Named* it = &named[at->second];
+      auto vote = std::find_if(it->votes.begin(), it->votes.end(),
+                               [&](const auto& v) { return v.first == n.type; });
+      if (vote == it->votes.end()) {
+        it->votes.push_back({n.type, 1});
+      } else {
+        ++vote->second;
+      }
+      if (it->gazetteer_entry < 0) it->gazetteer_entry = n.gazetteer_entry;
+    }
+  }
+  if (named.empty()) return;
+  // Longest first, so "New Orleans Saints" wins over "New Orleans" at the same place.
+  std::stable_sort(named.begin(), named.end(), [](const Named& a, const Named& b) {
+    return a.words.size() > b.words.size();
+  });
+  // Candidates by first word, so a long article costs one look-up per word.
+  std::unordered_map<std::string_view, std::vector<size_t>> by_first_word;
+  for (size_t x = 0; x < named.size(); ++x) by_first_word[named[x].words.front()].push_back(x);
+  std::vector<Name> added;
+  for (size_t k = 0; k < words.size(); ++k) {
+    const std::vector<std::string_view>& sw = words[k];
+    std::vector<bool> covered = covered_words(sw.size(), names[k]);
+    for (size_t i = 0; i < sw.size(); ++i) {
+      if (covered[i]) continue;
+      auto candidates = by_first_word.find(sw[i]);
+      if (candidates == by_first_word.end()) continue;
+      for (size_t x : candidates->second) {
+        const size_t len = named[x].words.size();
+        if (i + len > sw.size() ||
+            !std::equal(named[x].words.begin(), named[x].words.end(), sw.begin() + i) ||
+            std::any_of(covered.begin() + i, covered.begin() + i + len, [](bool c) { return c; }))
+          continue;
+        added.push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(i + len),
+                         named[x].type(), named[x].gazetteer_entry,
+                         "same words as a name elsewhere in the article"});
+        std::fill(covered.begin() + i, covered.begin() + i + len, true);
+        break;
+      }
+    }
+    merge_names(names[k], added);
+  }
+}
+
+// Step 2 of propagate_names().
+void propagate_surnames(std::span<const std::vector<std::string_view>> words,
+                        std::span<std::vector<Name>> names) {
+  std::vector<std::string_view> surnames;
+  for (size_t k = 0; k < words.size(); ++k)
+    for (const Name& n : names[k])
+      if (n.type == EntityType::kPerson &&
+          (n.end - n.begin >= 2 || n.why == "rule: capitalised name after a title"))
+        surnames.push_back(words[k][n.end - 1]);
+  if (surnames.empty()) return;
+  std::vector<Name> added;
+  for (size_t k = 0; k < words.size(); ++k) {
+    std::vector<bool> covered = covered_words(words[k].size(), names[k]);
+    for (uint32_t i = 0; i < words[k].size(); ++i) {
+      std::string_view w = words[k][i];
+      if (covered[i] || !is_capitalized(w) ||
+          std::find(surnames.begin(), surnames.end(), w) == surnames.end())
+        continue;
+      added.push_back({i, i + 1, EntityType::kPerson, -1, "surname of a person named in the article"});
+    }
+    merge_names(names[k], added);
+  }
+}
+
+}  // namespace
+
+void propagate_names(std::span<const std::vector<std::string_view>> words,
+                     std::span<std::vector<Name>> names) {
+  DL_CHECK(words.size() == names.size());
+  propagate_spellings(words, names);
+  propagate_surnames(words, names);
 }
 
 }  // namespace dateline::entities

@@ -76,9 +76,15 @@ Result<std::vector<NerExample>> read_iob(const std::string& path, const NerTypeM
   std::vector<NerExample> out;
   NerExample ex;
   std::vector<std::string> tags;
+  // Files without document marks (tweets, wikigold) make each sentence a document.
+  uint32_t document = 0;
+  bool marked = false, new_document = false;
   auto flush = [&]() {
     if (!ex.words.empty()) {
       ex.spans = decode_iob(tags, map);
+      if (!marked || new_document) ++document;
+      new_document = false;
+      ex.document = document;
       out.push_back(std::move(ex));
     }
     ex = NerExample();
@@ -93,8 +99,12 @@ Result<std::vector<NerExample>> read_iob(const std::string& path, const NerTypeM
       flush();
       continue;
     }
+    if (line.rfind("# newdoc", 0) == 0 || line.rfind("-DOCSTART-", 0) == 0) {
+      flush();
+      marked = new_document = true;
+      continue;
+    }
     if (line.rfind("# ", 0) == 0 && line.find(" = ") != std::string::npos) continue;
-    if (line.rfind("-DOCSTART-", 0) == 0) continue;
     std::vector<std::string> f = split_fields(line);
     if (f.size() < 2) {
       return error(ErrorCode::kBadInput, path + ":" + std::to_string(number) +

@@ -18,19 +18,32 @@ NerScore evaluate_names(const Gazetteer& gazetteer, const NerModel* model,
                         const std::vector<NerExample>& gold, bool model_only,
                         std::vector<std::vector<NerSpan>>* predictions) {
   NerScore score;
-  std::vector<std::string_view> words;
-  for (const NerExample& ex : gold) {
-    words.assign(ex.words.begin(), ex.words.end());
-    std::vector<NerSpan> predicted;
-    if (model_only && model) {
-      predicted = model->predict(ex, gazetteer, /*use_pos=*/false);
-    } else {
-      for (const Name& n : find_names(gazetteer, model, words, {})) {
-        if (const char* label = uner_label(n.type)) predicted.push_back({n.begin, n.end, label});
-      }
+  for (size_t begin = 0; begin < gold.size();) {
+    // One document at a time, so the article-level steps see what the pipeline's would.
+    size_t end = begin + 1;
+    while (end < gold.size() && gold[end].document != 0 &&
+           gold[end].document == gold[begin].document)
+      ++end;
+    std::vector<std::vector<std::string_view>> words(end - begin);
+    std::vector<std::vector<Name>> names(end - begin);
+    for (size_t k = begin; k < end; ++k) {
+      words[k - begin].assign(gold[k].words.begin(), gold[k].words.end());
+      if (!model_only || !model) names[k - begin] = find_names(gazetteer, model, words[k - begin], {});
     }
-    score.add(ex.spans, predicted);
-    if (predictions) predictions->push_back(std::move(predicted));
+    if (!model_only || !model) propagate_names(words, names);
+    for (size_t k = begin; k < end; ++k) {
+      std::vector<NerSpan> predicted;
+      if (model_only && model) {
+        predicted = model->predict(gold[k], gazetteer, /*use_pos=*/false);
+      } else {
+        for (const Name& n : names[k - begin]) {
+          if (const char* label = uner_label(n.type)) predicted.push_back({n.begin, n.end, label});
+        }
+      }
+      score.add(gold[k].spans, predicted);
+      if (predictions) predictions->push_back(std::move(predicted));
+    }
+    begin = end;
   }
   return score;
 }

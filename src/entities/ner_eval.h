@@ -16,7 +16,9 @@ namespace dateline::entities {
 const char* uner_label(EntityType type);
 
 /// Runs find_names() (model + gazetteers + rules; `model` may be null) on the gold words of
-/// each example and scores the result against its gold spans. With `model_only`, the raw
+/// each example, then propagate_names() over each document (consecutive examples with the
+/// same NerExample::document), as the pipeline does, and scores the result against the gold
+/// spans. With `model_only`, the raw
 /// model spans are scored instead (no gazetteer or rule post-processing), which shows what
 /// the post-processing adds. When `predictions` is given it receives the scored spans of
 /// every example, in order (error analysis).

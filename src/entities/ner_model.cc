@@ -4,8 +4,9 @@
 // Each word gets one BILOU label (O, or B/I/L/U-TYPE). Features are hashed to 64 bits from a
 // template id and a string, so extraction allocates nothing per feature: the word, its shape
 // ("Xxxx", "XX.", "dd"), prefixes and suffixes, the surrounding words and shapes, gazetteer
-// flags, Brown-cluster path prefixes when word clusters are attached, POS tags when the
-// syntax stage provides them. Those "static" features score each label of a word once; the
+// flags, name-list flags (GeoNames, WordNet; see name_lists.h) with the word's case class,
+// Brown-cluster path prefixes when word clusters are attached, POS tags when the caller
+// provides them (no shipped model uses them). Those "static" features score each label of a word once; the
 // label of the previous word enters through three first-order templates (previous label,
 // previous label x word, previous label x shape), so the best label sequence is found
 // exactly by Viterbi over BILOU labels with the invalid transitions (I after O, B after B,
@@ -20,12 +21,16 @@
 // copy of every static feature (Daume's "frustratingly easy" adaptation, asymmetric: target
 // sentences use only the shared copy, so run time pays nothing for it).
 //
+// Decoding subtracts a constant from O's score at every word (outside_bias, chosen on dev by
+// the trainer): a perceptron trained on sparse names prefers O, so it trades precision for
+// recall until F1 peaks.
+//
 // Weights live in one dense row of L floats per feature, found through an open-addressing
 // hash table (FeatureIndex) whose slots are prefetched a sentence at a time.
 //
 // File format (all integers little-endian):
 //   "DLNERMDL" | u32 format version | u32 header length | header (key=value lines:
-//   fingerprint, command, data, scores, clusters) | payload
+//   fingerprint, command, data, scores, clusters, outside_bias) | payload
 //   payload: u32 number of types, each u32 length + bytes | u64 number of features, each
 //            u64 hash, u8 non-zero count, then (u8 label, f32 weight) pairs.
 // The fingerprint is the FNV-1a hash of the payload, checked on load (corruption).
@@ -114,7 +119,7 @@ enum Template : uint32_t {
   kPosShape, kLength, kPrevTag, kPrev2Tags, kPrevTagWord, kPrevTagShape, kPrevWordShape,
   kNextWordShape, kAllCapsSentence, kClus4, kClus6, kClus10, kClusFull, kClusPrev,
   kClusNext, kClusPrev4, kClusNext4, kGazShape, kInitialCap, kClusShape, kClusPrevCur,
-  kClusCurNext, kDomainTag,
+  kClusCurNext, kDomainTag, kListShape, kListPrevNext,
 };
 
 struct WordInfo {
@@ -166,7 +171,7 @@ void static_features(std::span<const WordInfo> info, const NerInput& in, size_t 
   char len[2] = {static_cast<char>('0' + std::min<size_t>(w.size(), 9)), 0};
   out.push_back(feat(kLength, std::string_view(len, 1)));
   if (!in.gazetteer.empty()) {
-    for (int bit = 0; bit < 8; ++bit) {
+    for (int bit = 0; bit < kGazListShift + kNameListBits; ++bit) {
       char b[2] = {static_cast<char>('a' + bit), 0};
       if (in.gazetteer[i] & (1u << bit)) out.push_back(feat(kGaz, std::string_view(b, 1)));
       if (i > 0 && (in.gazetteer[i - 1] & (1u << bit)))
@@ -175,9 +180,26 @@ void static_features(std::span<const WordInfo> info, const NerInput& in, size_t 
         out.push_back(feat(kGazNext, std::string_view(b, 1)));
     }
   }
-  if (!in.gazetteer.empty() && in.gazetteer[i]) {
-    char b[2] = {static_cast<char>(in.gazetteer[i]), 0};
+  if (!in.gazetteer.empty() && (in.gazetteer[i] & 0xFF)) {
+    char b[2] = {static_cast<char>(in.gazetteer[i] & 0xFF), 0};
     out.push_back(feat2(kGazShape, std::string_view(b, 1), sh));
+  }
+  // Name-list evidence is only as good as the word's case ("Reading" the town, "reading"
+  // the verb), so the lists enter combined with the shape and with their neighbours' lists.
+  if (!in.gazetteer.empty()) {
+    const uint32_t lists = in.gazetteer[i] >> kGazListShift;
+    const std::string_view case_class = std::string_view(sh).substr(0, 2);
+    if (lists) {
+      const char b[2] = {static_cast<char>(lists & 0xFF), static_cast<char>(lists >> 8)};
+      out.push_back(feat2(kListShape, std::string_view(b, 2), case_class));
+    }
+    const uint32_t prev = i > 0 ? in.gazetteer[i - 1] >> kGazListShift : 0;
+    const uint32_t next = i + 1 < n ? in.gazetteer[i + 1] >> kGazListShift : 0;
+    if (lists | prev | next) {
+      const char b[4] = {static_cast<char>(prev & 0xFF), static_cast<char>(prev >> 8),
+                         static_cast<char>(next & 0xFF), static_cast<char>(next >> 8)};
+      out.push_back(feat2(kListPrevNext, std::string_view(b, 4), case_class));
+    }
   }
   // Capitalised away from the sentence start: the strongest name cue in edited text.
   if (i > 0 && !sh.empty() && sh[0] == 'X') out.push_back(feat(kInitialCap, std::string_view(sh).substr(0, 2)));
@@ -343,15 +365,16 @@ struct Reader {
 
 }  // namespace
 
-std::vector<uint8_t> gazetteer_bits(const Gazetteer& gazetteer,
-                                    std::span<const std::string_view> words) {
-  std::vector<uint8_t> bits(words.size(), 0);
+std::vector<uint32_t> gazetteer_bits(const Gazetteer& gazetteer,
+                                     std::span<const std::string_view> words) {
+  std::vector<uint32_t> bits = gazetteer.name_lists().bits(words);
+  for (uint32_t& b : bits) b <<= kGazListShift;
   std::string lower;
   for (size_t i = 0; i < words.size();) {
     Gazetteer::Match m = gazetteer.longest_match(words, i);
     if (m.entry >= 0) {
       const GazetteerEntry& e = gazetteer.entries()[m.entry];
-      uint8_t b = e.kind == GazetteerKind::kOrganization ? kGazOrg
+      uint32_t b = e.kind == GazetteerKind::kOrganization ? kGazOrg
                   : e.kind == GazetteerKind::kDemonym    ? kGazDemonym
                                                          : kGazPlace;
       if (e.weak) b |= kGazWeak;
@@ -501,6 +524,7 @@ std::vector<NerSpan> NerModel::predict(const NerInput& in) const {
     float* out = &emit[i * L];
     for (const float* w : rows)
       for (size_t l = 0; l < L; ++l) out[l] += w[l];
+    out[0] -= info_.outside_bias;
   }
   ViterbiScratch scratch;
   std::vector<int> labels;
@@ -524,7 +548,7 @@ std::vector<NerSpan> NerModel::predict(const NerExample& ex, const Gazetteer& ga
   std::vector<std::string_view> words(ex.words.begin(), ex.words.end());
   std::vector<std::string_view> upos;
   if (use_pos && ex.upos.size() == ex.words.size()) upos.assign(ex.upos.begin(), ex.upos.end());
-  std::vector<uint8_t> bits = gazetteer_bits(gazetteer, words);
+  std::vector<uint32_t> bits = gazetteer_bits(gazetteer, words);
   return predict(NerInput{words, upos, bits});
 }
 
@@ -587,7 +611,7 @@ NerModel NerModel::train(const std::vector<NerExample>& examples, const Gazettee
     std::vector<std::string_view> words(ex.words.begin(), ex.words.end());
     std::vector<std::string_view> upos;
     if (ex.upos.size() == ex.words.size()) upos.assign(ex.upos.begin(), ex.upos.end());
-    std::vector<uint8_t> bits = gazetteer_bits(gazetteer, words);
+    std::vector<uint32_t> bits = gazetteer_bits(gazetteer, words);
     NerInput in{words, upos, bits};
     Prepared& p = data[e];
     prepare(in, clusters, p.info);
@@ -753,7 +777,8 @@ std::string NerModel::serialize() {
   };
   std::string header = "fingerprint=" + info_.fingerprint + "\ncommand=" + clean(info_.command) +
                        "\ndata=" + clean(info_.data) + "\nscores=" + clean(info_.scores) +
-                       "\nclusters=" + clean(info_.clusters) + "\n";
+                       "\nclusters=" + clean(info_.clusters) +
+                       "\noutside_bias=" + std::to_string(info_.outside_bias) + "\n";
   std::string out(kMagic, sizeof(kMagic));
   put<uint32_t>(out, kFormatVersion);
   put<uint32_t>(out, static_cast<uint32_t>(header.size()));
@@ -816,6 +841,7 @@ Result<NerModel> NerModel::parse(std::string_view bytes, const std::string& name
       if (key == "data") model.info_.data = value;
       if (key == "scores") model.info_.scores = value;
       if (key == "clusters") model.info_.clusters = value;
+      if (key == "outside_bias") model.info_.outside_bias = std::strtof(std::string(value).c_str(), nullptr);
     }
     pos = nl + 1;
   }

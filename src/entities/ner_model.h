@@ -33,6 +33,9 @@ struct NerExample {
   /// features are also learned in a copy of their own ("frustratingly easy" domain
   /// adaptation, Daume 2007), so their annotation conventions do not leak into the target.
   uint8_t domain = 0;
+  /// Examples with the same number that follow each other form one document (article-level
+  /// steps of the evaluation, see propagate_names()); 0 = unknown.
+  uint32_t document = 0;
 };
 
 /// What the model reads for one sentence. `upos` may be empty (no tagger model), in which
@@ -40,7 +43,7 @@ struct NerExample {
 struct NerInput {
   std::span<const std::string_view> words;
   std::span<const std::string_view> upos;
-  std::span<const uint8_t> gazetteer;
+  std::span<const uint32_t> gazetteer;
 };
 
 /// Per-word gazetteer cues: bit flags set for words inside a (longest) gazetteer match.
@@ -54,7 +57,9 @@ enum GazetteerBit : uint8_t {
   kGazBegin = 64,     ///< first word of a multi-word match
   kGazWeak = 128,     ///< the place match is an ISO subdivision only
 };
-std::vector<uint8_t> gazetteer_bits(const Gazetteer& gazetteer,
+/// Bits 8 and up hold the NameListBit flags of Gazetteer::name_lists().
+inline constexpr int kGazListShift = 8;
+std::vector<uint32_t> gazetteer_bits(const Gazetteer& gazetteer,
                                     std::span<const std::string_view> words);
 
 struct NerTrainOptions {
@@ -83,6 +88,10 @@ struct NerModelInfo {
   /// Fingerprint of the word clusters the model was trained with, empty when none. At run
   /// time cluster features are read only when the same clusters are attached.
   std::string clusters;
+  /// Subtracted from the score of O at every word when decoding: a perceptron trained on
+  /// sparse names errs towards O (precision above recall), and a positive bias chosen on dev
+  /// data trades some precision back for recall. 0 = none.
+  float outside_bias = 0;
 };
 
 /// Immutable after training or loading; predict() is const and thread-safe.

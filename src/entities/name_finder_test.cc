@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "entities/name_finder.h"
+
+#include <gtest/gtest.h>
+
+namespace dateline::entities {
+namespace {
+
+std::vector<std::string_view> words_of(const char* text, std::vector<std::string>& store) {
+  store.clear();
+  std::string_view s(text);
+  size_t i = 0;
+  while (i < s.size()) {
+    size_t j = s.find(' ', i);
+    if (j == std::string_view::npos) j = s.size();
+    store.emplace_back(s.substr(i, j - i));
+    i = j + 1;
+  }
+  return {store.begin(), store.end()};
+}
+
+// Names as "begin:end:T" strings (T = P, O, L) for compact expectations.
+std::string render(const std::vector<Name>& names) {
+  std::string out;
+  for (const Name& n : names) {
+    if (!out.empty()) out += ' ';
+    const char t = n.type == EntityType::kPerson ? 'P' : n.type == EntityType::kOrg ? 'O' : 'L';
+    out += std::to_string(n.begin) + ":" + std::to_string(n.end) + ":" + t;
+  }
+  return out;
+}
+
+TEST(PropagateNames, OneSensePerArticle) {
+  struct Case {
+    const char* what;
+    std::vector<const char*> sentences;
+    std::vector<std::vector<Name>> found;  // what the sentence steps found
+    std::vector<const char*> expected;
+  };
+  const Case kCases[] = {
+      {"a spelling named once is named elsewhere",
+       {"Ostrava Mills hired staff", "staff at Ostrava Mills left"},
+       {{{0, 2, EntityType::kOrg}}, {}},
+       {"0:2:O", "2:4:O"}},
+      {"the most frequent type wins",
+       {"Kelby spoke", "Kelby left", "in Kelby", "Kelby again"},
+       {{{0, 1, EntityType::kPerson}}, {{0, 1, EntityType::kPerson}}, {{1, 2, EntityType::kLoc}}, {}},
+       {"0:1:P", "0:1:P", "1:2:L", "0:1:P"}},
+      {"names without a capital are not spread",
+       {"the bakery opened", "the bakery closed"},
+       {{{1, 2, EntityType::kOrg}}, {}},
+       {"1:2:O", ""}},
+      {"other spellings are not named",
+       {"Bakery opened", "the bakery closed"},
+       {{{0, 1, EntityType::kOrg}}, {}},
+       {"0:1:O", ""}},
+      {"longer names first, and covered words stay as they are",
+       {"Port Aldo City and Port Aldo", "Port Aldo City again"},
+       {{{0, 3, EntityType::kLoc}, {4, 6, EntityType::kOrg}}, {}},
+       {"0:3:L 4:6:O", "0:3:L"}},
+      {"surnames of people named in full",
+       {"Dana Whitcombe said", "Whitcombe left and whitcombe"},
+       {{{0, 2, EntityType::kPerson}}, {}},
+       {"0:2:P", "0:1:P"}},
+  };
+  for (const Case& c : kCases) {
+    std::vector<std::vector<std::string>> stores(c.sentences.size());
+    std::vector<std::vector<std::string_view>> words;
+    for (size_t k = 0; k < c.sentences.size(); ++k) words.push_back(words_of(c.sentences[k], stores[k]));
+    std::vector<std::vector<Name>> names = c.found;
+    propagate_names(words, names);
+    for (size_t k = 0; k < names.size(); ++k) EXPECT_EQ(render(names[k]), c.expected[k]) << c.what;
+  }
+}
+
+}  // namespace
+}  // namespace dateline::entities
