@@ -302,7 +302,47 @@ std::vector<bool> covered_words(size_t n, const std::vector<Name>& names) {
   return covered;
 }
 
+// Initials of a name's words, function words left out: "Housing Authority of New Orleans"
+// -> "HANO".
+std::string initials(std::span<const std::string_view> name) {
+  static constexpr std::string_view kSkipped[] = {"of", "the", "and", "for", "on", "in", "&"};
+  std::string out;
+  for (std::string_view w : name) {
+    if (std::find(std::begin(kSkipped), std::end(kSkipped), w) != std::end(kSkipped)) continue;
+    const char c = w.empty() ? 0 : w[0];
+    if (c < 'A' || c > 'Z') return "";
+    out += c;
+  }
+  return out;
+}
+
 // Step 1 of propagate_names().
+void name_defined_acronyms(std::span<const std::vector<std::string_view>> words,
+                           std::span<std::vector<Name>> names) {
+  std::vector<Name> added;
+  for (size_t k = 0; k < words.size(); ++k) {
+    const std::vector<std::string_view>& sw = words[k];
+    std::vector<bool> covered = covered_words(sw.size(), names[k]);
+    for (const Name& n : names[k]) {
+      const size_t at = n.end + 1;  // "Name ( ACRONYM )"
+      if (n.end - n.begin < 2 || at + 1 >= sw.size() || sw[n.end] != "(" || sw[at + 1] != ")" ||
+          covered[at])
+        continue;
+      const std::string_view acronym = sw[at];
+      std::string letters;
+      for (char c : acronym)
+        if (c >= 'A' && c <= 'Z') letters += c;
+      if (letters.size() < 2 || letters.size() + 1 < acronym.size() ||
+          letters != initials({sw.data() + n.begin, n.end - n.begin}))
+        continue;
+      added.push_back({static_cast<uint32_t>(at), static_cast<uint32_t>(at + 1), n.type,
+                       n.gazetteer_entry, "acronym defined after the name"});
+    }
+    merge_names(names[k], added);
+  }
+}
+
+// Step 2 of propagate_names().
 void propagate_spellings(std::span<const std::vector<std::string_view>> words,
                          std::span<std::vector<Name>> names) {
   struct Named {
@@ -368,7 +408,7 @@ void propagate_spellings(std::span<const std::vector<std::string_view>> words,
   }
 }
 
-// Step 2 of propagate_names().
+// Step 3 of propagate_names().
 void propagate_surnames(std::span<const std::vector<std::string_view>> words,
                         std::span<std::vector<Name>> names) {
   std::vector<std::string_view> surnames;
@@ -397,6 +437,7 @@ void propagate_surnames(std::span<const std::vector<std::string_view>> words,
 void propagate_names(std::span<const std::vector<std::string_view>> words,
                      std::span<std::vector<Name>> names) {
   DL_CHECK(words.size() == names.size());
+  name_defined_acronyms(words, names);
   propagate_spellings(words, names);
   propagate_surnames(words, names);
 }

@@ -43,13 +43,15 @@ std::vector<Name> find_names(const Gazetteer& gazetteer, const NerModel* model,
                              std::span<const std::string_view> upos);
 
 /// The article-level steps after find_names(), "one sense per discourse": `words[k]` and
-/// `names[k]` are sentence k's words and names (sorted, non-overlapping), and both steps only
+/// `names[k]` are sentence k's words and names (sorted, non-overlapping), and the steps only
 /// add names over words no name covers.
-///  1. A word sequence that the sentence steps named somewhere in the article (with a
+///  1. An acronym in brackets right after a name of two words or more whose initials it
+///     spells ("Housing Authority of New Orleans (HANO)") is a name of the same type.
+///  2. A word sequence that the sentence steps named somewhere in the article (with a
 ///     capital letter in it) is named wherever else it occurs with the same spelling, with
 ///     its most frequent type: a per-sentence model finds "Mozilla" in one sentence and
 ///     misses it in the next.
-///  2. A capitalised word that is the surname of a person named in full (or after a title)
+///  3. A capitalised word that is the surname of a person named in full (or after a title)
 ///     is that person ("Miller, despite his rhetoric, ...").
 /// Ensures: every names[k] stays sorted and non-overlapping.
 void propagate_names(std::span<const std::vector<std::string_view>> words,
