@@ -53,8 +53,9 @@ class Gazetteer {
  public:
   /// Reads places.tsv, organizations.tsv, demonyms.tsv, titles.tsv and given_names.tsv (and
   /// the optional name lists, see NameLists::load) from `lexicons_dir` and iso_3166-1.json /
-  /// iso_3166-2.json from `iso_codes_dir` (Debian's /usr/share/iso-codes/json). A missing iso-codes folder is not an error (the TSVs still
-  /// load); a missing or malformed TSV is kNotFound / kBadInput with file:line.
+  /// iso_3166-2.json from `iso_codes_dir` (Debian's /usr/share/iso-codes/json). A missing
+  /// iso-codes folder is not an error (the TSVs still load); a missing or malformed TSV is
+  /// kNotFound / kBadInput with file:line.
   static Result<Gazetteer> load(const std::string& lexicons_dir,
                                 const std::string& iso_codes_dir = "/usr/share/iso-codes/json");
 

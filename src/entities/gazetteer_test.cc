@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include "entities/test_util.h"
+
 namespace dateline::entities {
 namespace {
 
@@ -13,18 +15,6 @@ const Gazetteer& lexicons() {
     return r.ok() ? std::move(r).value() : Gazetteer();
   }();
   return g;
-}
-
-std::vector<std::string_view> split(const std::string& s, std::vector<std::string>& store) {
-  store.clear();
-  size_t i = 0;
-  while (i < s.size()) {
-    size_t j = s.find(' ', i);
-    if (j == std::string::npos) j = s.size();
-    store.push_back(s.substr(i, j - i));
-    i = j + 1;
-  }
-  return {store.begin(), store.end()};
 }
 
 TEST(Gazetteer, LongestMatch) {
@@ -49,7 +39,7 @@ TEST(Gazetteer, LongestMatch) {
   };
   std::vector<std::string> store;
   for (const Case& c : kCases) {
-    auto words = split(c.text, store);
+    auto words = testing::split_words(c.text, store);
     Gazetteer::Match m = lexicons().longest_match(words, c.start);
     EXPECT_EQ(m.length, c.length) << c.text;
     if (c.length == 0 || m.entry < 0) continue;
@@ -61,7 +51,7 @@ TEST(Gazetteer, LongestMatch) {
 
 TEST(Gazetteer, PlacesCarryCoordinates) {
   std::vector<std::string> store;
-  auto words = split("Caracas", store);
+  auto words = testing::split_words("Caracas", store);
   Gazetteer::Match m = lexicons().longest_match(words, 0);
   ASSERT_GE(m.entry, 0);
   const GazetteerEntry& e = lexicons().entries()[m.entry];

@@ -426,7 +426,8 @@ void propagate_surnames(std::span<const std::vector<std::string_view>> words,
       if (covered[i] || !is_capitalized(w) ||
           std::find(surnames.begin(), surnames.end(), w) == surnames.end())
         continue;
-      added.push_back({i, i + 1, EntityType::kPerson, -1, "surname of a person named in the article"});
+      added.push_back(
+          {i, i + 1, EntityType::kPerson, -1, "surname of a person named in the article"});
     }
     merge_names(names[k], added);
   }

@@ -3,21 +3,10 @@
 
 #include <gtest/gtest.h>
 
+#include "entities/test_util.h"
+
 namespace dateline::entities {
 namespace {
-
-std::vector<std::string_view> words_of(const char* text, std::vector<std::string>& store) {
-  store.clear();
-  std::string_view s(text);
-  size_t i = 0;
-  while (i < s.size()) {
-    size_t j = s.find(' ', i);
-    if (j == std::string_view::npos) j = s.size();
-    store.emplace_back(s.substr(i, j - i));
-    i = j + 1;
-  }
-  return {store.begin(), store.end()};
-}
 
 // Names as "begin:end:T" strings (T = P, O, L) for compact expectations.
 std::string render(const std::vector<Name>& names) {
@@ -44,7 +33,10 @@ TEST(PropagateNames, OneSensePerArticle) {
        {"0:2:O", "2:4:O"}},
       {"the most frequent type wins",
        {"Kelby spoke", "Kelby left", "in Kelby", "Kelby again"},
-       {{{0, 1, EntityType::kPerson}}, {{0, 1, EntityType::kPerson}}, {{1, 2, EntityType::kLoc}}, {}},
+       {{{0, 1, EntityType::kPerson}},
+        {{0, 1, EntityType::kPerson}},
+        {{1, 2, EntityType::kLoc}},
+        {}},
        {"0:1:P", "0:1:P", "1:2:L", "0:1:P"}},
       {"names without a capital are not spread",
        {"the bakery opened", "the bakery closed"},
@@ -70,7 +62,8 @@ TEST(PropagateNames, OneSensePerArticle) {
   for (const Case& c : kCases) {
     std::vector<std::vector<std::string>> stores(c.sentences.size());
     std::vector<std::vector<std::string_view>> words;
-    for (size_t k = 0; k < c.sentences.size(); ++k) words.push_back(words_of(c.sentences[k], stores[k]));
+    for (size_t k = 0; k < c.sentences.size(); ++k)
+      words.push_back(testing::split_words(c.sentences[k], stores[k]));
     std::vector<std::vector<Name>> names = c.found;
     propagate_names(words, names);
     for (size_t k = 0; k < names.size(); ++k) EXPECT_EQ(render(names[k]), c.expected[k]) << c.what;

@@ -19,13 +19,13 @@ namespace dateline::entities {
 
 /// Which lists a phrase is in; one word can carry several bits.
 enum NameListBit : uint32_t {
-  kListCity = 1u << 0,      ///< a GeoNames place (population >= 1,000)
-  kListBigCity = 1u << 1,   ///< a GeoNames place of 100,000 people or more
-  kListPerson = 1u << 2,    ///< a WordNet person (an individual, e.g. "Einstein")
-  kListOrg = 1u << 3,       ///< a WordNet organization
-  kListLocation = 1u << 4,  ///< a WordNet location (country, river, region, building...)
-  kListBegin = 1u << 5,     ///< first word of a multi-word match
-  kListInside = 1u << 6,    ///< a later word of a multi-word match
+  kListCity = 1u << 0,        ///< a GeoNames place (population >= 1,000)
+  kListBigCity = 1u << 1,     ///< a GeoNames place of 100,000 people or more
+  kListPerson = 1u << 2,      ///< a WordNet person (an individual, e.g. "Einstein")
+  kListOrg = 1u << 3,         ///< a WordNet organization
+  kListLocation = 1u << 4,    ///< a WordNet location (country, river, region, building...)
+  kListBegin = 1u << 5,       ///< first word of a multi-word match
+  kListInside = 1u << 6,      ///< a later word of a multi-word match
   kListKnownPlace = 1u << 7,  ///< a hand-written or ISO place name (gazetteer.h), any case
   kListKnownOrg = 1u << 8,    ///< an organizations.tsv name, any case
 };

@@ -6,20 +6,10 @@
 
 #include <gtest/gtest.h>
 
+#include "entities/test_util.h"
+
 namespace dateline::entities {
 namespace {
-
-std::vector<std::string_view> words_of(const std::string& s, std::vector<std::string>& store) {
-  store.clear();
-  size_t i = 0;
-  while (i < s.size()) {
-    size_t j = s.find(' ', i);
-    if (j == std::string::npos) j = s.size();
-    store.push_back(s.substr(i, j - i));
-    i = j + 1;
-  }
-  return {store.begin(), store.end()};
-}
 
 TEST(NameLists, LongestCaseInsensitiveMatches) {
   NameLists lists;
@@ -40,14 +30,14 @@ TEST(NameLists, LongestCaseInsensitiveMatches) {
       {"Ashburn lake", {kListCity, 0}},
       {"in port vell", {0, kBig | kListBegin, kBig | kListInside}},
       {"in Port", {0, 0}},
-      {"Brightwater - Mills staff", {kListOrg | kListBegin, kListOrg | kListInside,
-                                     kListOrg | kListInside, 0}},
+      {"Brightwater - Mills staff",
+       {kListOrg | kListBegin, kListOrg | kListInside, kListOrg | kListInside, 0}},
       {"Al said", {0, 0}},
       {"", {}},
   };
   std::vector<std::string> store;
   for (const Case& c : kCases) {
-    std::vector<std::string_view> words = words_of(c.text, store);
+    std::vector<std::string_view> words = testing::split_words(c.text, store);
     EXPECT_EQ(lists.bits(words), c.bits) << c.text;
   }
 }
@@ -75,7 +65,7 @@ TEST(NameLists, LoadsListsAndKeepsTheLargestPlace) {
   EXPECT_EQ(ashburn->geonames_id, 4744870u);
   EXPECT_EQ(lists->city("Nowhere"), nullptr);
   std::vector<std::string> store;
-  EXPECT_EQ(lists->bits(words_of("the hollis board", store)),
+  EXPECT_EQ(lists->bits(testing::split_words("the hollis board", store)),
             (std::vector<uint32_t>{0, kListOrg | kListBegin, kListOrg | kListInside}));
 
   {

@@ -28,7 +28,9 @@ NerScore evaluate_names(const Gazetteer& gazetteer, const NerModel* model,
     std::vector<std::vector<Name>> names(end - begin);
     for (size_t k = begin; k < end; ++k) {
       words[k - begin].assign(gold[k].words.begin(), gold[k].words.end());
-      if (!model_only || !model) names[k - begin] = find_names(gazetteer, model, words[k - begin], {});
+      if (!model_only || !model) {
+        names[k - begin] = find_names(gazetteer, model, words[k - begin], {});
+      }
     }
     if (!model_only || !model) propagate_names(words, names);
     for (size_t k = begin; k < end; ++k) {

@@ -6,8 +6,8 @@
 // ("Xxxx", "XX.", "dd"), prefixes and suffixes, the surrounding words and shapes, gazetteer
 // flags, name-list flags (GeoNames, WordNet; see name_lists.h) with the word's case class,
 // Brown-cluster path prefixes when word clusters are attached, POS tags when the caller
-// provides them (no shipped model uses them). Those "static" features score each label of a word once; the
-// label of the previous word enters through three first-order templates (previous label,
+// provides them (no shipped model uses them). Those "static" features score each label of a
+// word once; the label of the previous word enters through three first-order templates (previous label,
 // previous label x word, previous label x shape), so the best label sequence is found
 // exactly by Viterbi over BILOU labels with the invalid transitions (I after O, B after B,
 // ...) forbidden, O(n L^2) with L = 13 for PER/ORG/LOC. Greedy left-to-right decoding (the
@@ -841,7 +841,9 @@ Result<NerModel> NerModel::parse(std::string_view bytes, const std::string& name
       if (key == "data") model.info_.data = value;
       if (key == "scores") model.info_.scores = value;
       if (key == "clusters") model.info_.clusters = value;
-      if (key == "outside_bias") model.info_.outside_bias = std::strtof(std::string(value).c_str(), nullptr);
+      if (key == "outside_bias") {
+        model.info_.outside_bias = std::strtof(std::string(value).c_str(), nullptr);
+      }
     }
     pos = nl + 1;
   }

@@ -2,16 +2,31 @@
 #pragma once
 // Test helper: builds a tokenised Document and its analysed sentences from bracket markup,
 // "[PER Stephen Miller] , the [ORG White House] adviser , said ." (tokens split at spaces,
-// one sentence per line).
+// one sentence per line); and words split at spaces.
 
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "dateline/document.h"
 #include "entities/coreference.h"
 
 namespace dateline::entities::testing {
+
+/// The words of `text` split at single spaces, stored in `store`; the views point into it.
+inline std::vector<std::string_view> split_words(std::string_view text,
+                                                 std::vector<std::string>& store) {
+  store.clear();
+  size_t i = 0;
+  while (i < text.size()) {
+    size_t j = text.find(' ', i);
+    if (j == std::string_view::npos) j = text.size();
+    store.emplace_back(text.substr(i, j - i));
+    i = j + 1;
+  }
+  return {store.begin(), store.end()};
+}
 
 inline EntityType markup_type(const std::string& tag) {
   if (tag == "PER") return EntityType::kPerson;
