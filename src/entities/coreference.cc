@@ -193,7 +193,9 @@ void link_entities(const Gazetteer& gazetteer, std::span<const AnalysedSentence>
           const GazetteerEntry* ge =
               n.gazetteer_entry >= 0 ? &gazetteer.entries()[n.gazetteer_entry] : nullptr;
           if (ge && !ge->wikidata.empty()) key = "wd:" + ge->wikidata;
-          else key = std::string(to_string(type)) + ":" + normal_key(doc.slice(span));
+          // An acronym defined in the article is keyed by the name it stands for.
+          else key = std::string(to_string(type)) + ":" +
+                     normal_key(n.long_form.empty() ? doc.slice(span) : n.long_form);
           auto [it, inserted] = by_key.emplace(key, static_cast<int32_t>(drafts.size()));
           if (inserted) {
             Draft d;

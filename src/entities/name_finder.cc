@@ -322,11 +322,12 @@ void name_defined_acronyms(std::span<const std::vector<std::string_view>> words,
   std::vector<Name> added;
   for (size_t k = 0; k < words.size(); ++k) {
     const std::vector<std::string_view>& sw = words[k];
-    std::vector<bool> covered = covered_words(sw.size(), names[k]);
-    for (const Name& n : names[k]) {
+    std::vector<Name>& sn = names[k];
+    std::vector<bool> covered = covered_words(sw.size(), sn);
+    for (size_t i = 0; i < sn.size(); ++i) {
+      const Name& n = sn[i];
       const size_t at = n.end + 1;  // "Name ( ACRONYM )"
-      if (n.end - n.begin < 2 || at + 1 >= sw.size() || sw[n.end] != "(" || sw[at + 1] != ")" ||
-          covered[at])
+      if (n.end - n.begin < 2 || at + 1 >= sw.size() || sw[n.end] != "(" || sw[at + 1] != ")")
         continue;
       const std::string_view acronym = sw[at];
       std::string letters;
@@ -335,10 +336,27 @@ void name_defined_acronyms(std::span<const std::vector<std::string_view>> words,
       if (letters.size() < 2 || letters.size() + 1 < acronym.size() ||
           letters != initials({sw.data() + n.begin, n.end - n.begin}))
         continue;
-      added.push_back({static_cast<uint32_t>(at), static_cast<uint32_t>(at + 1), n.type,
-                       n.gazetteer_entry, "acronym defined after the name"});
+      std::string long_form;
+      for (uint32_t w = n.begin; w < n.end; ++w) {
+        if (!long_form.empty()) long_form += ' ';
+        long_form += sw[w];
+      }
+      // The acronym may already be a name of its own (the model knows "CSIS"): it becomes
+      // the same entity as the long name; a word some other name covers is left alone.
+      auto own = std::find_if(sn.begin(), sn.end(), [&](const Name& m) {
+        return m.begin == at && m.end == at + 1;
+      });
+      if (own != sn.end()) {
+        own->type = n.type;
+        own->long_form = std::move(long_form);
+        own->why += "; acronym defined after the name";
+      } else if (!covered[at]) {
+        added.push_back({static_cast<uint32_t>(at), static_cast<uint32_t>(at + 1), n.type,
+                         n.gazetteer_entry, "acronym defined after the name",
+                         std::move(long_form)});
+      }
     }
-    merge_names(names[k], added);
+    merge_names(sn, added);
   }
 }
 
@@ -349,6 +367,7 @@ void propagate_spellings(std::span<const std::vector<std::string_view>> words,
     std::vector<std::string_view> words;
     std::vector<std::pair<EntityType, int>> votes;  // type -> occurrences, first seen first
     int32_t gazetteer_entry = -1;
+    std::string long_form;
     EntityType type() const {
       auto best = votes.begin();
       for (auto it = votes.begin(); it != votes.end(); ++it)
@@ -363,7 +382,7 @@ void propagate_spellings(std::span<const std::vector<std::string_view>> words,
       std::vector<std::string_view> w(words[k].begin() + n.begin, words[k].begin() + n.end);
       if (!has_capital(w)) continue;
       auto [at, inserted] = index.emplace(w, named.size());
-      if (inserted) named.push_back({std::move(w), {}, -1});
+      if (inserted) named.push_back({std::move(w), {}, -1, {}});
       Named* it = &named[at->second];
       auto vote = std::find_if(it->votes.begin(), it->votes.end(),
                                [&](const auto& v) { return v.first == n.type; });
@@ -373,9 +392,18 @@ void propagate_spellings(std::span<const std::vector<std::string_view>> words,
         ++vote->second;
       }
       if (it->gazetteer_entry < 0) it->gazetteer_entry = n.gazetteer_entry;
+      if (it->long_form.empty()) it->long_form = n.long_form;
     }
   }
   if (named.empty()) return;
+  // Every name spelt like a defined acronym is that acronym ("CSIS" after "... (CSIS)").
+  for (size_t k = 0; k < words.size(); ++k) {
+    for (Name& n : names[k]) {
+      if (!n.long_form.empty()) continue;
+      auto at = index.find({words[k].begin() + n.begin, words[k].begin() + n.end});
+      if (at != index.end()) n.long_form = named[at->second].long_form;
+    }
+  }
   // Longest first, so "New Orleans Saints" wins over "New Orleans" at the same place.
   std::stable_sort(named.begin(), named.end(), [](const Named& a, const Named& b) {
     return a.words.size() > b.words.size();
@@ -399,7 +427,7 @@ void propagate_spellings(std::span<const std::vector<std::string_view>> words,
           continue;
         added.push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(i + len),
                          named[x].type(), named[x].gazetteer_entry,
-                         "same words as a name elsewhere in the article"});
+                         "same words as a name elsewhere in the article", named[x].long_form});
         std::fill(covered.begin() + i, covered.begin() + i + len, true);
         break;
       }

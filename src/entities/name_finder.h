@@ -33,6 +33,9 @@ struct Name {
   EntityType type = EntityType::kOther;
   int32_t gazetteer_entry = -1;  ///< the gazetteer entry that matches exactly, or -1
   std::string why;
+  /// For an acronym defined in the article, the words of the name it stands for, one space
+  /// apart ("Center for Strategic and International Studies"), so that both are one entity.
+  std::string long_form;
 };
 
 /// Finds names in one sentence. `model` may be null (no model file): names then come from
@@ -46,7 +49,8 @@ std::vector<Name> find_names(const Gazetteer& gazetteer, const NerModel* model,
 /// `names[k]` are sentence k's words and names (sorted, non-overlapping), and the steps only
 /// add names over words no name covers.
 ///  1. An acronym in brackets right after a name of two words or more whose initials it
-///     spells ("Housing Authority of New Orleans (HANO)") is a name of the same type.
+///     spells ("Housing Authority of New Orleans (HANO)") is a name of the same type, and
+///     it and every name spelt like it get that name as their `long_form`.
 ///  2. A word sequence that the sentence steps named somewhere in the article (with a
 ///     capital letter in it) is named wherever else it occurs with the same spelling, with
 ///     its most frequent type: a per-sentence model finds "Mozilla" in one sentence and

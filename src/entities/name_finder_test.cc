@@ -8,13 +8,14 @@
 namespace dateline::entities {
 namespace {
 
-// Names as "begin:end:T" strings (T = P, O, L) for compact expectations.
+// Names as "begin:end:T[=long form]" strings (T = P, O, L) for compact expectations.
 std::string render(const std::vector<Name>& names) {
   std::string out;
   for (const Name& n : names) {
     if (!out.empty()) out += ' ';
     const char t = n.type == EntityType::kPerson ? 'P' : n.type == EntityType::kOrg ? 'O' : 'L';
     out += std::to_string(n.begin) + ":" + std::to_string(n.end) + ":" + t;
+    if (!n.long_form.empty()) out += "=" + n.long_form;
   }
   return out;
 }
@@ -53,7 +54,12 @@ TEST(PropagateNames, OneSensePerArticle) {
       {"acronyms defined in brackets, then spread",
        {"the Vale Harbour Trust ( VHT ) said", "VHT and ( VHT ) and Vale Port ( XY )"},
        {{{1, 4, EntityType::kOrg}}, {{6, 8, EntityType::kLoc}}},
-       {"1:4:O 5:6:O", "0:1:O 3:4:O 6:8:L"}},
+       {"1:4:O 5:6:O=Vale Harbour Trust",
+        "0:1:O=Vale Harbour Trust 3:4:O=Vale Harbour Trust 6:8:L"}},
+      {"an acronym the model already named joins the long name",
+       {"Harlow Rail Board ( HRB ) met", "HRB left"},
+       {{{0, 3, EntityType::kOrg}, {4, 5, EntityType::kPerson}}, {{0, 1, EntityType::kPerson}}},
+       {"0:3:O 4:5:O=Harlow Rail Board", "0:1:P=Harlow Rail Board"}},
       {"surnames of people named in full",
        {"Dana Whitcombe said", "Whitcombe left and whitcombe"},
        {{{0, 2, EntityType::kPerson}}, {}},
