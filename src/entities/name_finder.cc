@@ -397,7 +397,9 @@ void propagate_spellings(std::span<const std::vector<std::string_view>> words,
   }
   if (named.empty()) return;
   // Every name spelt like a defined acronym is that acronym ("CSIS" after "... (CSIS)").
-  for (size_t k = 0; k < words.size(); ++k) {
+  const bool acronyms = std::any_of(named.begin(), named.end(),
+                                    [](const Named& x) { return !x.long_form.empty(); });
+  for (size_t k = 0; acronyms && k < words.size(); ++k) {
     for (Name& n : names[k]) {
       if (!n.long_form.empty()) continue;
       auto at = index.find({words[k].begin() + n.begin, words[k].begin() + n.end});

@@ -4,9 +4,11 @@
 #include <algorithm>
 #include <charconv>
 #include <cstdlib>
+#include <functional>
 
 #include "entities/gazetteer.h"
 #include "text/file.h"
+#include "text/tsv.h"
 
 namespace dateline::entities {
 namespace {
@@ -37,40 +39,17 @@ std::string phrase_key(std::string_view phrase) {
   return key;
 }
 
-std::vector<std::string_view> split_tabs(std::string_view line) {
-  std::vector<std::string_view> fields;
-  size_t start = 0;
-  while (true) {
-    size_t tab = line.find('\t', start);
-    fields.push_back(line.substr(start, tab == std::string_view::npos ? tab : tab - start));
-    if (tab == std::string_view::npos) break;
-    start = tab + 1;
-  }
-  return fields;
-}
-
-// Calls row(fields, line_number) for every data line of a lexicon TSV ('#' lines are its
-// header); false when a row has fewer than `min_fields` fields.
-template <typename Row>
+// Reads the rows of a lexicon TSV, each with at least `min_fields` fields and a name.
 Status for_each_row(const std::string& path, std::string_view content, size_t min_fields,
-                    Row&& row) {
-  size_t pos = 0;
-  int number = 0;
-  while (pos < content.size()) {
-    size_t nl = content.find('\n', pos);
-    std::string_view line = content.substr(pos, nl == std::string_view::npos ? nl : nl - pos);
-    pos = nl == std::string_view::npos ? content.size() : nl + 1;
-    ++number;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.empty() || line[0] == '#') continue;
-    std::vector<std::string_view> fields = split_tabs(line);
+                    const std::function<void(const std::vector<std::string_view>&)>& row) {
+  return text::for_each_tsv_row(content, [&](const auto& fields, int line) -> Status {
     if (fields.size() < min_fields || fields[0].empty()) {
-      return error(ErrorCode::kBadInput, path + ":" + std::to_string(number) + ": expected " +
+      return error(ErrorCode::kBadInput, path + ":" + std::to_string(line) + ": expected " +
                                              std::to_string(min_fields) + " fields");
     }
     row(fields);
-  }
-  return Status();
+    return ok_status();
+  });
 }
 
 template <typename T>

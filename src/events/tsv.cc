@@ -3,6 +3,9 @@
 
 #include <fstream>
 
+#include "text/file.h"
+#include "text/tsv.h"
+
 namespace dateline::events {
 
 Status for_each_line(const std::string& path,
@@ -21,19 +24,8 @@ Status for_each_line(const std::string& path,
 
 Status for_each_tsv_row(const std::string& path,
                         const std::function<Status(const std::vector<std::string_view>&, int)>& row) {
-  std::vector<std::string_view> fields;
-  return for_each_line(path, [&](std::string_view s, int n) -> Status {
-    if (s.empty() || s[0] == '#') return ok_status();
-    fields.clear();
-    size_t start = 0;
-    while (true) {
-      size_t tab = s.find('\t', start);
-      fields.push_back(s.substr(start, tab == std::string_view::npos ? s.npos : tab - start));
-      if (tab == std::string_view::npos) break;
-      start = tab + 1;
-    }
-    return row(fields, n);
-  });
+  DL_ASSIGN_OR_RETURN(std::string content, text::read_file(path));
+  return text::for_each_tsv_row(content, row);
 }
 
 std::string base_name(const std::string& path) {

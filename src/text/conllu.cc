@@ -4,21 +4,10 @@
 #include <charconv>
 
 #include "text/file.h"
+#include "text/tsv.h"
 
 namespace dateline::text {
 namespace {
-
-std::vector<std::string_view> split_tabs(std::string_view line) {
-  std::vector<std::string_view> cols;
-  size_t start = 0;
-  while (true) {
-    size_t tab = line.find('\t', start);
-    cols.push_back(line.substr(start, tab == std::string_view::npos ? tab : tab - start));
-    if (tab == std::string_view::npos) break;
-    start = tab + 1;
-  }
-  return cols;
-}
 
 bool parse_int(std::string_view s, int* out) {
   auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), *out);
