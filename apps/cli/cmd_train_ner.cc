@@ -4,6 +4,7 @@
 //   [--outside-bias auto|X]
 #include <algorithm>
 #include <cstdio>
+#include <filesystem>
 #include <memory>
 
 #include "cli_options.h"
@@ -98,6 +99,9 @@ int run_train_ner(int argc, char** argv) {
   for (int i = 1; i < argc; ++i) command += std::string(" ") + argv[i];
   model.info().command = command;
   model.info().data = data;
+  if (!clusters_file.empty()) {
+    model.info().clusters_file = std::filesystem::path(clusters_file).filename().string();
+  }
   if (outside_bias != "auto") {
     char* end = nullptr;
     model.info().outside_bias = std::strtof(outside_bias.c_str(), &end);

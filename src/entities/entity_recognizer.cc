@@ -19,7 +19,10 @@ Result<EntityRecognizer> EntityRecognizer::load(const EntityRecognizerOptions& o
   }
   // Word clusters the model was trained with: optional (a missing file only costs accuracy),
   // but a corrupt one is an error like a corrupt model.
-  std::string clusters_path = options.models_dir + "/" + clusters::kClustersFile;
+  // Only a file name is honoured: a model cannot point the loader outside its folder.
+  const std::string clusters_path =
+      options.models_dir + "/" +
+      std::filesystem::path(r.model_.info().clusters_file).filename().string();
   if (!r.model_.empty() && !r.model_.info().clusters.empty() && !options.models_dir.empty() &&
       std::filesystem::exists(clusters_path, ec)) {
     DL_ASSIGN_OR_RETURN(clusters::WordClusters c, clusters::WordClusters::load(clusters_path));

@@ -778,6 +778,7 @@ std::string NerModel::serialize() {
   std::string header = "fingerprint=" + info_.fingerprint + "\ncommand=" + clean(info_.command) +
                        "\ndata=" + clean(info_.data) + "\nscores=" + clean(info_.scores) +
                        "\nclusters=" + clean(info_.clusters) +
+                       "\nclusters_file=" + clean(info_.clusters_file) +
                        "\noutside_bias=" + std::to_string(info_.outside_bias) + "\n";
   std::string out(kMagic, sizeof(kMagic));
   put<uint32_t>(out, kFormatVersion);
@@ -841,6 +842,7 @@ Result<NerModel> NerModel::parse(std::string_view bytes, const std::string& name
       if (key == "data") model.info_.data = value;
       if (key == "scores") model.info_.scores = value;
       if (key == "clusters") model.info_.clusters = value;
+      if (key == "clusters_file") model.info_.clusters_file = value;
       if (key == "outside_bias") {
         model.info_.outside_bias = std::strtof(std::string(value).c_str(), nullptr);
       }

@@ -88,6 +88,9 @@ struct NerModelInfo {
   /// Fingerprint of the word clusters the model was trained with, empty when none. At run
   /// time cluster features are read only when the same clusters are attached.
   std::string clusters;
+  /// Name of the clusters file in the models folder (header key `clusters_file`; models
+  /// written before the key existed read en_clusters.dlc).
+  std::string clusters_file = clusters::kClustersFile;
   /// Subtracted from the score of O at every word when decoding: a perceptron trained on
   /// sparse names errs towards O (precision above recall), and a positive bias chosen on dev
   /// data trades some precision back for recall. 0 = none.
