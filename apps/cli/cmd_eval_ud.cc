@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-// dateline eval ud FILE.conllu [--gold-tokens] [--models DIR]
+// dateline eval ud FILE.conllu [--gold-tokens] [--models DIR] [--counts]
 #include <cstdio>
 #include <string>
 
@@ -17,12 +17,15 @@ int run_eval_ud(int argc, char** argv) {
   CLI::App app{"Score tagging, lemmas and parsing on a UD treebank as conll18_ud_eval.py does"};
   app.name("dateline eval ud");
   std::string file, models;
-  bool gold_tokens = false;
+  bool gold_tokens = false, counts = false;
   app.add_option("file", file, "gold CoNLL-U file")->required();
   app.add_flag("--gold-tokens", gold_tokens,
                "give the gold words and sentences to the tagger and parser (default: segment "
                "the raw text with dateline's own segmenter first)");
   app.add_option("--models", models, "model folder (default: the built-in models/)");
+  app.add_flag("--counts", counts,
+               "also print the counts behind each score (correct / gold / system), for "
+               "figures that two decimals would round across a threshold");
   if (int rc = parse_flags(app, argc, argv); rc >= 0) return rc;
   auto gold = text::read_conllu(file);
   if (!gold.ok()) return fail(gold.status());
@@ -33,6 +36,7 @@ int run_eval_ud(int argc, char** argv) {
   syntax::UdScores scores = syntax::evaluate_ud(*annotator, segmenter, *gold, gold_tokens);
   std::printf("%s (%s)\n%s", file.c_str(), gold_tokens ? "gold tokens" : "raw text",
               syntax::format_ud_scores(scores).c_str());
+  if (counts) std::printf("%s", syntax::format_ud_counts(scores).c_str());
   return kExitOk;
 }
 

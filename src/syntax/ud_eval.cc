@@ -333,4 +333,20 @@ std::string format_ud_scores(const UdScores& s) {
   return out;
 }
 
+std::string format_ud_counts(const UdScores& s) {
+  std::string out = "Metric     |   correct |      gold |    system |      F1\n";
+  const std::pair<const char*, const UdCount*> rows[] = {
+      {"Tokens", &s.tokens}, {"Sentences", &s.sentences}, {"Words", &s.words},
+      {"UPOS", &s.upos},     {"XPOS", &s.xpos},           {"UFeats", &s.ufeats},
+      {"AllTags", &s.alltags}, {"Lemmas", &s.lemmas},     {"UAS", &s.uas},
+      {"LAS", &s.las}};
+  for (const auto& [name, c] : rows) {
+    char line[128];
+    std::snprintf(line, sizeof line, "%-11s|%10zu |%10zu |%10zu | %.4f\n", name, c->correct,
+                  c->gold, c->system, c->f1());
+    out += line;
+  }
+  return out;
+}
+
 }  // namespace dateline::syntax

@@ -38,6 +38,9 @@ UdScores evaluate_ud(const SyntaxAnnotator& annotator, const segment::Segmenter&
 
 /// The scores as conll18_ud_eval.py prints them with -v.
 std::string format_ud_scores(const UdScores& scores);
+/// The counts behind the scores, one metric a line: name, correct, gold, system, F1 with
+/// four decimals.
+std::string format_ud_counts(const UdScores& scores);
 
 /// FEATS reduced to the universal features conll18_ud_eval.py compares, in order.
 std::string universal_feats(std::string_view feats);
