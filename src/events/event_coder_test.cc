@@ -126,6 +126,19 @@ TEST(EventCoder, ParticipantsFromTheParse) {
        "2:nsubj:PROPN 0:root:VERB 2:obj:NOUN 5:case:ADP 2:obl:PROPN 8:case:VERB 8:det:DET "
        "2:obl:NOUN 11:case:ADP 11:nummod:NUM 8:nmod:PROPN 2:punct:PUNCT",
        "EGY", "COERCE", "PSE"},
+      // "which" after a name refers to that name, even when the parse attaches the relative
+      // clause to the noun the name hangs from
+      {"The plan worried US partners in Asia , including Japan , which did not send a "
+       "delegation .",
+       "2:det:DET 3:nsubj:NOUN 0:root:VERB 5:compound:PROPN 3:obj:NOUN 7:case:ADP 5:nmod:PROPN "
+       "10:punct:PUNCT 10:case:VERB 5:nmod:PROPN 15:punct:PUNCT 15:nsubj:PRON 15:aux:AUX "
+       "15:advmod:PART 5:acl:relcl:VERB 17:det:DET 15:obj:NOUN 3:punct:PUNCT",
+       "JPN", "CONSULT", ""},
+      // a demand that someone act is directed at that someone, not at the objects of the act
+      {"Egypt reiterated its demand that Iran ease curbs on Turkish traders .",
+       "2:nsubj:PROPN 0:root:VERB 4:nmod:poss:PRON 2:obj:NOUN 7:mark:SCONJ 7:nsubj:PROPN "
+       "2:ccomp:VERB 7:obj:NOUN 11:case:ADP 11:amod:ADJ 8:nmod:NOUN 2:punct:PUNCT",
+       "EGY", "REQUEST", "IRN"},
   };
   for (const ParseCase& c : kCases) {
     Document doc = testing::one_sentence_document(c.text, "2026-03-01");

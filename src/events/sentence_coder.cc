@@ -335,6 +335,31 @@ class SentenceCoder {
     return sector_only;
   }
 
+  // The noun that the relative clause headed by `h`, whose relative pronoun is `pronoun`,
+  // modifies. A non-person "which" refers to the nearest noun phrase before it far more often
+  // than a greedy parser attaches the clause there ("partners in the region, including
+  // Colombia, which did not ..." is about Colombia, not the partners), so when the word before
+  // the pronoun (commas skipped) is a noun or name inside the phrase the parse chose, that
+  // nearer phrase is taken. "who" is left to the parse: "the head of the party, who ..."
+  // is about the head.
+  int32_t relative_antecedent(int32_t h, int32_t pronoun) const {
+    const int32_t noun = head_of(h);
+    if (noun < 0 || norm_of(pronoun) != "which") return noun;
+    int32_t prev = pronoun - 1;
+    while (prev >= 0 && tok(prev).upos == "PUNCT") --prev;
+    if (prev < 0 || (tok(prev).upos != "PROPN" && tok(prev).upos != "NOUN")) return noun;
+    int32_t phrase = prev;  // up to the head of a multi-word name or compound
+    for (int steps = 0; steps < 6 && head_of(phrase) >= 0 &&
+                        (rel_is(rel(phrase), "compound") || rel_is(rel(phrase), "flat"));
+         ++steps) {
+      phrase = head_of(phrase);
+    }
+    for (int32_t a = phrase, depth = 0; a >= 0 && depth < 8; a = head_of(a), ++depth) {
+      if (a == noun) return phrase;
+    }
+    return noun;
+  }
+
   // The subject of the clause headed by `h`, following conjoined verbs and control
   // ("agreed to send": the subject of "agreed") up the tree, and relative clauses to the
   // noun they modify ("rebels who attacked"). -1 when the parse names none.
@@ -343,7 +368,9 @@ class SentenceCoder {
       int32_t subj = child(h, "nsubj");
       const std::string_view r = rel(h);
       if (subj >= 0) {
-        if (rel_is(r, "acl") && one_of(norm_of(subj), kRelativePronouns)) return head_of(h);
+        if (rel_is(r, "acl") && one_of(norm_of(subj), kRelativePronouns)) {
+          return relative_antecedent(h, subj);
+        }
         return subj;
       }
       if (rel_is(r, "conj") || rel_is(r, "xcomp")) {
@@ -403,15 +430,26 @@ class SentenceCoder {
     };
     add_head(clause);
     add_head(h);
+    // A folded-in complement with a subject of its own ("its demand that Israel ease
+    // restrictions on ... workers") is directed at that subject, not at its objects: its
+    // objects count as complement objects and its subject as the complement subject.
+    int32_t complement_subject = -1;
+    std::array<bool, 8> own_subject{};
     for (size_t j = 0; j < triggers_.size(); ++j) {
       const Trigger& c = triggers_[j];
       if (!c.absorbed || c.controller != static_cast<int32_t>(k)) continue;
-      add_head(tok_of_word(c.head_word));
+      const int32_t ct = tok_of_word(c.head_word);
+      const size_t before = n_heads;
+      add_head(ct);
+      const int32_t csubj = ct >= 0 ? child(ct, "nsubj") : -1;
+      if (n_heads > before && csubj >= 0 && !one_of(norm_of(csubj), kRelativePronouns)) {
+        own_subject[before] = true;
+        if (complement_subject < 0) complement_subject = csubj;
+      }
     }
     // Complement clauses: "threatened to break relations with Russia", "demanded that the
     // United States match ...", "its demand that Israel ease ...": their objects, and the
     // subject of a "that" clause, are what the event is directed at.
-    int32_t complement_subject = -1;
     const size_t n_direct = n_heads;
     for (size_t hi = 0; hi < n_direct; ++hi) {
       for (int32_t c = first_child_[static_cast<size_t>(heads[hi])]; c >= 0;
@@ -466,7 +504,7 @@ class SentenceCoder {
         // "complained to the United Nations over Israeli raids": the accused is the target,
         // the one complained to only the addressee.
         const bool addressee = prep == "to" && u.entry().plover == "ACCUSE";
-        int32_t& best = best_of[hi < n_direct && !addressee ? 0 : 1];
+        int32_t& best = best_of[hi < n_direct && !own_subject[hi] && !addressee ? 0 : 1];
         if (best < 0 || (view_.phrases[static_cast<size_t>(best)].country.empty() &&
                          !p.country.empty())) {
           best = pi;
