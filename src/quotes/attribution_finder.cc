@@ -8,9 +8,13 @@
 //  3. Spans are grouped: each content and each source joins the nearest cue of its
 //     paragraph (crossing a sentence boundary costs extra); a paragraph of quotation with
 //     no cue becomes a quotation of its own.
-//     Completion (complete_attributions) fills cues left without content or source, and
-//     the content reranker (content_reranker.h), when its model is present, moves each
-//     single content span to the best of its candidate clause/comma/sentence boundaries.
+//     Completion (complete_attributions) first keeps apart what a parse may join (a
+//     participle clause after the addressee is not content; an absolute "with <NP>
+//     <cue>-ing" clause is an attribution of its own; a content running up to a sourceless
+//     cue gives its ", <NP>" tail back as the post-posed source), then fills cues left
+//     without content or source, and the content reranker (content_reranker.h), when its
+//     model is present, moves each single content span to the best of its candidate
+//     clause/comma/sentence boundaries.
 //  4. Direct quotations the tagger missed are added by rule (indirect_finder.h), and a
 //     quotation with no speaker of its own continues the speaker of the quotation before it
 //     when that one is at most a paragraph away; a quotation over several paragraphs (the
@@ -412,6 +416,141 @@ void complete_post_posed(const Document& doc, const WordView& v,
   }
 }
 
+bool parsed(const Document& doc) {
+  return !doc.tokens.empty() && doc.tokens[0].head != Token::kNoHead;
+}
+
+// A word the tagger (POS) reads as a verb; false without syntax.
+bool verb_word(const Document& doc, const Word& w) {
+  if (w.token < 0 || w.punct || !parsed(doc)) return false;
+  const std::string& upos = doc.tokens[size_t(w.token)].upos;
+  return upos == "VERB" || upos == "AUX";
+}
+
+// Whether content [b, e) of `a` is a participle clause that modifies the addressee rather
+// than what was said ("told reporters gathered at the port", "asked officials investigating
+// the fire"): it follows the cue across a few words of a noun phrase (the addressee, no
+// verb, no punctuation, not the source), opens outside quotation marks with a past or
+// present participle (a past-tense tag too: taggers confuse the two), and that verb has no
+// subject or complementizer of its own. A clause with either ("told reporters that…",
+// "told reporters they…") or an infinitive ("urged lawmakers to…") is still content.
+bool modifies_addressee(const Document& doc, const WordView& v, const WordAttribution& a,
+                        uint32_t b, uint32_t e) {
+  const auto& w = v.words;
+  if (!parsed(doc) || !a.has_cue() || b <= a.cue_end || e <= b) return false;
+  if (b - a.cue_end > 10 || w[b].quote_depth > 0 || w[b].mark != MarkKind::kNone) return false;
+  if (w[b].sentence != w[a.cue_begin].sentence) return false;
+  for (uint32_t i = a.cue_end; i < b; ++i) {
+    if (w[i].punct || w[i].quote_depth > 0 || verb_word(doc, w[i])) return false;
+    if (a.has_source() && i >= a.source_begin && i < a.source_end) return false;
+  }
+  if (!verb_word(doc, w[b])) return false;
+  const int32_t verb = w[b].token;
+  const std::string& xpos = doc.tokens[size_t(verb)].xpos;
+  if (xpos != "VBN" && xpos != "VBD" && xpos != "VBG") return false;
+  const Sentence& s = doc.sentences[doc.tokens[size_t(verb)].sentence];
+  for (uint32_t k = s.token_begin; k < s.token_end; ++k) {
+    if (doc.tokens[k].head != verb) continue;
+    const std::string& rel = doc.tokens[k].deprel;
+    if (rel.rfind("nsubj", 0) == 0 || rel.rfind("csubj", 0) == 0 || rel == "mark" ||
+        rel == "expl") {
+      return false;
+    }
+  }
+  return true;
+}
+
+// Step 3 pre-pass: drops contents that modifies_addressee() rejects.
+void drop_addressee_modifiers(const Document& doc, const WordView& v,
+                              std::vector<WordAttribution>& found) {
+  for (WordAttribution& a : found) {
+    std::erase_if(a.content, [&](const std::pair<uint32_t, uint32_t>& c) {
+      return modifies_addressee(doc, v, a, c.first, c.second);
+    });
+  }
+}
+
+// Step 3 pre-pass: an absolute "with" clause inside a content is an attribution of its own
+// ("…the port will reopen, with the mayor adding that…"): ", with" + a noun phrase (no
+// verb, no punctuation, at most 8 words) + a cue verb in -ing form + at least two words.
+// The content ends before the comma; the noun phrase is the new source, the -ing verb its
+// cue and the rest of the span its content. Needs POS tags; does nothing without them.
+void split_absolute_attributions(const Document& doc, const WordView& v, const CueLexicon& lexicon,
+                                 std::vector<WordAttribution>& found) {
+  if (!parsed(doc)) return;
+  const auto& w = v.words;
+  std::vector<WordAttribution> split_off;
+  for (WordAttribution& a : found) {
+    if (!a.has_cue()) continue;
+    for (auto& [cb, ce] : a.content) {
+      for (uint32_t i = cb + 1; i + 2 < ce; ++i) {
+        if (w[i].lower != "," || w[i + 1].lower != "with" || w[i].quote_depth > 0) continue;
+        uint32_t j = i + 2;
+        while (j < ce && j - (i + 2) <= 8 && !w[j].punct && !verb_word(doc, w[j])) ++j;
+        if (j == i + 2 || j >= ce || j - (i + 2) > 8 || !verb_word(doc, w[j])) continue;
+        if (doc.tokens[size_t(w[j].token)].xpos != "VBG" || !lexicon.is_verb_cue(w[j].lower)) {
+          continue;
+        }
+        if (ce - (j + 1) < 2) continue;
+        WordAttribution x;
+        x.source_begin = i + 2;
+        x.source_end = j;
+        x.cue_begin = j;
+        x.cue_end = j + 1;
+        x.content.push_back({j + 1, ce});
+        x.why = "tagger; attribution of an absolute with-clause";
+        split_off.push_back(std::move(x));
+        ce = i;
+        while (ce > cb && w[ce - 1].punct && w[ce - 1].mark == MarkKind::kNone) --ce;
+        break;
+      }
+    }
+    std::erase_if(a.content,
+                  [](const std::pair<uint32_t, uint32_t>& c) { return c.second <= c.first; });
+  }
+  for (WordAttribution& x : split_off) found.push_back(std::move(x));
+}
+
+// Step 3 pre-pass: a cue with no source whose content runs up to it and ends in ", <noun
+// phrase>" ("…from the port, two people close to the talks told the paper.") had its
+// post-posed source read as the content's tail; when nothing but an object, a time or an
+// apposition follows the cue, the noun phrase becomes the source and the content is
+// cleared, so that complete_post_posed() gives it the clause before the comma. Needs POS
+// tags (a verb in the tail means it is a clause, not a source).
+void release_post_posed_source(const Document& doc, const WordView& v,
+                               std::vector<WordAttribution>& found) {
+  if (!parsed(doc)) return;
+  const auto& w = v.words;
+  for (WordAttribution& a : found) {
+    if (!a.has_cue() || a.has_source() || a.content.size() != 1) continue;
+    const auto [cb, ce] = a.content.front();
+    if (ce != a.cue_begin || w[a.cue_begin].sentence_start) continue;
+    const uint32_t sentence = w[a.cue_begin].sentence;
+    bool closes = true;
+    for (uint32_t k = a.cue_end; k < w.size() && w[k].sentence == sentence && !w[k].sentence_start;
+         ++k) {
+      closes &= !verb_word(doc, w[k]) && w[k].quote_depth == 0;
+    }
+    if (!closes) continue;
+    uint32_t comma = ce;
+    while (comma > cb && w[comma - 1].lower != ",") --comma;
+    if (comma <= cb + 1) continue;
+    const uint32_t sb = comma;  // first word after the comma
+    if (ce - sb < 1 || ce - sb > 12) continue;
+    bool noun_phrase = true;
+    for (uint32_t i = sb; i < ce; ++i) {
+      noun_phrase &= !w[i].punct && !verb_word(doc, w[i]) && w[i].quote_depth == 0;
+    }
+    const std::string& first_pos = w[sb].token >= 0 ? doc.tokens[size_t(w[sb].token)].upos : "";
+    noun_phrase &=
+        first_pos != "CCONJ" && first_pos != "SCONJ" && first_pos != "ADP" && first_pos != "ADV";
+    if (!noun_phrase) continue;
+    a.source_begin = sb;
+    a.source_end = ce;
+    a.content.clear();
+  }
+}
+
 void complete_from_parse(const Document& doc, const WordView& v,
                          const std::vector<QuoteRegion>& regions, const CueLexicon& lexicon,
                          std::vector<WordAttribution>& found) {
@@ -468,6 +607,7 @@ void complete_from_parse(const Document& doc, const WordView& v,
     bool clash = false;
     for (uint32_t i = b; i < e; ++i) clash |= taken[i];
     if (clash || v.words[b].sentence != v.words[e - 1].sentence) continue;
+    if (modifies_addressee(doc, v, a, b, e)) continue;
     a.content.push_back({b, e});
     a.why = "tagger; content from the parse";
     mark(b, e);
@@ -533,6 +673,9 @@ Span word_span(const WordView& v, uint32_t b, uint32_t e) {
 void complete_attributions(const Document& doc, const WordView& view,
                            const std::vector<QuoteRegion>& regions, const CueLexicon& lexicon,
                            std::vector<WordAttribution>& found) {
+  drop_addressee_modifiers(doc, view, found);
+  split_absolute_attributions(doc, view, lexicon, found);
+  release_post_posed_source(doc, view, found);
   complete_from_parse(doc, view, regions, lexicon, found);
   complete_source_from_parse(doc, view, found);
 }

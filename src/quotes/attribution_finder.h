@@ -21,7 +21,12 @@
 
 namespace dateline::quotes {
 
-/// Completes the tagger's attributions (steps 3a-3c of attribution_finder.cc): a cue with
+/// Completes the tagger's attributions (steps 3a-3c of attribution_finder.cc). First, when
+/// the document has POS tags: a content that is a participle clause after the addressee
+/// ("told engineers stationed at …") is dropped; ", with <noun phrase> <cue>-ing …" inside a
+/// content becomes an attribution of its own, appended to `found`; a sourceless cue's
+/// content ending in ", <noun phrase>" right before the cue gives that tail up as its
+/// source (and is recomputed as below). Then: a cue with
 /// no content gets the quotation or clause before a post-posed source and cue (split
 /// around an interposed one), a quotation introduced by a colon, or the complement the
 /// parse hangs under it; a cue with content but no source gets its subject from the parse.

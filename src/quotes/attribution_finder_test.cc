@@ -5,6 +5,7 @@
 #include "quotes/attribution_finder.h"
 
 #include <algorithm>
+#include <cctype>
 #include <tuple>
 
 #include <gtest/gtest.h>
@@ -270,6 +271,169 @@ TEST(AttributionFinder, CompletesPostPosedAndInterposedSources) {
     if (*c.other_cue && *c.want_content) {
       EXPECT_TRUE(found.front().content.empty()) << "absorbed: " << c.text;
     }
+  }
+}
+
+// The pre-passes of completion that keep attributions apart when the parse joins them:
+// a participle clause after the addressee is not content, an absolute "with <noun phrase>
+// <cue>-ing" clause is an attribution of its own, and a content that runs up to a
+// sourceless cue gives its ", <noun phrase>" tail to the cue as a post-posed source.
+TEST(AttributionFinder, KeepsAttributionsApartOnMisleadingParses) {
+  struct Pos {
+    const char* form;
+    const char* upos;
+    const char* xpos;
+  };
+  struct Dep {
+    const char* child;
+    const char* head;
+    const char* rel;
+  };
+  struct Tagged {
+    const char* source;
+    const char* cue;
+    std::vector<std::string> contents;
+  };
+  static const struct {
+    const char* text;
+    std::vector<Tagged> tagged;
+    std::vector<Pos> pos;  // tags of words other than NOUN/NN
+    std::vector<Dep> deps;
+    std::vector<std::string> want;  // "source / cue / content | content", in order
+  } kCases[] = {
+      // A participle after the addressee describes the addressee.
+      {"\xE2\x80\x9CThe levee will hold,\xE2\x80\x9D Marta Lindqvist told engineers stationed "
+       "at the pumping plant.",
+       {{"Marta Lindqvist",
+         "told",
+         {"\xE2\x80\x9CThe levee will hold,\xE2\x80\x9D", "stationed at the pumping plant"}}},
+       {{"will", "AUX", "MD"},
+        {"hold", "VERB", "VB"},
+        {"told", "VERB", "VBD"},
+        {"stationed", "VERB", "VBN"}},
+       {},
+       {"Marta Lindqvist / told / \xE2\x80\x9CThe levee will hold,\xE2\x80\x9D"}},
+      // The same modifier read as the cue's clausal complement is not taken from the parse.
+      {"Officials warned residents living near the old quarry.",
+       {{"Officials", "warned", {}}},
+       {{"warned", "VERB", "VBD"}, {"living", "VERB", "VBG"}},
+       {{"living", "warned", "ccomp"},
+        {"near", "quarry", "case"},
+        {"the", "quarry", "det"},
+        {"old", "quarry", "amod"},
+        {"quarry", "living", "obl"}},
+       {"Officials / warned / "}},
+      // A clause with a subject of its own is what was said.
+      {"Jana Novak told reporters they sampled the well twice.",
+       {{"Jana Novak", "told", {"they sampled the well twice"}}},
+       {{"told", "VERB", "VBD"}, {"they", "PRON", "PRP"}, {"sampled", "VERB", "VBD"}},
+       {},
+       {"Jana Novak / told / they sampled the well twice"}},
+      // Even a bare participle clause, when its verb has a subject in the parse.
+      {"The inspector told the board collapsed beams were found.",
+       {{"The inspector", "told", {"collapsed beams were found"}}},
+       {{"told", "VERB", "VBD"},
+        {"collapsed", "VERB", "VBN"},
+        {"were", "AUX", "VBD"},
+        {"found", "VERB", "VBN"}},
+       {{"beams", "collapsed", "nsubj"}},
+       {"The inspector / told / collapsed beams were found"}},
+      // An absolute with-clause whose verb is a cue is a second attribution.
+      {"The ministry announced that the ferry will resume next week, with the harbour master "
+       "adding that cargo ships may dock on Friday.",
+       {{"The ministry",
+         "announced",
+         {"that the ferry will resume next week, with the harbour master adding that cargo "
+          "ships may dock on Friday"}}},
+       {{"announced", "VERB", "VBD"},
+        {"will", "AUX", "MD"},
+        {"resume", "VERB", "VB"},
+        {"with", "ADP", "IN"},
+        {"adding", "VERB", "VBG"},
+        {"may", "AUX", "MD"},
+        {"dock", "VERB", "VB"}},
+       {},
+       {"The ministry / announced / that the ferry will resume next week",
+        "the harbour master / adding / that cargo ships may dock on Friday"}},
+      // One whose verb is no cue stays part of the content.
+      {"The mayor said the bridge will close, with the river rising fast.",
+       {{"The mayor", "said", {"the bridge will close, with the river rising fast"}}},
+       {{"said", "VERB", "VBD"},
+        {"will", "AUX", "MD"},
+        {"close", "VERB", "VB"},
+        {"with", "ADP", "IN"},
+        {"rising", "VERB", "VBG"}},
+       {},
+       {"The mayor / said / the bridge will close, with the river rising fast"}},
+      // A post-posed source read as the tail of the content before it.
+      {"Police sealed off the square before dawn, two residents of the block told the radio "
+       "station.",
+       {{"", "told", {"Police sealed off the square before dawn, two residents of the block"}}},
+       {{"sealed", "VERB", "VBD"}, {"told", "VERB", "VBD"}, {"two", "NUM", "CD"}},
+       {},
+       {"two residents of the block / told / Police sealed off the square before dawn"}},
+      // Not when a clause goes on after the cue.
+      {"The vote was close, the clerk told reporters who waited outside.",
+       {{"", "told", {"The vote was close, the clerk"}}},
+       {{"was", "AUX", "VBD"}, {"told", "VERB", "VBD"}, {"waited", "VERB", "VBD"}},
+       {},
+       {" / told / The vote was close, the clerk"}},
+  };
+  auto lex = CueLexicon::load(std::string(DL_SOURCE_DIR) + "/data/lexicons/attribution.tsv");
+  ASSERT_TRUE(lex.ok()) << lex.status().to_string();
+  for (const auto& c : kCases) {
+    Document doc = whitespace_document(c.text);
+    auto token_of = [&](const std::string& form) {
+      for (size_t k = 0; k < doc.tokens.size(); ++k) {
+        std::string t(doc.slice(doc.tokens[k].span));
+        while (!t.empty() && !std::isalnum(static_cast<unsigned char>(t.back()))) t.pop_back();
+        if (t == form) return int32_t(k);
+      }
+      ADD_FAILURE() << "no token " << form << " in " << c.text;
+      return int32_t(0);
+    };
+    for (Token& t : doc.tokens) {
+      t.head = Token::kRoot;
+      t.upos = "NOUN";
+      t.xpos = "NN";
+    }
+    for (const Pos& p : c.pos) {
+      Token& t = doc.tokens[size_t(token_of(p.form))];
+      t.upos = p.upos;
+      t.xpos = p.xpos;
+    }
+    for (const Dep& d : c.deps) {
+      Token& t = doc.tokens[size_t(token_of(d.child))];
+      t.head = token_of(d.head);
+      t.deprel = d.rel;
+    }
+    WordView view = build_word_view(doc);
+    std::vector<QuoteRegion> regions = pair_quote_marks(view, doc.text);
+    std::vector<WordAttribution> found;
+    for (const Tagged& tg : c.tagged) {
+      WordAttribution a;
+      std::tie(a.source_begin, a.source_end) = words_of(doc, view, tg.source);
+      std::tie(a.cue_begin, a.cue_end) = words_of(doc, view, tg.cue);
+      for (const std::string& x : tg.contents) a.content.push_back(words_of(doc, view, x));
+      found.push_back(std::move(a));
+    }
+    complete_attributions(doc, view, regions, lex.value(), found);
+    auto text_of = [&](uint32_t b, uint32_t e) {
+      return e <= b ? std::string()
+                    : doc.text.substr(view.words[b].span.begin,
+                                      view.words[e - 1].span.end - view.words[b].span.begin);
+    };
+    std::vector<std::string> got;
+    for (const WordAttribution& a : found) {
+      std::string content;
+      for (const auto& [b, e] : a.content) {
+        if (!content.empty()) content += " | ";
+        content += text_of(b, e);
+      }
+      got.push_back(text_of(a.source_begin, a.source_end) + " / " +
+                    text_of(a.cue_begin, a.cue_end) + " / " + content);
+    }
+    EXPECT_EQ(got, c.want) << c.text;
   }
 }
 
