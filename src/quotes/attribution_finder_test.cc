@@ -126,6 +126,19 @@ TEST(AttributionFinder, MergesAQuotationOverParagraphs) {
   EXPECT_EQ(doc.quotes[1].speaker.text, "Novak");
 }
 
+// A capitalised word that only modifies the source's noun is no surname to complete from an
+// earlier "Xxx Yyy" pair of the article: the group is named by its phrase.
+TEST(AttributionFinder, GroupSourceIsNamedByItsPhrase) {
+  Document doc = whitespace_document(
+      "Nine Peruvian trawlers were fined on Monday . The Peruvian ministry said that the fines "
+      "would stand .");
+  AttributionFinder finder = rule_finder();
+  ASSERT_TRUE(finder.annotate(doc).ok());
+  ASSERT_EQ(doc.quotes.size(), 1u);
+  EXPECT_EQ(doc.quotes[0].speaker.name, "Peruvian ministry");
+  EXPECT_EQ(doc.quotes[0].speaker.text, "The Peruvian ministry");
+}
+
 // Word range [begin, end) of the words inside the first occurrence of `phrase`.
 std::pair<uint32_t, uint32_t> words_of(const Document& doc, const WordView& v,
                                        const std::string& phrase) {

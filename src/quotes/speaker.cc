@@ -118,6 +118,7 @@ Speaker resolve_speaker(const Document& doc, const WordView& view, Span source, 
     // it, else from an earlier capitalised pair in the article that ends with it.
     auto [b, e] = words_in(view, source);
     uint32_t rb = 0, re = 0;
+    bool run_ends = false;  // the run ends the source or stands before a comma
     for (uint32_t i = b; i < e;) {
       if (!capitalized(doc.slice(view.words[i].span)) || is_function_word(view.words[i].lower)) {
         ++i;
@@ -132,11 +133,29 @@ Speaker resolve_speaker(const Document& doc, const WordView& view, Span source, 
       if (re == rb || ends) {
         rb = i;
         re = j;
+        run_ends = ends;
       }
       if (ends) break;
       i = j;
     }
-    if (re == rb + 1) {
+    // A capitalised word that only modifies a common noun ("the Mexican government",
+    // "the Kremlin spokesman") is no surname: the group is named by the phrase itself,
+    // without its determiner.
+    if (re > rb && !run_ends && !(best && best->entity >= 0 && size_t(best->entity) <
+                                      doc.entities.size() &&
+                                  doc.entities[size_t(best->entity)].type ==
+                                      EntityType::kPerson)) {
+      uint32_t first = b;
+      while (first < e && is_function_word(view.words[first].lower)) ++first;
+      uint32_t last = e;
+      while (last > first && view.words[last - 1].punct) --last;
+      if (last > first) {
+        sp.name = std::string(doc.text.substr(
+            view.words[first].span.begin,
+            view.words[last - 1].span.end - view.words[first].span.begin));
+      }
+    }
+    if (sp.name.empty() && re == rb + 1) {
       const std::string& surname = view.words[rb].lower;
       for (size_t k = 0; k < doc.entities.size() && sp.name.empty(); ++k) {
         const Entity& ent = doc.entities[k];
