@@ -15,7 +15,6 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
-#include <fstream>
 #include <unordered_map>
 
 #include <nlohmann/json.hpp>
@@ -291,13 +290,9 @@ Status train_embedding_clusters(const EmbeddingTreeOptions& o) {
       {"clusters", std::to_string(paths.size())},
   };
   WordClusters table = WordClusters::build(std::move(paths), e.words, word_cluster, header);
-  const std::string bytes = table.encode();
-  std::ofstream out(o.out, std::ios::binary);
-  if (!out) return error(ErrorCode::kIo, o.out + ": cannot write");
-  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  if (!out) return error(ErrorCode::kIo, o.out + ": write failed");
-  log("clusters: wrote " + o.out + " (" + std::to_string(bytes.size()) + " bytes, fingerprint " +
-      table.fingerprint() + ")");
+  DL_RETURN_IF_ERROR(table.save(o.out));
+  log("clusters: wrote " + o.out + " (" + std::to_string(table.n_words()) +
+      " words, fingerprint " + table.fingerprint() + ")");
   return ok_status();
 }
 

@@ -22,7 +22,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <fstream>
 #include <unordered_map>
 
 #include "clusters/word_clusters.h"
@@ -623,13 +622,9 @@ Status train_clusters(const ClustersTrainOptions& o) {
       {"objective", std::to_string(objective / static_cast<double>(n_tokens))},
   };
   WordClusters table = WordClusters::build(std::move(paths), words, word_cluster, header);
-  const std::string bytes = table.encode();
-  std::ofstream out(o.out, std::ios::binary);
-  if (!out) return error(ErrorCode::kIo, o.out + ": cannot write");
-  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  if (!out) return error(ErrorCode::kIo, o.out + ": write failed");
-  log("clusters: wrote " + o.out + " (" + std::to_string(bytes.size()) + " bytes, " +
-      std::to_string(vocab.size()) + " words, fingerprint " + table.fingerprint() + ")");
+  DL_RETURN_IF_ERROR(table.save(o.out));
+  log("clusters: wrote " + o.out + " (" + std::to_string(vocab.size()) + " words, fingerprint " +
+      table.fingerprint() + ")");
   return ok_status();
 }
 

@@ -201,6 +201,15 @@ Result<WordClusters> WordClusters::load(const std::filesystem::path& file) {
   return decode(ss.str(), file.string());
 }
 
+Status WordClusters::save(const std::string& path) const {
+  const std::string bytes = encode();
+  std::ofstream out(path, std::ios::binary);
+  if (!out) return error(ErrorCode::kIo, path + ": cannot write");
+  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  if (!out) return error(ErrorCode::kIo, path + ": write failed");
+  return ok_status();
+}
+
 int WordClusters::find(std::string_view word) const {
   if (slots_.empty()) return -1;
   const uint64_t h = fnv1a(word);

@@ -64,6 +64,8 @@ class WordClusters {
                             std::vector<std::pair<std::string, std::string>> header);
   /// The file's bytes (see the format above).
   std::string encode() const;
+  /// Writes encode() to `path` (kIo naming the path when it cannot be written).
+  Status save(const std::string& path) const;
   /// Decodes encode() output; `name` prefixes error messages.
   static Result<WordClusters> decode(std::string_view bytes, const std::string& name);
 

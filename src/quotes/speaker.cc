@@ -141,10 +141,7 @@ Speaker resolve_speaker(const Document& doc, const WordView& view, Span source, 
     // A capitalised word that only modifies a common noun ("the Mexican government",
     // "the Kremlin spokesman") is no surname: the group is named by the phrase itself,
     // without its determiner.
-    if (re > rb && !run_ends && !(best && best->entity >= 0 && size_t(best->entity) <
-                                      doc.entities.size() &&
-                                  doc.entities[size_t(best->entity)].type ==
-                                      EntityType::kPerson)) {
+    if (re > rb && !run_ends) {
       uint32_t first = b;
       while (first < e && is_function_word(view.words[first].lower)) ++first;
       uint32_t last = e;

@@ -306,44 +306,49 @@ UdScores evaluate_ud(const SyntaxAnnotator& annotator, const segment::Segmenter&
   return score(g, system_side(annotator, doc));
 }
 
+namespace {
+
+// The metrics in conll18_ud_eval.py's order; the word-level ones also report aligned accuracy.
+struct UdMetric {
+  const char* name;
+  UdCount UdScores::*count;
+  bool aligned;
+};
+constexpr UdMetric kUdMetrics[] = {
+    {"Tokens", &UdScores::tokens, false}, {"Sentences", &UdScores::sentences, false},
+    {"Words", &UdScores::words, false},   {"UPOS", &UdScores::upos, true},
+    {"XPOS", &UdScores::xpos, true},      {"UFeats", &UdScores::ufeats, true},
+    {"AllTags", &UdScores::alltags, true}, {"Lemmas", &UdScores::lemmas, true},
+    {"UAS", &UdScores::uas, true},        {"LAS", &UdScores::las, true},
+};
+
+}  // namespace
+
 std::string format_ud_scores(const UdScores& s) {
   std::string out = "Metric     | Precision |    Recall |  F1 Score | AligndAcc\n"
                     "-----------+-----------+-----------+-----------+-----------\n";
-  auto row = [&](const char* name, const UdCount& c, bool aligned) {
+  for (const UdMetric& m : kUdMetrics) {
+    const UdCount& c = s.*m.count;
     char line[128];
-    if (aligned) {
-      std::snprintf(line, sizeof line, "%-11s|%10.2f |%10.2f |%10.2f |%10.2f\n", name,
+    if (m.aligned) {
+      std::snprintf(line, sizeof line, "%-11s|%10.2f |%10.2f |%10.2f |%10.2f\n", m.name,
                     c.precision(), c.recall(), c.f1(), c.aligned_accuracy());
     } else {
-      std::snprintf(line, sizeof line, "%-11s|%10.2f |%10.2f |%10.2f |\n", name, c.precision(),
-                    c.recall(), c.f1());
+      std::snprintf(line, sizeof line, "%-11s|%10.2f |%10.2f |%10.2f |\n", m.name,
+                    c.precision(), c.recall(), c.f1());
     }
     out += line;
-  };
-  row("Tokens", s.tokens, false);
-  row("Sentences", s.sentences, false);
-  row("Words", s.words, false);
-  row("UPOS", s.upos, true);
-  row("XPOS", s.xpos, true);
-  row("UFeats", s.ufeats, true);
-  row("AllTags", s.alltags, true);
-  row("Lemmas", s.lemmas, true);
-  row("UAS", s.uas, true);
-  row("LAS", s.las, true);
+  }
   return out;
 }
 
 std::string format_ud_counts(const UdScores& s) {
   std::string out = "Metric     |   correct |      gold |    system |      F1\n";
-  const std::pair<const char*, const UdCount*> rows[] = {
-      {"Tokens", &s.tokens}, {"Sentences", &s.sentences}, {"Words", &s.words},
-      {"UPOS", &s.upos},     {"XPOS", &s.xpos},           {"UFeats", &s.ufeats},
-      {"AllTags", &s.alltags}, {"Lemmas", &s.lemmas},     {"UAS", &s.uas},
-      {"LAS", &s.las}};
-  for (const auto& [name, c] : rows) {
+  for (const UdMetric& m : kUdMetrics) {
+    const UdCount& c = s.*m.count;
     char line[128];
-    std::snprintf(line, sizeof line, "%-11s|%10zu |%10zu |%10zu | %.4f\n", name, c->correct,
-                  c->gold, c->system, c->f1());
+    std::snprintf(line, sizeof line, "%-11s|%10zu |%10zu |%10zu | %.4f\n", m.name, c.correct,
+                  c.gold, c.system, c.f1());
     out += line;
   }
   return out;
