@@ -40,6 +40,9 @@ int run_train_tagger(int argc, char** argv) {
   app.add_option("--clusters", o.clusters,
                  "word clusters (en_clusters.dlc) for cluster features; copy the file beside "
                  "the model");
+  app.add_flag("--verb-context", o.verb_context,
+               "add templates that know whether the sentence has had a verb yet (past forms "
+               "after long subjects)");
   app.add_option("--out", o.out, "model file to write")->required();
   if (int rc = parse_flags(app, argc, argv); rc >= 0) return rc;
   o.command = command_line("train tagger", argc, argv);

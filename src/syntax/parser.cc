@@ -417,7 +417,8 @@ Status train_parser(const ParserTrainOptions& o) {
   if (!o.clusters.empty()) {
     DL_ASSIGN_OR_RETURN(clusters, ClusterFeatures::load(o.clusters));
   }
-  // Jackknife taggers mirror the run-time tagger: cluster features when it has them.
+  // Jackknife taggers mirror the run-time tagger: cluster features and the clause-context
+  // templates when it has them.
   std::shared_ptr<const ClusterFeatures> fold_clusters;
   if (tagger.clusters()) {
     if (clusters && clusters->fingerprint() == tagger.clusters()->fingerprint()) {
@@ -475,7 +476,8 @@ Status train_parser(const ParserTrainOptions& o) {
         if (i < begin || i >= end) rest.push_back(train[i]);
       }
       DL_ASSIGN_OR_RETURN(Tagger fold, fit_tagger(rest, {}, o.tagger_epochs, o.seed + k + 1,
-                                                  nullptr, nullptr, nullptr, fold_clusters));
+                                                  nullptr, nullptr, nullptr, fold_clusters,
+                                                  tagger.verb_context()));
       tag_sentences(fold, train, begin, end, &gold);
       log("parser: jackknife fold " + std::to_string(k + 1) + "/" + std::to_string(folds) +
           " tagged");

@@ -66,7 +66,7 @@ void hash_words(std::span<const std::string_view> words, std::vector<WordHashes>
 }
 
 int tag_features(const std::vector<WordHashes>& h, int i, int prev1, int prev2, uint64_t* keys,
-                 bool use_clusters) {
+                 bool use_clusters, int verb_seen) {
   const int n = static_cast<int>(h.size());
   auto norm = [&](int j) { return j < 0 ? kBos : j >= n ? kEos : h[j].norm; };
   auto shape = [&](int j) { return j < 0 ? kBos : j >= n ? kEos : h[j].shape; };
@@ -99,6 +99,16 @@ int tag_features(const std::vector<WordHashes>& h, int i, int prev1, int prev2, 
   keys[k++] = feature_key(27, p1, norm(i + 1));
   keys[k++] = feature_key(28, w.form);
   keys[k++] = feature_key(29, w.norm, shape(i + 1));
+  if (verb_seen >= 0) {
+    // Whether the clause has had its verb yet: left-to-right tagging sees only two tags
+    // back, so after a long or coordinated subject a past form reads as an adjective
+    // ("Israel and Lebanon renewed talks"); before any verb it is most often the verb.
+    const uint64_t v = static_cast<uint64_t>(verb_seen) + 1;
+    keys[k++] = feature_key(30, v, p1);
+    keys[k++] = feature_key(31, v, w.suffix[1]);
+    keys[k++] = feature_key(32, v, p1, w.suffix[2]);
+    keys[k++] = feature_key(33, v, w.norm);
+  }
   if (!use_clusters) return k;
   // Cluster prefixes (4, 6, 10 bits, whole path) back off from rare words to their
   // distributional class; the neighbours' classes and the previous tag with the next word's
@@ -152,12 +162,14 @@ void Tagger::tag(std::span<const std::string_view> words, std::vector<TaggedWord
   scores.resize(std::max<size_t>(nt, feats_.size()));
   uint64_t keys[kMaxTagFeatures];
   int prev1 = nt, prev2 = nt;
+  int verb_seen = verb_context_ ? 0 : -1;
   for (int i = 0; i < n; ++i) {
-    int nk = tag_features(h, i, prev1, prev2, keys, clusters_ != nullptr);
+    int nk = tag_features(h, i, prev1, prev2, keys, clusters_ != nullptr, verb_seen);
     std::fill(scores.begin(), scores.begin() + nt, 0);
     tag_weights_.score({keys, static_cast<size_t>(nk)}, scores.data());
     int best = argmax(scores.data(), nt);
     (*out)[i].tag = static_cast<uint16_t>(best);
+    if (verb_seen == 0 && verbal_[best]) verb_seen = 1;
     prev2 = prev1;
     prev1 = best;
   }
@@ -176,6 +188,11 @@ void Tagger::tag(std::span<const std::string_view> words, std::vector<TaggedWord
     }
     (*out)[i].feats = best;
   }
+}
+
+void Tagger::set_verbal_classes() {
+  verbal_.resize(upos_.size());
+  for (size_t c = 0; c < upos_.size(); ++c) verbal_[c] = upos_[c] == "VERB" || upos_[c] == "AUX";
 }
 
 void Tagger::save_payload(ByteWriter& w) const {
@@ -213,6 +230,7 @@ Status Tagger::load_payload(ByteReader& r) {
   }
   DL_RETURN_IF_ERROR(lemmatizer_.load(r));
   if (!r.at_end()) return r.corrupt("trailing bytes in the tagger payload");
+  set_verbal_classes();
   return ok_status();
 }
 
@@ -223,6 +241,8 @@ Result<Tagger> Tagger::from_model(const ModelFile& file, const std::string& name
   t.header_ = file.header;
   t.fingerprint_ = file.fingerprint;
   DL_ASSIGN_OR_RETURN(t.clusters_, clusters_for_model(file.header, name));
+  t.verb_context_ = header_value(file.header, "features").find(kVerbContextFeatures) !=
+                    std::string::npos;
   return t;
 }
 

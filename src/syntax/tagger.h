@@ -46,10 +46,15 @@ void hash_words(std::span<const std::string_view> words, std::vector<WordHashes>
 
 /// The tag-classifier features of word i given the two previous tags (n_tags for none).
 /// Writes at most kMaxTagFeatures keys; returns how many. `use_clusters` adds the cluster
-/// templates (the hashes must then have been computed with clusters).
+/// templates (the hashes must then have been computed with clusters). `verb_seen` is -1 for
+/// a model without the clause-context templates, else 1 when an earlier word of the
+/// sentence was tagged VERB or AUX, 0 when none was.
 inline constexpr int kMaxTagFeatures = 48;
 int tag_features(const std::vector<WordHashes>& h, int i, int prev1, int prev2, uint64_t* keys,
-                 bool use_clusters = false);
+                 bool use_clusters = false, int verb_seen = -1);
+
+/// Header value of "features" naming the clause-context templates (see tag_features).
+inline constexpr const char* kVerbContextFeatures = "verb-context";
 
 /// The FEATS-classifier features of word i given the tags of the whole sentence.
 inline constexpr int kMaxFeatsFeatures = 16;
@@ -81,6 +86,8 @@ class Tagger {
   const std::string& fingerprint() const { return fingerprint_; }
   /// The clusters the model was trained with; nullptr for a model without cluster features.
   const ClusterFeatures* clusters() const { return clusters_.get(); }
+  /// Whether the model reads the clause-context templates (tag_features' verb_seen).
+  bool verb_context() const { return verb_context_; }
 
   /// The model payload (tables and weights), for the trainer and the round-trip test.
   void save_payload(ByteWriter& w) const;
@@ -88,6 +95,7 @@ class Tagger {
  private:
   friend struct TaggerBuilder;
   Status load_payload(ByteReader& r);
+  void set_verbal_classes();
 
   std::vector<std::string> upos_, xpos_;      ///< per joint class
   std::vector<std::string> feats_;            ///< FEATS strings, "" = none
@@ -96,6 +104,8 @@ class Tagger {
   Weights feats_weights_;
   Lemmatizer lemmatizer_;
   std::shared_ptr<const ClusterFeatures> clusters_;  ///< null: no cluster features
+  bool verb_context_ = false;
+  std::vector<uint8_t> verbal_;  ///< per class: UPOS is VERB or AUX
   ModelHeader header_;
   std::string fingerprint_;
 };
@@ -108,6 +118,7 @@ struct TaggerTrainOptions {
   std::string out;      ///< model path
   std::string clusters; ///< en_clusters.dlc to add cluster features ("" = none); the model
                         ///< must be used with a copy of it in its own directory
+  bool verb_context = false;  ///< add the clause-context templates (tag_features)
   std::string command;  ///< the command line, stored in the header
   std::function<void(const std::string&)> log;  ///< progress lines (may be empty)
 };

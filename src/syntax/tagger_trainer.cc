@@ -34,6 +34,10 @@ struct TaggerBuilder {
   static void clusters(Tagger& t, std::shared_ptr<const ClusterFeatures> c) {
     t.clusters_ = std::move(c);
   }
+  static void verb_context(Tagger& t, bool on) {
+    t.verb_context_ = on;
+    t.set_verbal_classes();
+  }
 };
 
 namespace {
@@ -75,7 +79,8 @@ Result<Tagger> fit_tagger(const std::vector<text::ConlluSentence>& train,
                           const std::vector<text::ConlluSentence>& dev, int epochs,
                           uint64_t seed, const std::function<void(const std::string&)>& log_fn,
                           int* kept_epoch, TaggerScores* kept_scores,
-                          std::shared_ptr<const ClusterFeatures> clusters) {
+                          std::shared_ptr<const ClusterFeatures> clusters,
+                          bool verb_context) {
   auto log = [&](const std::string& s) {
     if (log_fn) log_fn(s);
   };
@@ -135,6 +140,9 @@ Result<Tagger> fit_tagger(const std::vector<text::ConlluSentence>& train,
   TaggerBuilder::tables(tagger, upos, xpos, feats, feats_of_tag, std::move(lemmatizer));
   const bool use_clusters = clusters != nullptr;
   TaggerBuilder::clusters(tagger, std::move(clusters));
+  TaggerBuilder::verb_context(tagger, verb_context);
+  std::vector<uint8_t> verbal(nt);
+  for (int c = 0; c < nt; ++c) verbal[c] = upos[c] == "VERB" || upos[c] == "AUX";
   PerceptronTrainer tag_model(nt), feats_model(nf);
   std::mt19937_64 rng(seed);
   std::vector<size_t> order(gold.size());
@@ -153,8 +161,9 @@ Result<Tagger> fit_tagger(const std::vector<text::ConlluSentence>& train,
       const Gold& g = gold[si];
       const int n = static_cast<int>(g.words.size());
       int prev1 = nt, prev2 = nt;
+      int verb_seen = verb_context ? 0 : -1;
       for (int i = 0; i < n; ++i) {
-        int nk = tag_features(g.hashes, i, prev1, prev2, keys, use_clusters);
+        int nk = tag_features(g.hashes, i, prev1, prev2, keys, use_clusters, verb_seen);
         std::fill(scores.begin(), scores.begin() + nt, 0.0f);
         tag_model.score({keys, static_cast<size_t>(nk)}, scores.data());
         int guess = argmax(scores.data(), nt);
@@ -165,6 +174,7 @@ Result<Tagger> fit_tagger(const std::vector<text::ConlluSentence>& train,
         }
         tag_model.tick();
         ++total;
+        if (verb_seen == 0 && verbal[guess]) verb_seen = 1;
         prev2 = prev1;
         prev1 = guess;
       }
@@ -221,7 +231,7 @@ Status train_tagger(const TaggerTrainOptions& o) {
   int best_epoch = 0;
   TaggerScores best;
   DL_ASSIGN_OR_RETURN(Tagger tagger, fit_tagger(train, dev, o.epochs, o.seed, o.log,
-                                               &best_epoch, &best, clusters));
+                                               &best_epoch, &best, clusters, o.verb_context));
   ByteWriter payload;
   tagger.save_payload(payload);
   char scores_line[256];
@@ -239,11 +249,14 @@ Status train_tagger(const TaggerTrainOptions& o) {
       {"best_epoch", std::to_string(best_epoch)},
       {"scores", scores_line},
   };
+  std::string features = "base";
   if (clusters) {
     // The loader looks for en_clusters.dlc beside the model and checks this fingerprint.
     header.emplace_back(kClustersHeaderKey, clusters->fingerprint());
-    header.emplace_back("features", "base+clusters-v1");
+    features += "+clusters-v1";
   }
+  if (o.verb_context) features += std::string("+") + kVerbContextFeatures + "-v1";
+  if (features != "base") header.emplace_back("features", features);
   DL_RETURN_IF_ERROR(write_model_file(o.out, ModelKind::kTagger, header, payload.bytes()));
   if (o.log) {
     o.log("tagger: kept epoch " + std::to_string(best_epoch) + ", " + scores_line + "; wrote " +

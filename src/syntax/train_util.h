@@ -41,6 +41,7 @@ Result<Tagger> fit_tagger(const std::vector<text::ConlluSentence>& train,
                           const std::vector<text::ConlluSentence>& dev, int epochs,
                           uint64_t seed, const std::function<void(const std::string&)>& log,
                           int* kept_epoch, TaggerScores* kept_scores,
-                          std::shared_ptr<const ClusterFeatures> clusters = nullptr);
+                          std::shared_ptr<const ClusterFeatures> clusters = nullptr,
+                          bool verb_context = false);
 
 }  // namespace dateline::syntax

@@ -248,8 +248,37 @@ std::string universal_feats(std::string_view feats) {
   return out;
 }
 
+/// The annotated document as CoNLL-U; `gold_forms` (gold-token mode) supplies the forms of
+/// the words of multiword tokens, which share their token's span.
+std::vector<text::ConlluSentence> system_conllu(const Document& doc,
+                                                const std::vector<text::ConlluSentence>* gold_forms) {
+  std::vector<text::ConlluSentence> out;
+  for (size_t si = 0; si < doc.sentences.size(); ++si) {
+    const Sentence& s = doc.sentences[si];
+    text::ConlluSentence cs;
+    cs.sent_id = std::to_string(si + 1);
+    cs.text = std::string(doc.slice(s.span));
+    for (uint32_t i = s.token_begin; i < s.token_end; ++i) {
+      const Token& t = doc.tokens[i];
+      text::ConlluWord w;
+      w.form = gold_forms ? (*gold_forms)[si].words[i - s.token_begin].form
+                          : std::string(doc.slice(t.span));
+      w.lemma = t.lemma;
+      w.upos = t.upos;
+      w.xpos = t.xpos;
+      w.feats = t.feats.empty() ? "_" : t.feats;
+      w.head = t.head >= 0 ? static_cast<int>(t.head - s.token_begin) + 1 : 0;
+      w.deprel = t.deprel;
+      cs.words.push_back(std::move(w));
+    }
+    out.push_back(std::move(cs));
+  }
+  return out;
+}
+
 UdScores evaluate_ud(const SyntaxAnnotator& annotator, const segment::Segmenter& segmenter,
-                     const std::vector<text::ConlluSentence>& gold, bool gold_tokens) {
+                     const std::vector<text::ConlluSentence>& gold, bool gold_tokens,
+                     std::vector<text::ConlluSentence>* system) {
   Document doc;
   doc.text = text::raw_text(gold);
   Side g = gold_side(gold, doc.text);
@@ -298,11 +327,13 @@ UdScores evaluate_ud(const SyntaxAnnotator& annotator, const segment::Segmenter&
     for (size_t i = 0; i < sys.words.size() && i < g.words.size(); ++i) {
       sys.words[i].form = g.words[i].form;
     }
+    if (system) *system = system_conllu(doc, &gold);
     return score(g, sys);
   }
   segmenter.segment(doc);
   Status s = annotator.annotate(doc);
   (void)s;  // annotate() reports no per-article failure today
+  if (system) *system = system_conllu(doc, nullptr);
   return score(g, system_side(annotator, doc));
 }
 

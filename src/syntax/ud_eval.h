@@ -32,9 +32,11 @@ struct UdScores {
 
 /// Evaluates `annotator` on `gold`. With `gold_tokens`, the gold words and sentences are
 /// given to the annotator; otherwise the raw text (text::raw_text) is segmented by
-/// `segmenter` first.
+/// `segmenter` first. When `system` is given, it receives the annotator's analysis as
+/// CoNLL-U sentences (words only, no multiword-token lines), for error analysis.
 UdScores evaluate_ud(const SyntaxAnnotator& annotator, const segment::Segmenter& segmenter,
-                     const std::vector<text::ConlluSentence>& gold, bool gold_tokens);
+                     const std::vector<text::ConlluSentence>& gold, bool gold_tokens,
+                     std::vector<text::ConlluSentence>* system = nullptr);
 
 /// The scores as conll18_ud_eval.py prints them with -v.
 std::string format_ud_scores(const UdScores& scores);
