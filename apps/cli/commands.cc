@@ -57,6 +57,8 @@ std::span<const Command> commands() {
        run_train_clusters},
       {"prune parser", "drop small weights from a parser model (smaller, faster)",
        run_prune_parser},
+      {"combine parser", "sum parsers trained with other seeds into one (a score ensemble)",
+       run_combine_parser},
       {"eval ud", "score tags, lemmas and parses against a UD CoNLL-U file (CoNLL 2018 metrics)",
        run_eval_ud},
       {"train attribution", "train the attribution tagger (source, cue, content) on PolNeAR",

@@ -153,6 +153,39 @@ TEST(Perceptron, InlineDenseAndListRowsScoreAlike) {
   for (int c = 0; c < kClasses; ++c) EXPECT_NEAR(s[c] * p.scale(), kExpect[c], 0.02) << c;
 }
 
+// A sum of models scores every feature set as the sum of their scores (the score ensemble),
+// over the union of their features, on the rescaled int16 grid.
+TEST(Perceptron, SumScoresAsTheSumOfItsParts) {
+  constexpr int kClasses = 8;
+  PerceptronTrainer a(kClasses), b(kClasses);
+  const uint64_t shared[] = {7, 8}, only_a[] = {9}, only_b[] = {10, 11};
+  for (int i = 0; i < 20; ++i) {
+    a.update(shared, 1, 2);
+    a.update(only_a, 3, 1);
+    b.update(shared, 2, 0);
+    b.update(only_b, 5, 6);
+    if (i % 3 == 0) b.update(only_b, 6, 5);
+    for (int c = 0; c < 4; ++c) b.update(shared, c, 7);  // a dense row in b
+    a.tick();
+    b.tick();
+  }
+  const Weights wa = a.freeze(0.0f), wb = b.freeze(0.0f);
+  const Weights* parts[] = {&wa, &wb};
+  const Weights sum = Weights::sum(parts);
+  EXPECT_EQ(sum.n_features(), 5u);
+  for (const auto& keys : {std::vector<uint64_t>{7, 8, 9, 10, 11}, std::vector<uint64_t>{9},
+                           std::vector<uint64_t>{10}, std::vector<uint64_t>{8, 11}}) {
+    int32_t sa[kClasses] = {}, sb[kClasses] = {}, ss[kClasses] = {};
+    wa.score(keys, sa);
+    wb.score(keys, sb);
+    sum.score(keys, ss);
+    for (int c = 0; c < kClasses; ++c) {
+      const double want = sa[c] * wa.scale() + sb[c] * wb.scale();
+      EXPECT_NEAR(ss[c] * sum.scale(), want, 0.5 * sum.scale() * keys.size() + 1e-6) << c;
+    }
+  }
+}
+
 TEST(Perceptron, LoadRejectsTruncatedWeights) {
   PerceptronTrainer t(3);
   const uint64_t a[] = {5, 6};

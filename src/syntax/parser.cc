@@ -287,6 +287,25 @@ void Parser::parse(std::span<const std::string_view> words, std::span<const uint
   }
 }
 
+Status Parser::combine(std::span<const Parser* const> others) {
+  std::vector<const Weights*> parts = {&weights_};
+  for (const Parser* p : others) {
+    if (p->labels_ != labels_ || p->root_label_ != root_label_) {
+      return error(ErrorCode::kInvalidArgument, "parsers to combine have different relations");
+    }
+    const std::string mine = clusters_ ? clusters_->fingerprint() : "";
+    const std::string theirs = p->clusters_ ? p->clusters_->fingerprint() : "";
+    if (mine != theirs ||
+        header_value(p->header_, "features") != header_value(header_, "features")) {
+      return error(ErrorCode::kInvalidArgument,
+                   "parsers to combine use different features or clusters");
+    }
+    parts.push_back(&p->weights_);
+  }
+  weights_ = Weights::sum(parts);
+  return ok_status();
+}
+
 void Parser::save_payload(ByteWriter& w) const {
   w.put_strings(labels_);
   w.put(root_label_);

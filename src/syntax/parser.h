@@ -52,6 +52,11 @@ class Parser {
   /// Drops weights below `min_abs` (see Weights::pruned); used by `dateline prune parser`.
   void prune(float min_abs) { weights_ = weights_.pruned(min_abs); }
 
+  /// Makes this parser the score ensemble of itself and `others` (Weights::sum): one greedy
+  /// parser whose every decision sums theirs. Requires the same relations and the same
+  /// clusters; errors: kInvalidArgument.
+  Status combine(std::span<const Parser* const> others);
+
  private:
   friend struct ParserBuilder;
   Status load_payload(ByteReader& r);

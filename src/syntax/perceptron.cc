@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <new>
+#include <unordered_map>
 
 namespace dateline::syntax {
 
@@ -235,6 +236,64 @@ Weights Weights::pruned(float min_abs) const {
     lens.push_back(len);
   }
   out.build_table(keys, lens, entries);
+  return out;
+}
+
+Weights Weights::sum(std::span<const Weights* const> parts) {
+  Weights out;
+  if (parts.empty()) return out;
+  out.n_classes_ = parts[0]->n_classes_;
+  // Features in first-seen order (parts in turn, each in table order): deterministic.
+  std::unordered_map<uint64_t, uint32_t> index;
+  std::vector<uint64_t> keys;
+  std::vector<std::vector<std::pair<uint16_t, float>>> rows;
+  std::vector<Entry> row;
+  for (const Weights* part : parts) {
+    for (const Slot& s : part->slots_) {
+      if (!s.key) continue;
+      auto [it, fresh] = index.emplace(s.key, static_cast<uint32_t>(keys.size()));
+      if (fresh) {
+        keys.push_back(s.key);
+        rows.emplace_back();
+      }
+      row.clear();
+      part->append_row(s, &row);
+      auto& sums = rows[it->second];
+      for (const Entry& e : row) {
+        const float w = static_cast<float>(e.w) * part->scale_;
+        auto at = std::find_if(sums.begin(), sums.end(),
+                               [&](const auto& cw) { return cw.first == e.cls; });
+        if (at == sums.end()) {
+          sums.push_back({e.cls, w});
+        } else {
+          at->second += w;
+        }
+      }
+    }
+  }
+  float max_abs = 0;
+  for (const auto& r : rows) {
+    for (const auto& [cls, w] : r) max_abs = std::max(max_abs, std::fabs(w));
+  }
+  out.scale_ = max_abs > 0 ? max_abs / 32767.0f : 1.0f;
+  std::vector<uint64_t> kept_keys;
+  std::vector<uint32_t> lens;
+  std::vector<Entry> entries;
+  for (size_t f = 0; f < keys.size(); ++f) {
+    auto& r = rows[f];
+    std::sort(r.begin(), r.end());
+    uint32_t len = 0;
+    for (const auto& [cls, w] : r) {
+      const long q = std::lround(w / out.scale_);
+      if (q == 0) continue;
+      entries.push_back({cls, static_cast<int16_t>(q)});
+      ++len;
+    }
+    if (!len) continue;
+    kept_keys.push_back(keys[f]);
+    lens.push_back(len);
+  }
+  out.build_table(kept_keys, lens, entries);
   return out;
 }
 

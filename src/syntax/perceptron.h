@@ -119,6 +119,11 @@ class Weights {
   /// has fewer cache misses. Scores of the kept entries are unchanged.
   Weights pruned(float min_abs) const;
 
+  /// One table whose scores are the sums of the parts' scores (all parts must have the same
+  /// classes): a linear model's score ensemble is the model with the summed weights, so
+  /// combining costs table size but no extra look-ups. Requantised to int16 on one scale.
+  static Weights sum(std::span<const Weights* const> parts);
+
   void save(ByteWriter& w) const;
   Status load(ByteReader& r);
 
