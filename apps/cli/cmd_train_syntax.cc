@@ -109,47 +109,63 @@ int run_prune_parser(int argc, char** argv) {
   return kExitOk;
 }
 
-int run_combine_parser(int argc, char** argv) {
-  CLI::App app{"Combine parsers trained with different seeds into one score ensemble"};
-  app.name("dateline combine parser");
+namespace {
+
+// `dateline combine tagger|parser`: reads the models, sums them (Model::combine) and writes
+// the result with the first model's header, minus its dev scores, plus every part's command,
+// fingerprint and scores.
+template <typename Model>
+int combine_models(const char* what, syntax::ModelKind kind, int argc, char** argv) {
+  const std::string name = std::string("combine ") + what;
+  CLI::App app{std::string("Combine ") + what +
+               "s trained with different seeds into one score ensemble"};
+  app.name("dateline " + name);
   std::vector<std::string> inputs;
   std::string out;
-  app.add_option("--models", inputs, "parser models (same data and options, other seeds)")
+  app.add_option("--models", inputs,
+                 std::string(what) + " models (same data and options, other seeds)")
       ->required()
       ->expected(2, 16);
   app.add_option("--out", out, "model file to write (put en_clusters.dlc beside it if needed)")
       ->required();
   if (int rc = parse_flags(app, argc, argv); rc >= 0) return rc;
-  std::vector<syntax::Parser> parsers;
+  std::vector<Model> models;
   syntax::ModelHeader header;
   for (const std::string& in : inputs) {
-    Result<syntax::ModelFile> file = syntax::read_model_file(in, syntax::ModelKind::kParser);
+    Result<syntax::ModelFile> file = syntax::read_model_file(in, kind);
     if (!file.ok()) return fail(file.status());
-    Result<syntax::Parser> parser = syntax::Parser::from_model(*file, in);
-    if (!parser.ok()) return fail(parser.status());
-    // The first part's header, without its own dev scores (the ensemble's differ): then the
-    // command, fingerprint and scores of every part.
+    Result<Model> model = Model::from_model(*file, in);
+    if (!model.ok()) return fail(model.status());
     if (header.empty()) {
       for (const auto& kv : file->header) {
         if (kv.first != "scores" && kv.first != "fingerprint") header.push_back(kv);
       }
     }
     header.emplace_back("part_command", syntax::header_value(file->header, "command"));
-    header.emplace_back("part_fingerprint", parser->fingerprint());
+    header.emplace_back("part_fingerprint", model->fingerprint());
     header.emplace_back("part_scores", syntax::header_value(file->header, "scores"));
-    parsers.push_back(std::move(*parser));
+    models.push_back(std::move(*model));
   }
-  std::vector<const syntax::Parser*> others;
-  for (size_t i = 1; i < parsers.size(); ++i) others.push_back(&parsers[i]);
-  if (Status s = parsers[0].combine(others); !s.ok()) return fail(s);
-  header.emplace_back("combined", command_line("combine parser", argc, argv));
+  std::vector<const Model*> others;
+  for (size_t i = 1; i < models.size(); ++i) others.push_back(&models[i]);
+  if (Status s = models[0].combine(others); !s.ok()) return fail(s);
+  header.emplace_back("combined", command_line(name.c_str(), argc, argv));
   syntax::ByteWriter payload;
-  parsers[0].save_payload(payload);
-  Status s = syntax::write_model_file(out, syntax::ModelKind::kParser, header, payload.bytes());
+  models[0].save_payload(payload);
+  Status s = syntax::write_model_file(out, kind, header, payload.bytes());
   if (!s.ok()) return fail(s);
-  std::fprintf(stderr, "combine: %zu parsers -> %zu weights, %zu features; wrote %s\n",
-               parsers.size(), parsers[0].n_weights(), parsers[0].n_features(), out.c_str());
+  std::fprintf(stderr, "combine: %zu %ss; wrote %s\n", models.size(), what, out.c_str());
   return kExitOk;
+}
+
+}  // namespace
+
+int run_combine_parser(int argc, char** argv) {
+  return combine_models<syntax::Parser>("parser", syntax::ModelKind::kParser, argc, argv);
+}
+
+int run_combine_tagger(int argc, char** argv) {
+  return combine_models<syntax::Tagger>("tagger", syntax::ModelKind::kTagger, argc, argv);
 }
 
 }  // namespace dateline::cli

@@ -59,6 +59,8 @@ std::span<const Command> commands() {
        run_prune_parser},
       {"combine parser", "sum parsers trained with other seeds into one (a score ensemble)",
        run_combine_parser},
+      {"combine tagger", "sum taggers trained with other seeds into one (a score ensemble)",
+       run_combine_tagger},
       {"eval ud", "score tags, lemmas and parses against a UD CoNLL-U file (CoNLL 2018 metrics)",
        run_eval_ud},
       {"train attribution", "train the attribution tagger (source, cue, content) on PolNeAR",

@@ -190,6 +190,27 @@ void Tagger::tag(std::span<const std::string_view> words, std::vector<TaggedWord
   }
 }
 
+Status Tagger::combine(std::span<const Tagger* const> others) {
+  std::vector<const Weights*> tags = {&tag_weights_}, feats = {&feats_weights_};
+  for (const Tagger* t : others) {
+    if (t->upos_ != upos_ || t->xpos_ != xpos_ || t->feats_ != feats_ ||
+        t->feats_of_tag_ != feats_of_tag_) {
+      return error(ErrorCode::kInvalidArgument, "taggers to combine have different tag tables");
+    }
+    const std::string mine = clusters_ ? clusters_->fingerprint() : "";
+    const std::string theirs = t->clusters_ ? t->clusters_->fingerprint() : "";
+    if (mine != theirs || t->verb_context_ != verb_context_) {
+      return error(ErrorCode::kInvalidArgument,
+                   "taggers to combine use different features or clusters");
+    }
+    tags.push_back(&t->tag_weights_);
+    feats.push_back(&t->feats_weights_);
+  }
+  tag_weights_ = Weights::sum(tags);
+  feats_weights_ = Weights::sum(feats);
+  return ok_status();
+}
+
 void Tagger::set_verbal_classes() {
   verbal_.resize(upos_.size());
   for (size_t c = 0; c < upos_.size(); ++c) verbal_[c] = upos_[c] == "VERB" || upos_[c] == "AUX";

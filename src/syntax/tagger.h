@@ -92,6 +92,11 @@ class Tagger {
   /// The model payload (tables and weights), for the trainer and the round-trip test.
   void save_payload(ByteWriter& w) const;
 
+  /// Makes this tagger the score ensemble of itself and `others` (Weights::sum over both the
+  /// tag and the FEATS classifiers; the lemmatizer stays this one's). Requires the same tag
+  /// and FEATS tables, clusters and templates; errors: kInvalidArgument.
+  Status combine(std::span<const Tagger* const> others);
+
  private:
   friend struct TaggerBuilder;
   Status load_payload(ByteReader& r);

@@ -2,9 +2,9 @@
 # SPDX-License-Identifier: Apache-2.0
 # CLI-level test of the syntax trainers' model tools over the built binary:
 #   syntax_cli_test.sh DATELINE_BIN
-# trains a tagger and two parsers (seeds 1 and 2) on a tiny invented treebank, combines the
-# parsers into one score ensemble, checks that the result loads and parses through
-# `eval ud --write`, and that parsers with different relation sets are refused.
+# trains two taggers and two parsers (seeds 1 and 2) on a tiny invented treebank, combines
+# each pair into one score ensemble, checks that the result loads and parses through
+# `eval ud --write`, and that models trained differently are refused.
 set -euo pipefail
 bin=$1
 tmp=$(mktemp -d)
@@ -50,6 +50,20 @@ mkdir -p "$tmp/m"
   --verb-context --out "$tmp/m/en_tagger.dlm" 2>"$tmp/tagger.log"
 check "tagger trained with --verb-context records it" \
   grep -aq "verb-context" "$tmp/m/en_tagger.dlm"
+"$bin" train tagger --train "$tmp/tiny.conllu" --dev "$tmp/tiny.conllu" --epochs 2 \
+  --verb-context --seed 2 --out "$tmp/t2.dlm" 2>>"$tmp/tagger.log"
+"$bin" train tagger --train "$tmp/tiny.conllu" --dev "$tmp/tiny.conllu" --epochs 2 \
+  --out "$tmp/plain.dlm" 2>>"$tmp/tagger.log"
+cp "$tmp/m/en_tagger.dlm" "$tmp/t1.dlm"
+check "combine writes one tagger from two" \
+  "$bin" combine tagger --models "$tmp/t1.dlm" "$tmp/t2.dlm" --out "$tmp/m/en_tagger.dlm"
+if "$bin" combine tagger --models "$tmp/t1.dlm" "$tmp/plain.dlm" --out "$tmp/bad-tagger.dlm" \
+  2>"$tmp/bad-tagger.txt"; then
+  check "taggers with other templates are refused" false
+else
+  check "taggers with other templates are refused" \
+    grep -q "different features" "$tmp/bad-tagger.txt"
+fi
 for seed in 1 2; do
   "$bin" train parser --train "$tmp/tiny.conllu" --dev "$tmp/tiny.conllu" \
     --tagger "$tmp/m/en_tagger.dlm" --epochs 2 --seed $seed --out "$tmp/p$seed.dlm" \
