@@ -81,32 +81,49 @@ int run_train_parser(int argc, char** argv) {
   return s.ok() ? kExitOk : fail(s);
 }
 
-int run_prune_parser(int argc, char** argv) {
-  CLI::App app{"Drop small weights from a parser model (smaller table, faster parsing)"};
-  app.name("dateline prune parser");
+namespace {
+
+// `dateline prune tagger|parser`: drops small weights and writes the model with its header
+// plus the prune command.
+template <typename Model>
+int prune_model(const char* what, syntax::ModelKind kind, int argc, char** argv) {
+  const std::string name = std::string("prune ") + what;
+  CLI::App app{std::string("Drop small weights from a ") + what +
+               " model (smaller table and file)"};
+  app.name("dateline " + name);
   std::string in, out;
   float min_abs = 2.0f;
-  app.add_option("--model", in, "parser model to read")->required();
+  app.add_option("--model", in, std::string(what) + " model to read")->required();
   app.add_option("--min", min_abs, "drop averaged weights smaller than this")
       ->capture_default_str();
   app.add_option("--out", out, "model file to write (put en_clusters.dlc beside it if needed)")
       ->required();
   if (int rc = parse_flags(app, argc, argv); rc >= 0) return rc;
-  Result<syntax::ModelFile> file = syntax::read_model_file(in, syntax::ModelKind::kParser);
+  Result<syntax::ModelFile> file = syntax::read_model_file(in, kind);
   if (!file.ok()) return fail(file.status());
-  Result<syntax::Parser> parser = syntax::Parser::from_model(*file, in);
-  if (!parser.ok()) return fail(parser.status());
-  const size_t before = parser->n_weights();
-  parser->prune(min_abs);
+  Result<Model> model = Model::from_model(*file, in);
+  if (!model.ok()) return fail(model.status());
+  const size_t before = model->n_weights();
+  model->prune(min_abs);
   syntax::ModelHeader header = file->header;
-  header.emplace_back("pruned", command_line("prune parser", argc, argv));
+  header.emplace_back("pruned", command_line(name.c_str(), argc, argv));
   syntax::ByteWriter payload;
-  parser->save_payload(payload);
-  Status s = syntax::write_model_file(out, syntax::ModelKind::kParser, header, payload.bytes());
+  model->save_payload(payload);
+  Status s = syntax::write_model_file(out, kind, header, payload.bytes());
   if (!s.ok()) return fail(s);
   std::fprintf(stderr, "prune: %zu -> %zu weights, %zu features; wrote %s\n", before,
-               parser->n_weights(), parser->n_features(), out.c_str());
+               model->n_weights(), model->n_features(), out.c_str());
   return kExitOk;
+}
+
+}  // namespace
+
+int run_prune_parser(int argc, char** argv) {
+  return prune_model<syntax::Parser>("parser", syntax::ModelKind::kParser, argc, argv);
+}
+
+int run_prune_tagger(int argc, char** argv) {
+  return prune_model<syntax::Tagger>("tagger", syntax::ModelKind::kTagger, argc, argv);
 }
 
 namespace {

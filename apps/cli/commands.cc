@@ -57,6 +57,7 @@ std::span<const Command> commands() {
        run_train_clusters},
       {"prune parser", "drop small weights from a parser model (smaller, faster)",
        run_prune_parser},
+      {"prune tagger", "drop small weights from a tagger model (smaller)", run_prune_tagger},
       {"combine parser", "sum parsers trained with other seeds into one (a score ensemble)",
        run_combine_parser},
       {"combine tagger", "sum taggers trained with other seeds into one (a score ensemble)",

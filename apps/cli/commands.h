@@ -59,6 +59,7 @@ int run_train_clusters(int argc, char** argv);
 int run_prune_parser(int argc, char** argv);
 int run_combine_parser(int argc, char** argv);
 int run_combine_tagger(int argc, char** argv);
+int run_prune_tagger(int argc, char** argv);
 int run_eval_ud(int argc, char** argv);
 int run_train_attribution(int argc, char** argv);
 int run_train_ner(int argc, char** argv);

@@ -213,7 +213,7 @@ Status Tagger::combine(std::span<const Tagger* const> others) {
 
 void Tagger::set_verbal_classes() {
   verbal_.resize(upos_.size());
-  for (size_t c = 0; c < upos_.size(); ++c) verbal_[c] = upos_[c] == "VERB" || upos_[c] == "AUX";
+  for (size_t c = 0; c < upos_.size(); ++c) verbal_[c] = is_verbal(upos_[c]);
 }
 
 void Tagger::save_payload(ByteWriter& w) const {

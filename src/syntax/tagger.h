@@ -55,6 +55,8 @@ int tag_features(const std::vector<WordHashes>& h, int i, int prev1, int prev2, 
 
 /// Header value of "features" naming the clause-context templates (see tag_features).
 inline constexpr const char* kVerbContextFeatures = "verb-context";
+/// The tags that count as the clause's verb for those templates.
+inline bool is_verbal(std::string_view upos) { return upos == "VERB" || upos == "AUX"; }
 
 /// The FEATS-classifier features of word i given the tags of the whole sentence.
 inline constexpr int kMaxFeatsFeatures = 16;
@@ -96,6 +98,13 @@ class Tagger {
   /// tag and the FEATS classifiers; the lemmatizer stays this one's). Requires the same tag
   /// and FEATS tables, clusters and templates; errors: kInvalidArgument.
   Status combine(std::span<const Tagger* const> others);
+
+  /// Drops tag-classifier weights below `min_abs` (Weights::pruned); `dateline prune tagger`.
+  /// The FEATS classifier is left whole: it is small and only runs on ambiguous words.
+  void prune(float min_abs) { tag_weights_ = tag_weights_.pruned(min_abs); }
+  /// Size of the tag classifier's table.
+  size_t n_features() const { return tag_weights_.n_features(); }
+  size_t n_weights() const { return tag_weights_.n_entries(); }
 
  private:
   friend struct TaggerBuilder;

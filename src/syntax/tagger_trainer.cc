@@ -142,7 +142,7 @@ Result<Tagger> fit_tagger(const std::vector<text::ConlluSentence>& train,
   TaggerBuilder::clusters(tagger, std::move(clusters));
   TaggerBuilder::verb_context(tagger, verb_context);
   std::vector<uint8_t> verbal(nt);
-  for (int c = 0; c < nt; ++c) verbal[c] = upos[c] == "VERB" || upos[c] == "AUX";
+  for (int c = 0; c < nt; ++c) verbal[c] = is_verbal(upos[c]);
   PerceptronTrainer tag_model(nt), feats_model(nf);
   std::mt19937_64 rng(seed);
   std::vector<size_t> order(gold.size());

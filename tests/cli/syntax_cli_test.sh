@@ -57,6 +57,10 @@ check "tagger trained with --verb-context records it" \
 cp "$tmp/m/en_tagger.dlm" "$tmp/t1.dlm"
 check "combine writes one tagger from two" \
   "$bin" combine tagger --models "$tmp/t1.dlm" "$tmp/t2.dlm" --out "$tmp/m/en_tagger.dlm"
+"$bin" prune tagger --model "$tmp/m/en_tagger.dlm" --min 1 --out "$tmp/pruned.dlm" \
+  2>"$tmp/prune.txt"
+check "prune tagger keeps fewer weights" \
+  awk '/^prune:/ { exit !($2 > $4) }' "$tmp/prune.txt"
 if "$bin" combine tagger --models "$tmp/t1.dlm" "$tmp/plain.dlm" --out "$tmp/bad-tagger.dlm" \
   2>"$tmp/bad-tagger.txt"; then
   check "taggers with other templates are refused" false
