@@ -83,6 +83,22 @@ int run_train_parser(int argc, char** argv) {
 
 namespace {
 
+// Reads a tagger or parser model file; `file` keeps its header for the model written back.
+template <typename Model>
+Result<Model> read_syntax_model(const std::string& path, syntax::ModelKind kind,
+                                syntax::ModelFile* file) {
+  DL_ASSIGN_OR_RETURN(*file, syntax::read_model_file(path, kind));
+  return Model::from_model(*file, path);
+}
+
+template <typename Model>
+Status write_syntax_model(const Model& model, syntax::ModelKind kind,
+                          const syntax::ModelHeader& header, const std::string& out) {
+  syntax::ByteWriter payload;
+  model.save_payload(payload);
+  return syntax::write_model_file(out, kind, header, payload.bytes());
+}
+
 // `dateline prune tagger|parser`: drops small weights and writes the model with its header
 // plus the prune command.
 template <typename Model>
@@ -99,34 +115,18 @@ int prune_model(const char* what, syntax::ModelKind kind, int argc, char** argv)
   app.add_option("--out", out, "model file to write (put en_clusters.dlc beside it if needed)")
       ->required();
   if (int rc = parse_flags(app, argc, argv); rc >= 0) return rc;
-  Result<syntax::ModelFile> file = syntax::read_model_file(in, kind);
-  if (!file.ok()) return fail(file.status());
-  Result<Model> model = Model::from_model(*file, in);
+  syntax::ModelFile file;
+  Result<Model> model = read_syntax_model<Model>(in, kind, &file);
   if (!model.ok()) return fail(model.status());
   const size_t before = model->n_weights();
   model->prune(min_abs);
-  syntax::ModelHeader header = file->header;
+  syntax::ModelHeader header = file.header;
   header.emplace_back("pruned", command_line(name.c_str(), argc, argv));
-  syntax::ByteWriter payload;
-  model->save_payload(payload);
-  Status s = syntax::write_model_file(out, kind, header, payload.bytes());
-  if (!s.ok()) return fail(s);
+  if (Status s = write_syntax_model(*model, kind, header, out); !s.ok()) return fail(s);
   std::fprintf(stderr, "prune: %zu -> %zu weights, %zu features; wrote %s\n", before,
                model->n_weights(), model->n_features(), out.c_str());
   return kExitOk;
 }
-
-}  // namespace
-
-int run_prune_parser(int argc, char** argv) {
-  return prune_model<syntax::Parser>("parser", syntax::ModelKind::kParser, argc, argv);
-}
-
-int run_prune_tagger(int argc, char** argv) {
-  return prune_model<syntax::Tagger>("tagger", syntax::ModelKind::kTagger, argc, argv);
-}
-
-namespace {
 
 // `dateline combine tagger|parser`: reads the models, sums them (Model::combine) and writes
 // the result with the first model's header, minus its dev scores, plus every part's command,
@@ -149,33 +149,37 @@ int combine_models(const char* what, syntax::ModelKind kind, int argc, char** ar
   std::vector<Model> models;
   syntax::ModelHeader header;
   for (const std::string& in : inputs) {
-    Result<syntax::ModelFile> file = syntax::read_model_file(in, kind);
-    if (!file.ok()) return fail(file.status());
-    Result<Model> model = Model::from_model(*file, in);
+    syntax::ModelFile file;
+    Result<Model> model = read_syntax_model<Model>(in, kind, &file);
     if (!model.ok()) return fail(model.status());
     if (header.empty()) {
-      for (const auto& kv : file->header) {
+      for (const auto& kv : file.header) {
         if (kv.first != "scores" && kv.first != "fingerprint") header.push_back(kv);
       }
     }
-    header.emplace_back("part_command", syntax::header_value(file->header, "command"));
+    header.emplace_back("part_command", syntax::header_value(file.header, "command"));
     header.emplace_back("part_fingerprint", model->fingerprint());
-    header.emplace_back("part_scores", syntax::header_value(file->header, "scores"));
+    header.emplace_back("part_scores", syntax::header_value(file.header, "scores"));
     models.push_back(std::move(*model));
   }
   std::vector<const Model*> others;
   for (size_t i = 1; i < models.size(); ++i) others.push_back(&models[i]);
   if (Status s = models[0].combine(others); !s.ok()) return fail(s);
   header.emplace_back("combined", command_line(name.c_str(), argc, argv));
-  syntax::ByteWriter payload;
-  models[0].save_payload(payload);
-  Status s = syntax::write_model_file(out, kind, header, payload.bytes());
-  if (!s.ok()) return fail(s);
+  if (Status s = write_syntax_model(models[0], kind, header, out); !s.ok()) return fail(s);
   std::fprintf(stderr, "combine: %zu %ss; wrote %s\n", models.size(), what, out.c_str());
   return kExitOk;
 }
 
 }  // namespace
+
+int run_prune_parser(int argc, char** argv) {
+  return prune_model<syntax::Parser>("parser", syntax::ModelKind::kParser, argc, argv);
+}
+
+int run_prune_tagger(int argc, char** argv) {
+  return prune_model<syntax::Tagger>("tagger", syntax::ModelKind::kTagger, argc, argv);
+}
 
 int run_combine_parser(int argc, char** argv) {
   return combine_models<syntax::Parser>("parser", syntax::ModelKind::kParser, argc, argv);

@@ -48,6 +48,12 @@ class ClusterFeatures {
   Hashes unknown_{};
 };
 
+/// Whether two models read the same clusters (both none, or the same fingerprint).
+inline bool same_clusters(const ClusterFeatures* a, const ClusterFeatures* b) {
+  if (!a || !b) return a == b;
+  return a->fingerprint() == b->fingerprint();
+}
+
 /// The header key holding the fingerprint of the clusters a model was trained with.
 inline constexpr const char* kClustersHeaderKey = "clusters";
 

@@ -293,9 +293,7 @@ Status Parser::combine(std::span<const Parser* const> others) {
     if (p->labels_ != labels_ || p->root_label_ != root_label_) {
       return error(ErrorCode::kInvalidArgument, "parsers to combine have different relations");
     }
-    const std::string mine = clusters_ ? clusters_->fingerprint() : "";
-    const std::string theirs = p->clusters_ ? p->clusters_->fingerprint() : "";
-    if (mine != theirs ||
+    if (!same_clusters(clusters_.get(), p->clusters_.get()) ||
         header_value(p->header_, "features") != header_value(header_, "features")) {
       return error(ErrorCode::kInvalidArgument,
                    "parsers to combine use different features or clusters");

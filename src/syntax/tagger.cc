@@ -197,9 +197,8 @@ Status Tagger::combine(std::span<const Tagger* const> others) {
         t->feats_of_tag_ != feats_of_tag_) {
       return error(ErrorCode::kInvalidArgument, "taggers to combine have different tag tables");
     }
-    const std::string mine = clusters_ ? clusters_->fingerprint() : "";
-    const std::string theirs = t->clusters_ ? t->clusters_->fingerprint() : "";
-    if (mine != theirs || t->verb_context_ != verb_context_) {
+    if (!same_clusters(clusters_.get(), t->clusters_.get()) ||
+        t->verb_context_ != verb_context_) {
       return error(ErrorCode::kInvalidArgument,
                    "taggers to combine use different features or clusters");
     }
