@@ -46,6 +46,9 @@ int run_train_ner(int argc, char** argv) {
   app.add_option("--min-count", options.min_feature_count,
                  "drop features updated fewer times than this")
       ->capture_default_str();
+  bool sentence_only = false;
+  app.add_flag("--no-document-case", sentence_only,
+               "do not read how each word is written elsewhere in its document");
   app.add_option("--lexicons", lexicons, "lexicons folder (default: the built-in one)");
   std::string outside_bias = "auto";
   app.add_option("--outside-bias", outside_bias,
@@ -53,6 +56,7 @@ int run_train_ner(int argc, char** argv) {
       ->capture_default_str();
   if (int rc = parse_flags(app, argc, argv); rc >= 0) return rc;
   if (lexicons.empty()) lexicons = default_lexicons_dir();
+  options.document_case = !sentence_only;
   auto gazetteer = entities::Gazetteer::load(lexicons);
   if (!gazetteer.ok()) return fail(gazetteer.status());
 

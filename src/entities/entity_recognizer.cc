@@ -35,35 +35,31 @@ Result<EntityRecognizer> EntityRecognizer::load(const EntityRecognizerOptions& o
 }
 
 std::vector<Name> EntityRecognizer::find_names(std::span<const std::string_view> words,
-                                               std::span<const std::string_view> upos) const {
-  return entities::find_names(gazetteer_, model_.empty() ? nullptr : &model_, words, upos);
+                                               std::span<const std::string_view> upos,
+                                               std::span<const uint8_t> document) const {
+  return entities::find_names(gazetteer_, model_.empty() ? nullptr : &model_, words, upos,
+                              document);
 }
 
 Status EntityRecognizer::annotate(Document& doc) const {
   std::vector<AnalysedSentence> sentences;
   sentences.reserve(doc.sentences.size());
-  std::vector<std::string_view> texts;
   for (uint32_t i = 0; i < doc.sentences.size(); ++i) {
     const Sentence& s = doc.sentences[i];
     if (s.boilerplate || s.token_end > doc.tokens.size()) continue;
     AnalysedSentence a;
     a.index = i;
     a.words = sentence_words(doc, s);
-    texts.clear();
-    for (const Word& w : a.words) texts.push_back(w.text);
-    a.names = find_names(texts);
     sentences.push_back(std::move(a));
   }
-  {
-    std::vector<std::vector<std::string_view>> words(sentences.size());
-    std::vector<std::vector<Name>> names(sentences.size());
-    for (size_t k = 0; k < sentences.size(); ++k) {
-      for (const Word& w : sentences[k].words) words[k].push_back(w.text);
-      names[k] = std::move(sentences[k].names);
-    }
-    propagate_names(words, names);
-    for (size_t k = 0; k < sentences.size(); ++k) sentences[k].names = std::move(names[k]);
-  }
+  std::vector<std::vector<std::string_view>> words(sentences.size());
+  for (size_t k = 0; k < sentences.size(); ++k)
+    for (const Word& w : sentences[k].words) words[k].push_back(w.text);
+  const std::vector<std::vector<uint8_t>> document = document_case_bits(words);
+  std::vector<std::vector<Name>> names(sentences.size());
+  for (size_t k = 0; k < sentences.size(); ++k) names[k] = find_names(words[k], {}, document[k]);
+  propagate_names(words, names);
+  for (size_t k = 0; k < sentences.size(); ++k) sentences[k].names = std::move(names[k]);
   link_entities(gazetteer_, sentences, doc);
   return ok_status();
 }

@@ -44,8 +44,10 @@ class EntityRecognizer {
   Status annotate(Document& doc) const;
 
   /// Typed names over given words, e.g. the gold tokens of an evaluation file.
+  /// `document`: the sentence's document_case_bits(), empty when it is read alone.
   std::vector<Name> find_names(std::span<const std::string_view> words,
-                               std::span<const std::string_view> upos = {}) const;
+                               std::span<const std::string_view> upos = {},
+                               std::span<const uint8_t> document = {}) const;
 
   bool has_model() const { return !model_.empty(); }
   const NerModel& model() const { return model_; }

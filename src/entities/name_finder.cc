@@ -169,11 +169,12 @@ std::vector<Word> sentence_words(const Document& doc, const Sentence& s) {
 
 std::vector<Name> find_names(const Gazetteer& gazetteer, const NerModel* model,
                              std::span<const std::string_view> words,
-                             std::span<const std::string_view> upos) {
+                             std::span<const std::string_view> upos,
+                             std::span<const uint8_t> document) {
   std::vector<Name> names;
   if (model && !model->empty()) {
     std::vector<uint32_t> bits = gazetteer_bits(gazetteer, words);
-    for (const NerSpan& s : model->predict(NerInput{words, upos, bits})) {
+    for (const NerSpan& s : model->predict(NerInput{words, upos, bits, document})) {
       Name n{s.begin, s.end, EntityType::kOther, -1, "model: " + s.type};
       n.type = s.type == "PER"   ? EntityType::kPerson
                : s.type == "ORG" ? EntityType::kOrg

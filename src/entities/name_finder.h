@@ -39,11 +39,13 @@ struct Name {
 };
 
 /// Finds names in one sentence. `model` may be null (no model file): names then come from
-/// the gazetteers and capitalisation rules only. `upos` may be empty.
+/// the gazetteers and capitalisation rules only. `upos` may be empty; `document` is the
+/// sentence's document_case_bits() (empty when it is read alone).
 /// Ensures: names are sorted and do not overlap.
 std::vector<Name> find_names(const Gazetteer& gazetteer, const NerModel* model,
                              std::span<const std::string_view> words,
-                             std::span<const std::string_view> upos);
+                             std::span<const std::string_view> upos,
+                             std::span<const uint8_t> document = {});
 
 /// The article-level steps after find_names(), "one sense per discourse": `words[k]` and
 /// `names[k]` are sentence k's words and names (sorted, non-overlapping), and the steps only

@@ -37,11 +37,14 @@
 #include "entities/ner_model.h"
 
 #include <algorithm>
+#include <array>
+#include <bit>
 #include <cmath>
 #include <cstring>
 #include <fstream>
 #include <random>
 #include <sstream>
+#include <unordered_map>
 
 #include "text/utf8.h"
 
@@ -119,7 +122,7 @@ enum Template : uint32_t {
   kPosShape, kLength, kPrevTag, kPrev2Tags, kPrevTagWord, kPrevTagShape, kPrevWordShape,
   kNextWordShape, kAllCapsSentence, kClus4, kClus6, kClus10, kClusFull, kClusPrev,
   kClusNext, kClusPrev4, kClusNext4, kGazShape, kInitialCap, kClusShape, kClusPrevCur,
-  kClusCurNext, kDomainTag, kListShape, kListPrevNext,
+  kClusCurNext, kDomainTag, kListShape, kListPrevNext, kDocCase, kDocCaseContext,
 };
 
 struct WordInfo {
@@ -200,6 +203,16 @@ void static_features(std::span<const WordInfo> info, const NerInput& in, size_t 
                          static_cast<char>(next & 0xFF), static_cast<char>(next >> 8)};
       out.push_back(feat2(kListPrevNext, std::string_view(b, 4), case_class));
     }
+  }
+  // Only where the sentence itself says little: a lower-case or all-capitals word, a
+  // sentence start, or a sentence in one case.
+  const bool own_case_says_name = i > 0 && sentence_class == 0 && !sh.empty() && sh[0] == 'X';
+  if (!in.document.empty() && in.document[i] && !own_case_says_name) {
+    const char bits = static_cast<char>('0' + in.document[i]);
+    const char context[4] = {bits, i == 0 ? '^' : '-', sentence_class ? sentence_class : '.', 0};
+    const std::string_view case_class = std::string_view(sh).substr(0, 2);
+    out.push_back(feat2(kDocCase, std::string_view(&bits, 1), case_class));
+    out.push_back(feat2(kDocCaseContext, std::string_view(context, 3), case_class));
   }
   // Capitalised away from the sentence start: the strongest name cue in edited text.
   if (i > 0 && !sh.empty() && sh[0] == 'X') out.push_back(feat(kInitialCap, std::string_view(sh).substr(0, 2)));
@@ -395,6 +408,77 @@ std::vector<uint32_t> gazetteer_bits(const Gazetteer& gazetteer,
   return bits;
 }
 
+namespace {
+// The case bit of one spelling, 0 for words without letters and capitalised sentence starts
+// (every sentence capitalises its first word, and headings every word).
+uint8_t case_of(std::string_view w, bool sentence_start, char sentence_class) {
+  int upper = 0, lower = 0;
+  for (unsigned char c : w) {
+    upper += c >= 'A' && c <= 'Z';
+    lower += c >= 'a' && c <= 'z';
+  }
+  if (upper == 0) return lower ? kDocLowerCase : 0;
+  if (lower == 0) return upper >= 2 ? kDocUpperCase : 0;
+  const unsigned char first = static_cast<unsigned char>(w[0]);
+  if (first < 'A' || first > 'Z' || sentence_start || sentence_class == 't') return 0;
+  return kDocCapitalised;
+}
+}  // namespace
+
+std::vector<std::vector<uint8_t>> document_case_bits(
+    std::span<const std::vector<std::string_view>> sentences) {
+  // Occurrences per lower-cased spelling and case, to subtract each word's own.
+  std::unordered_map<std::string, std::array<uint32_t, 3>> counts;
+  std::vector<std::vector<uint8_t>> own(sentences.size());
+  std::string lower;
+  for (size_t k = 0; k < sentences.size(); ++k) {
+    const char sentence_class = sentence_case(sentences[k]);
+    own[k].resize(sentences[k].size());
+    for (size_t i = 0; i < sentences[k].size(); ++i) {
+      own[k][i] = case_of(sentences[k][i], i == 0, sentence_class);
+      if (!own[k][i]) continue;
+      lower_ascii(sentences[k][i], lower);
+      ++counts[lower][std::countr_zero(own[k][i])];
+    }
+  }
+  std::vector<std::vector<uint8_t>> bits(sentences.size());
+  for (size_t k = 0; k < sentences.size(); ++k) {
+    bits[k].assign(sentences[k].size(), 0);
+    for (size_t i = 0; i < sentences[k].size(); ++i) {
+      lower_ascii(sentences[k][i], lower);
+      auto it = counts.find(lower);
+      if (it == counts.end()) continue;
+      for (int c = 0; c < 3; ++c) {
+        const uint32_t self = own[k][i] == (1u << c) ? 1 : 0;
+        if (it->second[static_cast<size_t>(c)] > self) bits[k][i] |= static_cast<uint8_t>(1u << c);
+      }
+    }
+  }
+  return bits;
+}
+
+size_t document_end(std::span<const NerExample> examples, size_t begin) {
+  size_t end = begin + 1;
+  while (end < examples.size() && examples[begin].document != 0 &&
+         examples[end].document == examples[begin].document)
+    ++end;
+  return end;
+}
+
+std::vector<std::vector<uint8_t>> document_case_bits(std::span<const NerExample> examples) {
+  std::vector<std::vector<uint8_t>> bits;
+  bits.reserve(examples.size());
+  for (size_t begin = 0; begin < examples.size();) {
+    const size_t end = document_end(examples, begin);
+    std::vector<std::vector<std::string_view>> words(end - begin);
+    for (size_t k = begin; k < end; ++k)
+      words[k - begin].assign(examples[k].words.begin(), examples[k].words.end());
+    for (std::vector<uint8_t>& b : document_case_bits(words)) bits.push_back(std::move(b));
+    begin = end;
+  }
+  return bits;
+}
+
 void NerModel::set_types(std::vector<std::string> types) {
   types_ = std::move(types);
   num_labels_ = 1 + 4 * types_.size();
@@ -544,12 +628,12 @@ std::vector<NerSpan> NerModel::predict(const NerInput& in) const {
 }
 
 std::vector<NerSpan> NerModel::predict(const NerExample& ex, const Gazetteer& gazetteer,
-                                       bool use_pos) const {
+                                       bool use_pos, std::span<const uint8_t> document) const {
   std::vector<std::string_view> words(ex.words.begin(), ex.words.end());
   std::vector<std::string_view> upos;
   if (use_pos && ex.upos.size() == ex.words.size()) upos.assign(ex.upos.begin(), ex.upos.end());
   std::vector<uint32_t> bits = gazetteer_bits(gazetteer, words);
-  return predict(NerInput{words, upos, bits});
+  return predict(NerInput{words, upos, bits, document});
 }
 
 NerModel NerModel::train(const std::vector<NerExample>& examples, const Gazetteer& gazetteer,
@@ -606,6 +690,8 @@ NerModel NerModel::train(const std::vector<NerExample>& examples, const Gazettee
     float weight = 1.0f;
   };
   std::vector<Prepared> data(examples.size());
+  const std::vector<std::vector<uint8_t>> document_bits =
+      options.document_case ? document_case_bits(examples) : std::vector<std::vector<uint8_t>>();
   for (size_t e = 0; e < examples.size(); ++e) {
     const NerExample& ex = examples[e];
     std::vector<std::string_view> words(ex.words.begin(), ex.words.end());
@@ -613,6 +699,7 @@ NerModel NerModel::train(const std::vector<NerExample>& examples, const Gazettee
     if (ex.upos.size() == ex.words.size()) upos.assign(ex.upos.begin(), ex.upos.end());
     std::vector<uint32_t> bits = gazetteer_bits(gazetteer, words);
     NerInput in{words, upos, bits};
+    if (options.document_case) in.document = document_bits[e];
     Prepared& p = data[e];
     prepare(in, clusters, p.info);
     const char lower = sentence_case(words);

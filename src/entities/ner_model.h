@@ -44,7 +44,30 @@ struct NerInput {
   std::span<const std::string_view> words;
   std::span<const std::string_view> upos;
   std::span<const uint32_t> gazetteer;
+  /// document_case_bits() per word; empty when the sentence is read alone.
+  std::span<const uint8_t> document = {};
 };
+
+
+/// How a word is written elsewhere in its document (flags per word). Web text writes a name
+/// in lower case in one sentence and capitalised in the next, and headings capitalise every
+/// word, so the word's other spellings are evidence its own sentence lacks (Ratinov and
+/// Roth's "context aggregation", reduced to case).
+enum DocumentCaseBit : uint8_t {
+  kDocCapitalised = 1,  ///< capitalised ("Firefox") away from a sentence start elsewhere
+  kDocLowerCase = 2,    ///< in lower case elsewhere
+  kDocUpperCase = 4,    ///< in capitals elsewhere (two letters or more)
+};
+/// `sentences[k]` are the words of sentence k of one document; the result has the same
+/// shape. Only other occurrences count, never the word itself.
+std::vector<std::vector<uint8_t>> document_case_bits(
+    std::span<const std::vector<std::string_view>> sentences);
+/// The end of the document that starts at examples[begin]: consecutive examples with the
+/// same non-zero NerExample::document (0 = a document of its own).
+size_t document_end(std::span<const NerExample> examples, size_t begin);
+/// document_case_bits() of every example, each document read as a whole.
+std::vector<std::vector<uint8_t>> document_case_bits(std::span<const NerExample> examples);
+
 
 /// Per-word gazetteer cues: bit flags set for words inside a (longest) gazetteer match.
 enum GazetteerBit : uint8_t {
@@ -73,6 +96,8 @@ struct NerTrainOptions {
   int average_seeds = 1;
   /// Word clusters to read features from (may be null); recorded in the model header.
   std::shared_ptr<const clusters::WordClusters> clusters;
+  /// Reads document_case_bits() over each document of the examples (NerExample::document).
+  bool document_case = true;
   /// Features seen fewer times than this in training are dropped from the saved model.
   int min_feature_count = 1;
   /// Called after each epoch with (epoch, training accuracy of that pass).
@@ -121,7 +146,7 @@ class NerModel {
   std::vector<NerSpan> predict(const NerInput& input) const;
   /// Convenience: builds the NerInput (gazetteer bits, no POS unless given) and predicts.
   std::vector<NerSpan> predict(const NerExample& example, const Gazetteer& gazetteer,
-                               bool use_pos) const;
+                               bool use_pos, std::span<const uint8_t> document = {}) const;
 
   const std::vector<std::string>& types() const { return types_; }
   NerModelInfo& info() { return info_; }
