@@ -135,7 +135,8 @@ std::vector<Name> rule_names(const Gazetteer& gazetteer, std::span<const std::st
 bool is_capitalized(std::string_view w) {
   if (w.empty()) return false;
   unsigned char c = static_cast<unsigned char>(w[0]);
-  return (c >= 'A' && c <= 'Z') || c >= 0xC3;
+  // Lead byte 0xE2 starts U+2000-U+2FFF: quotation marks, dashes, symbols, not letters.
+  return (c >= 'A' && c <= 'Z') || (c >= 0xC3 && c != 0xE2);
 }
 
 std::vector<Word> sentence_words(const Document& doc, const Sentence& s) {

@@ -5,7 +5,10 @@
 //    lower-case nouns directly left of a title word ("homeland security adviser"), joined by
 //    "of"/"for"/"and" between capitalised words ("Deputy Chief of Staff for Policy");
 //  - after the name, between commas: an optional determiner or possessor ("the", "Trump's"),
-//    then the role up to a preposition that introduces its organisation ("at", "within").
+//    then the role up to a preposition that introduces its organisation ("at", "within");
+//  - after the name, in a relative clause: ", who served as Trump's deputy chief of staff";
+//  - before the name, set off by a comma: "The president's adviser, Stephen Miller, said"
+//    (a determiner or possessor must open the role, and the name must close the phrase).
 // Names of organisations before the first title word become Title::organization and are kept
 // in the text ("White House official"); a country name or demonym becomes Title::country and
 // is dropped from the text ("US Defence Secretary" -> "Defence Secretary", USA).
@@ -36,7 +39,11 @@ bool is_calendar(std::string_view w) {
   return one_of(w, {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
                     "Sunday", "January", "February", "March", "April", "May", "June", "July",
                     "August", "September", "October", "November", "December", "On", "In",
-                    "The", "A", "An", "But", "And", "As", "At", "When", "While", "After"});
+                    "The", "A", "An", "But", "And", "As", "At", "When", "While", "After",
+                    "Before", "Like", "Unlike", "During", "Including", "With", "Without", "For",
+                    "From", "To", "By", "Under", "Then", "Now", "Even", "Both", "Also", "Since",
+                    "Until", "Against", "Among", "Between", "If", "Though", "Although",
+                    "Because", "Despite", "Dear", "Thanks", "Meanwhile"});
 }
 
 bool is_connector(std::string_view w) { return one_of(w, {"of", "for", "and", "on"}); }
@@ -149,7 +156,12 @@ void premodifier(const Ctx& c, const Name& person, std::vector<Title>& out) {
       i = k;
       continue;
     }
-    if (right_is_title && !is_stop(lower) && w.size() > 2 && w[0] >= 'a' && w[0] <= 'z') {
+    // Only before a lower-case title word: "homeland security adviser", but not "during
+    // President" or "including Senator".
+    const bool right_is_lower_title =
+        right_is_title && c.words[k + 1].text[0] >= 'a' && c.words[k + 1].text[0] <= 'z' &&
+        !one_of(c.words[k + 1].text, {"former", "acting", "interim", "retired", "then", "late"});
+    if (right_is_lower_title && !is_stop(lower) && w.size() > 2 && w[0] >= 'a' && w[0] <= 'z') {
       i = k;
       continue;
     }
@@ -160,30 +172,38 @@ void premodifier(const Ctx& c, const Name& person, std::vector<Title>& out) {
   if (make_title(c, i, b, "", "premodifier before the name", t)) out.push_back(std::move(t));
 }
 
-void appositive(const Ctx& c, const Name& person, std::vector<Title>& out) {
-  size_t i = person.end;
-  const size_t n = c.words.size();
-  if (i >= n || c.words[i].text != ",") return;
-  ++i;
-  // An age between commas ("Smith, 45, a former director").
-  if (i + 1 < n && c.words[i].text[0] >= '0' && c.words[i].text[0] <= '9' &&
-      c.words[i + 1].text == ",") {
-    i += 2;
+// "director of the Americas Programme": the organisation named after the first "of" of the
+// role words [b, e), or "".
+std::string organisation_after_of(const Ctx& c, size_t b, size_t e) {
+  for (size_t k = b; k + 1 < e; ++k) {
+    if (c.words[k].text != "of") continue;
+    size_t m = k + 1;
+    if (m < e && c.words[m].text == "the") ++m;
+    if (m < e && c.name_at[m] >= 0 && c.names[c.name_at[m]].type == EntityType::kOrg)
+      return c.text(c.names[c.name_at[m]].begin, c.names[c.name_at[m]].end);
+    break;
   }
+  return "";
+}
+
+// The role stated from word i on (after an appositive comma or "served as"): an optional
+// determiner or possessor, then role words up to a clause word or punctuation; an
+// organisation after "at" / "within" / ... becomes Title::organization.
+void role_from(const Ctx& c, size_t i, const char* why, std::vector<Title>& out) {
+  const size_t n = c.words.size();
   std::string lower;
-  const char* why = "appositive after the name";
   if (i < n) {
     lower_ascii(c.words[i].text, lower);
-    if (one_of(lower, {"the", "a", "an", "his", "her", "its", "their"})) {
-      ++i;
-    } else {
-      // "Trump's senior director": a possessive role (the possessor need not be a name).
-      size_t owner_end = c.name_at[i] >= 0 ? c.names[c.name_at[i]].end : i + 1;
-      if (owner_end + 1 < n && (c.words[owner_end].text == "'s" ||
-                                c.words[owner_end].text == "\xE2\x80\x99s")) {
-        i = owner_end + 1;
+    const bool determiner = one_of(lower, {"the", "a", "an", "his", "her", "its", "their"});
+    if (determiner) ++i;
+    // "Trump's senior director", "the bill's floor manager": a possessive role (the
+    // possessor need not be a name).
+    size_t owner_end = i < n && c.name_at[i] >= 0 ? c.names[c.name_at[i]].end : i + 1;
+    if (owner_end + 1 < n && (c.words[owner_end].text == "'s" ||
+                              c.words[owner_end].text == "\xE2\x80\x99s")) {
+      i = owner_end + 1;
+      if (!determiner && std::string_view(why) == "appositive after the name")
         why = "possessive role in an appositive";
-      }
     }
   }
   if (i >= n) return;
@@ -199,7 +219,8 @@ void appositive(const Ctx& c, const Name& person, std::vector<Title>& out) {
     lower_ascii(w, lower);
     if (is_punct(w) && w != "-" && w != "&") break;
     if (one_of(lower, {"who", "which", "that", "said", "says", "told", "has", "have", "is",
-                       "was", "will", "would", "and", "but", "whose"})) {
+                       "was", "will", "would", "and", "but", "whose", "until", "before",
+                       "after", "when", "between", "under", "where"})) {
       break;
     }
     if (!cut && one_of(lower, {"at", "within", "in", "with", "from", "since", "during"})) {
@@ -222,19 +243,140 @@ void appositive(const Ctx& c, const Name& person, std::vector<Title>& out) {
       break;
     }
   }
-  // "director of the Americas Programme": an organisation inside the role counts too.
-  if (org.empty()) {
-    for (size_t k = start; k + 1 < role_end; ++k) {
-      if (c.words[k].text != "of") continue;
-      size_t m = k + 1;
-      if (m < role_end && c.words[m].text == "the") ++m;
-      if (m < role_end && c.name_at[m] >= 0 && c.names[c.name_at[m]].type == EntityType::kOrg)
-        org = c.text(c.names[c.name_at[m]].begin, c.names[c.name_at[m]].end);
-      break;
-    }
-  }
+  if (org.empty()) org = organisation_after_of(c, start, role_end);
   Title t;
   if (make_title(c, start, role_end, org, why, t)) out.push_back(std::move(t));
+}
+
+void appositive(const Ctx& c, const Name& person, std::vector<Title>& out) {
+  size_t i = person.end;
+  const size_t n = c.words.size();
+  if (i >= n || c.words[i].text != ",") return;
+  ++i;
+  // An age between commas ("Smith, 45, a former director").
+  if (i + 1 < n && c.words[i].text[0] >= '0' && c.words[i].text[0] <= '9' &&
+      c.words[i + 1].text == ",") {
+    i += 2;
+  }
+  role_from(c, i, "appositive after the name", out);
+}
+
+// ", who served as ...", ", who is the ...", ", who was named ...", ", who became ...".
+void relative_role(const Ctx& c, const Name& person, std::vector<Title>& out) {
+  const size_t n = c.words.size();
+  size_t i = person.end;
+  std::string lower;
+  auto at = [&](size_t k) -> const std::string& {
+    lower_ascii(k < n ? c.words[k].text : std::string_view(), lower);
+    return lower;
+  };
+  if (i + 2 >= n || c.words[i].text != "," || at(i + 1) != "who") return;
+  i += 2;
+  while (i < n && one_of(at(i), {"has", "had", "have", "also", "previously", "once", "formerly",
+                                  "later", "then", "now", "currently", "briefly", "recently"}))
+    ++i;
+  if (i >= n) return;
+  bool needs_as = false, copula = false;
+  if (one_of(at(i), {"was", "is", "been", "became", "becomes", "remains", "remained"})) {
+    ++i;
+    copula = true;
+    if (i < n && one_of(at(i), {"named", "appointed", "elected", "confirmed"})) {
+      ++i;
+      copula = false;
+    }
+  } else if (one_of(at(i), {"served", "serves", "worked", "works", "acted", "acts"})) {
+    ++i;
+    needs_as = true;
+  } else {
+    return;
+  }
+  if (i < n && at(i) == "as") {
+    ++i;
+  } else if (needs_as) {
+    return;
+  }
+  while (i < n && one_of(at(i), {"now", "also", "still", "currently", "then", "later",
+                                  "formerly", "previously", "once"}))
+    ++i;
+  // "who is a leader who ..." describes; "who is a professor at Yale" states a role.
+  const bool indefinite = i < n && one_of(at(i), {"a", "an"});
+  const size_t before = out.size();
+  role_from(c, i, "role in a relative clause after the name", out);
+  if (copula && indefinite && out.size() > before && out.back().organization.empty() &&
+      out.back().country.empty())
+    out.pop_back();
+}
+
+// "The president's adviser, Stephen Miller, said" / "said the company's chief, Ana Ruiz.".
+void reverse_appositive(const Ctx& c, const Name& person, std::vector<Title>& out) {
+  const size_t n = c.words.size();
+  if (person.begin < 3 || c.words[person.begin - 1].text != ",") return;
+  // The name closes the phrase: not "the adviser, Miller and Roe".
+  if (person.end < n && !one_of(c.words[person.end].text, {",", ".", "!", "?", ")", ";"})) return;
+  const size_t comma = person.begin - 1;
+  std::string lower;
+  size_t b = comma;
+  while (b > 0) {
+    const size_t k = b - 1;
+    std::string_view w = c.words[k].text;
+    if (int32_t nm = c.name_at[k]; nm >= 0) {
+      if (c.names[nm].type == EntityType::kPerson) break;
+      b = c.names[nm].begin;
+      continue;
+    }
+    lower_ascii(w, lower);
+    if (c.title_word(k) && c.kind(k) != TitleWord::Kind::kHonorific) {
+      b = k;
+      continue;
+    }
+    if (is_punct(w) || is_stop(lower) || is_calendar(w)) {
+      // "of" / "for" (and "of the") inside the role, when a role word is left of it:
+      // "director of the Americas Programme".
+      const size_t joint = lower == "the" && k > 0 ? k - 1 : k;
+      std::string joint_lower;
+      lower_ascii(c.words[joint].text, joint_lower);
+      if (is_connector(joint_lower) && joint > 0 && c.name_at[joint - 1] < 0 &&
+          c.title_word(joint - 1)) {
+        b = joint;
+        continue;
+      }
+      break;
+    }
+    if (w == "'s" || w == "\xE2\x80\x99s") break;
+    b = k;
+  }
+  if (b == comma) return;
+  // The role must open with a determiner or a possessor.
+  std::string org, country;
+  if (b == 0) return;
+  std::string_view before = c.words[b - 1].text;
+  size_t opener = b - 1;  // first word of the determiner or possessor
+  if (before == "'s" || before == "\xE2\x80\x99s") {
+    if (b < 2) return;
+    opener = b - 2;
+    if (int32_t nm = c.name_at[b - 2]; nm >= 0) {
+      const Name& owner = c.names[nm];
+      opener = owner.begin;
+      std::string t = c.text(owner.begin, owner.end);
+      if (owner.type == EntityType::kOrg) org = t;
+      if (is_place_or_group(owner.type)) country = c.gaz.country_of(t);
+    }
+  } else {
+    lower_ascii(before, lower);
+    if (!one_of(lower, {"the", "a", "an", "his", "her", "its", "their", "our"})) return;
+  }
+  // Not a contrast or a replacement: "Unlike the former director, Miller ...".
+  if (opener > 0) {
+    lower_ascii(c.words[opener - 1].text, lower);
+    if (one_of(lower, {"unlike", "like", "than", "besides", "replacing", "replaced", "succeeding",
+                       "succeeded", "against", "versus", "defeated", "beat", "after", "before"}))
+      return;
+  }
+  if (org.empty()) org = organisation_after_of(c, b, comma);
+  Title t;
+  if (!make_title(c, b, comma, org, "role before the name, set off by a comma", t)) return;
+  if (t.country.empty()) t.country = std::move(country);
+  out.push_back(std::move(t));
 }
 
 }  // namespace
@@ -248,6 +390,8 @@ std::vector<Title> find_titles(const Document& doc, const Gazetteer& gazetteer,
   std::vector<Title> out;
   premodifier(c, names[person], out);
   appositive(c, names[person], out);
+  relative_role(c, names[person], out);
+  if (out.empty()) reverse_appositive(c, names[person], out);
   return out;
 }
 
