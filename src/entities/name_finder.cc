@@ -326,18 +326,20 @@ void name_defined_acronyms(std::span<const std::vector<std::string_view>> words,
     const std::vector<std::string_view>& sw = words[k];
     std::vector<Name>& sn = names[k];
     std::vector<bool> covered = covered_words(sw.size(), sn);
-    for (size_t i = 0; i < sn.size(); ++i) {
+    const size_t count = sw.size();
+    auto closes = [&](size_t i) {  // the acronym ends its phrase
+      return i >= count || sw[i] == "," || sw[i] == "." || sw[i] == ")" || sw[i] == ";";
+    };
+    // The long name sn[i] and the word `at` that spells its initials.
+    auto define = [&](size_t i, size_t at, const char* why) {
       const Name& n = sn[i];
-      const size_t at = n.end + 1;  // "Name ( ACRONYM )"
-      if (n.end - n.begin < 2 || at + 1 >= sw.size() || sw[n.end] != "(" || sw[at + 1] != ")")
-        continue;
       const std::string_view acronym = sw[at];
       std::string letters;
       for (char c : acronym)
         if (c >= 'A' && c <= 'Z') letters += c;
       if (letters.size() < 2 || letters.size() + 1 < acronym.size() ||
           letters != initials({sw.data() + n.begin, n.end - n.begin}))
-        continue;
+        return;
       std::string long_form;
       for (uint32_t w = n.begin; w < n.end; ++w) {
         if (!long_form.empty()) long_form += ' ';
@@ -351,11 +353,36 @@ void name_defined_acronyms(std::span<const std::vector<std::string_view>> words,
       if (own != sn.end()) {
         own->type = n.type;
         own->long_form = std::move(long_form);
-        own->why += "; acronym defined after the name";
+        own->why += std::string("; ") + why;
       } else if (!covered[at]) {
         added.push_back({static_cast<uint32_t>(at), static_cast<uint32_t>(at + 1), n.type,
-                         n.gazetteer_entry, "acronym defined after the name",
-                         std::move(long_form)});
+                         n.gazetteer_entry, why, std::move(long_form)});
+      }
+    };
+    for (size_t i = 0; i < sn.size(); ++i) {
+      const Name& n = sn[i];
+      if (n.end - n.begin < 2) continue;
+      // "Name ( ACRONYM )"
+      if (n.end + 2 < count && sw[n.end] == "(" && sw[n.end + 2] == ")") {
+        define(i, n.end + 1, "acronym defined after the name");
+        continue;
+      }
+      // "Name , or ACRONYM ," and "Name , known as ACRONYM ,"
+      if (n.end + 2 < count && sw[n.end] == ",") {
+        size_t at = 0;
+        if (sw[n.end + 1] == "or") at = n.end + 2;
+        if (sw[n.end + 1] == "known" && n.end + 3 < count && sw[n.end + 2] == "as") at = n.end + 3;
+        if (at && closes(at + 1)) {
+          define(i, at, "acronym defined after the name");
+          continue;
+        }
+      }
+      // "ACRONYM , the Name ," (the acronym first, then what it stands for)
+      if (n.begin >= 2 && closes(n.end)) {
+        size_t at = n.begin >= 3 && sw[n.begin - 1] == "the" && sw[n.begin - 2] == ","
+                        ? n.begin - 3
+                        : (sw[n.begin - 1] == "," ? n.begin - 2 : count);
+        if (at < count) define(i, at, "acronym defined before the name");
       }
     }
     merge_names(sn, added);
