@@ -85,7 +85,14 @@ bool is_org_head(std::string_view last) {
                        "Inc.", "Corp", "Corp.", "Ltd", "Company", "Association", "Commission",
                        "Court", "Parliament", "Army", "Navy", "Force", "Forces", "Times",
                        "Post", "News", "Group", "Foundation", "Center", "Centre", "Office",
-                       "Service", "Union", "Organization", "Organisation", "Board"});
+                       "Service", "Union", "Organization", "Organisation", "Board",
+                       "Assembly"});
+}
+
+// Institutions that a model may call a place because a place name heads them
+// ("Hofstra University", "Georgia Institute of Technology"); their place is their campus.
+bool is_institution_head(std::string_view last) {
+  return one_of(last, {"University", "College", "Institute", "Academy"});
 }
 
 // Without a model: capitalised runs that are not sentence-initial function words, typed by
@@ -203,7 +210,10 @@ std::vector<Name> find_names(const Gazetteer& gazetteer, const NerModel* model,
       }
     }
     std::string_view last = words[n.end - 1];
-    if (n.type == EntityType::kLoc) {
+    if (n.type == EntityType::kLoc && n.end - n.begin >= 2 && is_institution_head(last)) {
+      n.type = EntityType::kOrg;
+      n.why += "; institution head word";
+    } else if (n.type == EntityType::kLoc) {
       n.type = loc_type(last);
       n.why += "; head word";
     } else if (n.type == EntityType::kOrg && is_event_head(last)) {
@@ -232,6 +242,11 @@ std::vector<Name> find_names(const Gazetteer& gazetteer, const NerModel* model,
       while (end < words.size() && is_capitalized(words[end]) &&
              !(k < names.size() && names[k].begin <= end))
         ++end;
+      // "General Assembly", "Commander-in-Chief Forum": an institution or event, no person.
+      if (is_org_head(words[end - 1]) || is_event_head(words[end - 1])) {
+        i = end - 1;
+        continue;
+      }
       titled.push_back({static_cast<uint32_t>(i + 1), static_cast<uint32_t>(end),
                         EntityType::kPerson, -1, "rule: capitalised name after a title"});
       i = end - 1;
