@@ -342,8 +342,8 @@ void name_defined_acronyms(std::span<const std::vector<std::string_view>> words,
     std::vector<Name>& sn = names[k];
     std::vector<bool> covered = covered_words(sw.size(), sn);
     const size_t count = sw.size();
-    auto closes = [&](size_t i) {  // the acronym ends its phrase
-      return i >= count || sw[i] == "," || sw[i] == "." || sw[i] == ")" || sw[i] == ";";
+    auto closes = [&](size_t w) {  // word w ends the acronym's phrase
+      return w >= count || sw[w] == "," || sw[w] == "." || sw[w] == ")" || sw[w] == ";";
     };
     // The long name sn[i] and the word `at` that spells its initials.
     auto define = [&](size_t i, size_t at, const char* why) {

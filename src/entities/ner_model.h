@@ -48,7 +48,6 @@ struct NerInput {
   std::span<const uint8_t> document = {};
 };
 
-
 /// How a word is written elsewhere in its document (flags per word). Web text writes a name
 /// in lower case in one sentence and capitalised in the next, and headings capitalise every
 /// word, so the word's other spellings are evidence its own sentence lacks (Ratinov and
@@ -67,7 +66,6 @@ std::vector<std::vector<uint8_t>> document_case_bits(
 size_t document_end(std::span<const NerExample> examples, size_t begin);
 /// document_case_bits() of every example, each document read as a whole.
 std::vector<std::vector<uint8_t>> document_case_bits(std::span<const NerExample> examples);
-
 
 /// Per-word gazetteer cues: bit flags set for words inside a (longest) gazetteer match.
 enum GazetteerBit : uint8_t {

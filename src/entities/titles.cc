@@ -188,8 +188,10 @@ std::string organisation_after_of(const Ctx& c, size_t b, size_t e) {
 
 // The role stated from word i on (after an appositive comma or "served as"): an optional
 // determiner or possessor, then role words up to a clause word or punctuation; an
-// organisation after "at" / "within" / ... becomes Title::organization.
-void role_from(const Ctx& c, size_t i, const char* why, std::vector<Title>& out) {
+// organisation after "at" / "within" / ... becomes Title::organization. `possessive_why`,
+// when given, replaces `why` for a role that opens with its possessor ("Trump's ...").
+void role_from(const Ctx& c, size_t i, const char* why, std::vector<Title>& out,
+               const char* possessive_why = nullptr) {
   const size_t n = c.words.size();
   std::string lower;
   if (i < n) {
@@ -202,8 +204,7 @@ void role_from(const Ctx& c, size_t i, const char* why, std::vector<Title>& out)
     if (owner_end + 1 < n && (c.words[owner_end].text == "'s" ||
                               c.words[owner_end].text == "\xE2\x80\x99s")) {
       i = owner_end + 1;
-      if (!determiner && std::string_view(why) == "appositive after the name")
-        why = "possessive role in an appositive";
+      if (!determiner && possessive_why) why = possessive_why;
     }
   }
   if (i >= n) return;
@@ -258,7 +259,7 @@ void appositive(const Ctx& c, const Name& person, std::vector<Title>& out) {
       c.words[i + 1].text == ",") {
     i += 2;
   }
-  role_from(c, i, "appositive after the name", out);
+  role_from(c, i, "appositive after the name", out, "possessive role in an appositive");
 }
 
 // ", who served as ...", ", who is the ...", ", who was named ...", ", who became ...".
@@ -342,7 +343,6 @@ void reverse_appositive(const Ctx& c, const Name& person, std::vector<Title>& ou
       }
       break;
     }
-    if (w == "'s" || w == "\xE2\x80\x99s") break;
     b = k;
   }
   if (b == comma) return;
