@@ -5,8 +5,9 @@
 // template id and a string, so extraction allocates nothing per feature: the word, its shape
 // ("Xxxx", "XX.", "dd"), prefixes and suffixes, the surrounding words and shapes, gazetteer
 // flags, name-list flags (GeoNames, WordNet; see name_lists.h) with the word's case class,
-// Brown-cluster path prefixes when word clusters are attached, POS tags when the caller
-// provides them (no shipped model uses them). Those "static" features score each label of a
+// Brown-cluster path prefixes when word clusters are attached, how the word is written
+// elsewhere in its document (document_case_bits(), read only where the word's own case says
+// little), POS tags when the caller provides them (no shipped model uses them). Those "static" features score each label of a
 // word once; the label of the previous word enters through three first-order templates (previous label,
 // previous label x word, previous label x shape), so the best label sequence is found
 // exactly by Viterbi over BILOU labels with the invalid transitions (I after O, B after B,
