@@ -97,12 +97,16 @@ class AttributionTagger {
 
   const std::string& header() const { return header_; }
   const std::string& fingerprint() const { return fingerprint_; }
-  bool empty() const { return weights_.empty(); }
+  bool empty() const { return weights_.empty() && quantised_.empty(); }
 
   // The trainer reads and writes these directly.
   uint32_t bits_ = 0;
   bool end_tags_ = false;       ///< format 3: kContentEnd and all features_per_word() features
-  std::vector<float> weights_;  ///< (1 << bits_) x kTags
+  std::vector<float> weights_;  ///< (1 << bits_) x kTags; empty in a loaded model
+  /// A loaded model keeps the file's 16-bit weights, half the memory of floats: weight =
+  /// float(q) * scale_, computed where it is used, so scores equal those of expanded floats.
+  std::vector<int16_t> quantised_;  ///< (1 << bits_) x kTags; empty while training
+  float scale_ = 0;
   float transitions_[kTags + 1][kTags] = {};  ///< [previous tag, or kTags at start][tag]
   std::unordered_map<std::string, float> cue_prior_;
 

@@ -79,6 +79,16 @@ TEST_P(AttributionTaggerFormat, SaveLoadRoundTripAndRejects) {
   EXPECT_EQ(loaded->end_tags_, GetParam());
   EXPECT_EQ(tag_document(model.value(), held.doc).size(),
             tag_document(loaded.value(), held.doc).size());
+  // A loaded model keeps the file's 16-bit weights: saving it again writes the same
+  // weights, and the model read back from them tags alike.
+  EXPECT_TRUE(loaded->weights_.empty());
+  const std::string again = ::testing::TempDir() + "/attribution_test_again.model";
+  ASSERT_TRUE(loaded->save(again, "command=test\n").ok());
+  auto reloaded = AttributionTagger::load(again);
+  ASSERT_TRUE(reloaded.ok());
+  EXPECT_EQ(reloaded->fingerprint(), loaded->fingerprint());
+  EXPECT_EQ(reloaded->quantised_, loaded->quantised_);
+  EXPECT_EQ(tag_document(reloaded.value(), held.doc), tag_document(loaded.value(), held.doc));
 
   // A newer format version, an older one (other features), a wrong magic number and a
   // truncated file are refused.
