@@ -11,12 +11,8 @@ bin=$1
 src=$2
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-fails=0
-check() {  # check NAME COMMAND...
-  local name=$1
-  shift
-  if "$@"; then echo "ok   $name"; else echo "FAIL $name"; fails=$((fails + 1)); fi
-}
+# shellcheck source=tests/cli/check.sh
+source "$(dirname "${BASH_SOURCE[0]}")/check.sh"
 
 "$bin" extract "$src/tests/cli/fixtures/harbor_chief.txt" --format jsonl >"$tmp/out.jsonl"
 # One line per entity: TYPE<TAB>name<TAB>title@organization|title@organization...
@@ -38,8 +34,4 @@ check "premodifier title kept" has "Senator@"
 check "a university is an organisation" grep -qP '^ORG\tNorland University\t' "$tmp/entities.tsv"
 check "General Assembly is no person" bash -c "! grep -qP '^PERSON\tAssembly' '$tmp/entities.tsv'"
 
-if [ "$fails" -ne 0 ]; then
-  echo "$fails check(s) failed"
-  exit 1
-fi
-echo "all checks passed"
+checks_done

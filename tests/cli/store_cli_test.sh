@@ -10,13 +10,9 @@ bin=$1
 src=$2
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+# shellcheck source=tests/cli/check.sh
+source "$(dirname "${BASH_SOURCE[0]}")/check.sh"
 cd "$src"
-fails=0
-check() {  # check NAME COMMAND...
-  local name=$1
-  shift
-  if "$@"; then echo "ok   $name"; else echo "FAIL $name"; fails=$((fails + 1)); fi
-}
 
 "$bin" extract examples/ --format jsonl >"$tmp/extract.jsonl"
 n=$(wc -l <"$tmp/extract.jsonl")
@@ -86,4 +82,4 @@ check "not-a-database is left unchanged" cmp "$tmp/bad.db" "$tmp/bad.copy"
 check "stats on a missing database fails" bash -c "! '$bin' stats --db '$tmp/none.db' 2>/dev/null"
 check "a missing database is not created by stats" test ! -e "$tmp/none.db"
 
-test "$fails" -eq 0
+checks_done

@@ -9,12 +9,8 @@ set -euo pipefail
 bin=$1
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-fails=0
-check() {  # check NAME COMMAND...
-  local name=$1
-  shift
-  if "$@"; then echo "ok   $name"; else echo "FAIL $name"; fails=$((fails + 1)); fi
-}
+# shellcheck source=tests/cli/check.sh
+source "$(dirname "${BASH_SOURCE[0]}")/check.sh"
 
 # sentence FORM/UPOS/XPOS/HEAD/DEPREL ...: one CoNLL-U sentence (lemma = lower-cased form).
 sentence() {
@@ -96,8 +92,4 @@ else
 fi
 check "nothing is written for a refused combination" test ! -e "$tmp/bad.dlm"
 
-if [ "$fails" -ne 0 ]; then
-  echo "$fails check(s) failed"
-  exit 1
-fi
-echo "all syntax CLI checks passed"
+checks_done
