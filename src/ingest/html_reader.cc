@@ -353,6 +353,27 @@ void scan(const GumboNode* n, PageScan& page, bool in_skipped, int depth) {
   }
 }
 
+int depth_of(const GumboNode* n) {
+  int d = 0;
+  for (; n->parent; n = n->parent) ++d;
+  return d;
+}
+
+// True when `a` starts before `b` in document order (an ancestor comes first).
+bool before_in_page(const GumboNode* a, const GumboNode* b) {
+  int da = depth_of(a), db = depth_of(b);
+  for (; db > da; --db) {
+    if (b->parent == a) return true;
+    b = b->parent;
+  }
+  for (; da > db; --da) {
+    if (a->parent == b) return false;
+    a = a->parent;
+  }
+  while (a->parent != b->parent) a = a->parent, b = b->parent;
+  return a->index_within_parent < b->index_within_parent;
+}
+
 // The element holding the article (see the design note at the top).
 const GumboNode* find_article_root(const PageScan& page) {
   std::unordered_map<const GumboNode*, size_t> inside;  // paragraph text under each element
@@ -378,10 +399,15 @@ const GumboNode* find_article_root(const PageScan& page) {
   if (const GumboNode* n = best_of(page.body_roots)) return n;
   if (const GumboNode* n = best_of(page.articles)) return n;
   if (const GumboNode* n = best_of(page.mains)) return n;
+  // Ties go to the element that comes first in the page. Not to the lower address: gumbo's
+  // nodes land wherever the heap has room, which depends on what earlier pages in the same
+  // run allocated, so an address order made one page's text depend on the rest of the run.
   const GumboNode* best = nullptr;
   size_t best_score = 0;
   for (const auto& [n, s] : score) {
-    if (s > best_score || (s == best_score && best && n < best)) best = n, best_score = s;
+    if (s > best_score || (s == best_score && best && before_in_page(n, best))) {
+      best = n, best_score = s;
+    }
   }
   return best ? best : page.body;
 }
