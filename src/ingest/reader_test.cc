@@ -341,11 +341,12 @@ TEST(HtmlReader, FindsTheStoryWithoutArticleMarkupAndSurvivesBrokenTags) {
     const char* html;
     const char* text;
   } kCases[] = {
-      // No <article>/<main>: the block with the most paragraph text wins over the menu.
-      {"<html><body><div><ul><li>Home</li><li>Sport</li></ul></div>"
-       "<div id=story><p>First paragraph of the story.</p><p>Second paragraph.</p></div>"
-       "<div><p>Short</p></div></body></html>",
-       "First paragraph of the story.\n\nSecond paragraph."},
+      // No <article>/<main>: the block holding the prose wins over the menu.
+      {"<html><body><div><ul><li><a href=/>Home</a></li><li><a href=/s>Sport</a></li></ul></div>"
+       "<div id=story><p>The council voted on Tuesday to close the old bridge to lorries.</p>"
+       "<p>Repairs start in May.</p></div><div><p>Short</p></div></body></html>",
+       "The council voted on Tuesday to close the old bridge to lorries.\n\n"
+       "Repairs start in May."},
       // Unclosed tags, stray end tags, a truncated page.
       {"<html><body><article><p>First <b>bold <i>para</p><p>Second</div> para<p>Third",
        "First bold para\n\nSecond para\n\nThird"},
