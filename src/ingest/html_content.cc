@@ -36,6 +36,8 @@ namespace {
 constexpr double kBoilerplateWeight = 1.0;
 // Bonus, as a share of the candidate's text, for article evidence in the markup.
 constexpr double kEvidenceBonus = 0.25;
+// How many blocks before the root to look for the headline (<h1>) above a standfirst.
+constexpr uint32_t kLeadSearch = 40;
 // An element marked as furniture holding at least this share of the page's prose is a wrapper.
 constexpr double kWrapperShare = 0.5;
 
@@ -163,7 +165,23 @@ ArticleText extract_with(const PageModel& page, const std::vector<BlockClass>& c
     }
   }
   const Element& sc = page.elements[static_cast<size_t>(scope)];
-  for (uint32_t i = sc.first_block; i < r.first_block; ++i) {
+  // Before the root, the story's standfirst may sit under the headline in a header of its
+  // own: prose between the nearest <main>/<article> start (or the last <h1>) and the root.
+  uint32_t lead_from = sc.first_block;
+  for (int32_t a = root; a >= 0; a = page.elements[static_cast<size_t>(a)].parent) {
+    const Element& e = page.elements[static_cast<size_t>(a)];
+    if (e.flags & (kArticleTag | kArticleBody | kMainTag)) {
+      lead_from = std::min(lead_from, e.first_block);
+      break;
+    }
+  }
+  for (uint32_t i = r.first_block, n = 0; i-- > 0 && n < kLeadSearch; ++n) {
+    if (page.blocks[i].heading == 1) {
+      lead_from = std::min(lead_from, i);
+      break;
+    }
+  }
+  for (uint32_t i = lead_from; i < r.first_block; ++i) {
     if (cls[i] == BlockClass::kText) append_block(page, i, out);
   }
   // The nearest decided (text or boilerplate) block before each block, and after.
