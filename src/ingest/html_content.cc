@@ -98,8 +98,14 @@ std::string collapse(std::string_view s) {
 BlockClass classify(const Block& b, bool furniture) {
   if (furniture) return BlockClass::kBoilerplate;
   const double ld = link_density(b);
-  if (ld > 0.5) return BlockClass::kBoilerplate;
-  if (b.heading) return BlockClass::kHeading;
+  // Mostly link text: a menu, a teaser or a tag list; unless it is a paragraph of prose whose
+  // words happen to be links, which is kept next to article text.
+  if (ld > 0.5) {
+    return b.heading == 0 && b.words >= 15 && b.stops >= 1 ? BlockClass::kSentence
+                                                            : BlockClass::kBoilerplate;
+  }
+  // A heading that reads as prose is a standfirst set in a heading tag.
+  if (b.heading) return b.words >= 15 && ld <= 0.25 ? BlockClass::kText : BlockClass::kHeading;
   if (b.words >= 10 && b.chars >= 60 && ld <= 0.35) return BlockClass::kText;
   if (b.words >= 6 && b.stops >= 1 && ld <= 0.25) return BlockClass::kText;
   if (b.words >= 3 && b.stops >= 1 && ld <= 0.25) return BlockClass::kSentence;
@@ -208,7 +214,9 @@ ArticleText extract_with(const PageModel& page, const std::vector<BlockClass>& c
         keep = n == BlockClass::kText;
         break;
       case BlockClass::kShort:
-        keep = p == BlockClass::kText && n == BlockClass::kText;
+        keep = (p == BlockClass::kText && n == BlockClass::kText) ||
+               ((page.blocks[i].list_item || page.blocks[i].cell) &&
+                (p == BlockClass::kText || n == BlockClass::kText));
         break;
       case BlockClass::kSentence:
         keep = p == BlockClass::kText || n == BlockClass::kText;
