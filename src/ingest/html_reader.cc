@@ -15,6 +15,7 @@
 #include <nlohmann/json.hpp>
 #include <unordered_map>
 
+#include "ingest/charset.h"
 #include "ingest/date_parser.h"
 #include "ingest/html_content.h"
 #include "ingest/html_page.h"
@@ -255,22 +256,26 @@ void fill_meta(const html::PageModel& page, const JsonLdArticle& ld, int32_t roo
 
 }  // namespace
 
-Result<Document> read_html(std::string_view raw, const std::string& path) {
-  if (raw.substr(0, 3) == "\xEF\xBB\xBF") raw.remove_prefix(3);
+Result<Document> read_html(std::string_view raw, const std::string& path,
+                           std::string_view http_charset) {
   Document doc;
-  // gumbo wants UTF-8; repair first so that diagnostics name bytes of the file as it is.
-  std::string html = repair_input(raw, path, 0, &doc.diagnostics);
+  // gumbo wants UTF-8: decode (or repair) first, so that diagnostics name bytes of the file.
+  DecodedPage decoded = decode_page(raw, http_charset, path, &doc.diagnostics);
 
-  html::PageModel page = html::parse_page(html, kMaxDepth);
+  html::PageModel page = html::parse_page(decoded.html, kMaxDepth);
   JsonLdArticle ld;
   read_json_ld(page.json_ld, &ld);
   html::ArticleText article = html::extract_article(page, ld.body);
   doc.text = std::move(article.text);
   fill_meta(page, ld, article.root, doc.meta);
-  if (std::string_view(article.source) == "json-ld") {
+  const std::string_view source = article.source;
+  if (source == "json-ld") {
     doc.diagnostics.push_back({"html_body_from_json_ld",
                                path + ": no article text in the markup; read JSON-LD articleBody",
                                -1});
+  } else if (source == "short-text") {
+    doc.diagnostics.push_back(
+        {"html_short_text", path + ": no paragraph of prose found; read the page's short text", -1});
   }
   if (doc.text.empty()) {
     return error(ErrorCode::kBadInput, path + ": HTML page has no article text");

@@ -199,26 +199,31 @@ Status check_not_binary(std::string_view raw, const std::string& path) {
   return ok_status();
 }
 
-std::string repair_input(std::string_view raw, const std::string& where, size_t base,
-                         std::vector<Diagnostic>* out) {
-  if (text::find_invalid_utf8(raw) == std::string_view::npos) return std::string(raw);
-  std::vector<size_t> bad;
-  std::string repaired = text::repair_utf8(raw, &bad);
+void report_bad_bytes(const std::vector<size_t>& bad, const std::string& where, size_t base,
+                      const std::string& what, std::vector<Diagnostic>* out) {
   size_t shown = std::min(bad.size(), kMaxUtf8Diagnostics);
   for (size_t k = 0; k < shown; ++k) {
     size_t at = base + bad[k];
     out->push_back({"invalid_utf8",
-                    where + ": byte " + std::to_string(at) + ": invalid UTF-8 replaced by U+FFFD",
+                    where + ": byte " + std::to_string(at) + ": " + what + " replaced by U+FFFD",
                     static_cast<int64_t>(at)});
   }
   if (bad.size() > shown) {
     size_t at = base + bad[shown];
     out->push_back({"invalid_utf8",
                     where + ": byte " + std::to_string(at) + ": " +
-                        std::to_string(bad.size() - shown) +
-                        " more invalid UTF-8 sequences replaced by U+FFFD (not listed)",
+                        std::to_string(bad.size() - shown) + " more (" + what +
+                        ") replaced by U+FFFD, not listed",
                     static_cast<int64_t>(at)});
   }
+}
+
+std::string repair_input(std::string_view raw, const std::string& where, size_t base,
+                         std::vector<Diagnostic>* out) {
+  if (text::find_invalid_utf8(raw) == std::string_view::npos) return std::string(raw);
+  std::vector<size_t> bad;
+  std::string repaired = text::repair_utf8(raw, &bad);
+  report_bad_bytes(bad, where, base, "invalid UTF-8", out);
   return repaired;
 }
 
@@ -274,11 +279,14 @@ void read_buffer(std::string_view raw, const std::string& path, const ReaderOpti
                        std::to_string(options.max_input_bytes) + " bytes; skipped"));
     return;
   }
-  if (Status s = check_not_binary(raw, path); !s.ok()) {
+  InputFormat format = given_format ? *given_format : detect_format(path, raw);
+  // An HTML page may be in UTF-16 when it says so with a byte-order mark (charset.h).
+  const bool utf16_html = format == InputFormat::kHtml &&
+                          (raw.substr(0, 2) == "\xFF\xFE" || raw.substr(0, 2) == "\xFE\xFF");
+  if (Status s = check_not_binary(raw, path); !s.ok() && !utf16_html) {
     on_error(s);
     return;
   }
-  InputFormat format = given_format ? *given_format : detect_format(path, raw);
   if (format == InputFormat::kJsonLines) {
     read_json_lines(raw, path, options, on_article, on_error);
     return;

@@ -26,6 +26,12 @@ Status check_not_binary(std::string_view raw, const std::string& path);
 /// Most invalid-UTF-8 diagnostics kept per article; the rest are counted in one more.
 inline constexpr size_t kMaxUtf8Diagnostics = 10;
 
+/// Appends to `out` one "invalid_utf8" Diagnostic per offset in `bad` (at most
+/// kMaxUtf8Diagnostics, then one with the count), each "WHERE: byte N: WHAT; replaced by
+/// U+FFFD" with N = `base` + the offset.
+void report_bad_bytes(const std::vector<size_t>& bad, const std::string& where, size_t base,
+                      const std::string& what, std::vector<Diagnostic>* out);
+
 /// Returns `raw` with each invalid UTF-8 sequence replaced by U+FFFD, and appends to `out`
 /// one "invalid_utf8" Diagnostic per repair (at most kMaxUtf8Diagnostics, then a count).
 /// Byte offsets are `base + offset in raw`, so a JSONL line reports file offsets.
@@ -43,10 +49,12 @@ void set_identity(Document& doc, std::string_view path);
 /// Reads one plain-text article. kBadInput when it holds only white space.
 Result<Document> read_text(std::string_view raw, const std::string& path);
 
-/// Reads one HTML page: the article body as blank-line-separated paragraphs, and the
-/// title, publication date, author, outlet, URL and language its markup states.
-/// kBadInput when the page has no article text.
-Result<Document> read_html(std::string_view raw, const std::string& path);
+/// Reads one HTML page: decodes it to UTF-8 (charset.h; `http_charset` is the charset of the
+/// HTTP Content-Type it came with, or ""), then the article body as blank-line-separated
+/// paragraphs, and the title, publication date, author, outlet, URL and language its markup
+/// states. kBadInput when the page has no article text.
+Result<Document> read_html(std::string_view raw, const std::string& path,
+                           std::string_view http_charset = {});
 
 /// Reads JSON Lines, one article object per line, each reported as "path:LINE".
 /// Lines that are not JSON objects with a string "text" go to `on_error`; the others go on.

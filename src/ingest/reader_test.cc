@@ -365,13 +365,42 @@ TEST(HtmlReader, FindsTheStoryWithoutArticleMarkupAndSurvivesBrokenTags) {
   }
 }
 
-TEST(HtmlReader, RepairsInvalidUtf8AndNamesTheFileByte) {
-  Batch b = read_bytes("<html><body><p>caf\xE9</p></body></html>", "latin1.html");
+TEST(HtmlReader, DecodesLegacyCharsetsAndRepairsInvalidUtf8) {
+  // Declared UTF-8 with a stray Latin-1 byte: repaired, and the byte of the file named.
+  Batch b = read_bytes("<html><head><meta charset=utf-8></head><body><p>caf\xE9</p></body></html>",
+                       "stray.html");
   ASSERT_EQ(b.docs.size(), 1u);
   EXPECT_EQ(b.docs[0].text, "caf\xEF\xBF\xBD");
+  ASSERT_FALSE(b.docs[0].diagnostics.empty());
+  EXPECT_EQ(b.docs[0].diagnostics[0].byte, 51);
+  EXPECT_TRUE(contains(b.docs[0].diagnostics[0].message, "stray.html: byte 51: invalid UTF-8"));
+  // A page in ISO-8859-1 that says so, and one in windows-1252 that says nothing.
+  b = read_bytes("<html><head><meta charset=ISO-8859-1><title>Z\xFCrich</title></head><body>"
+                 "<article><p>Le caf\xE9 cr\xE8me co\xFBte deux euros \xE0 Z\xFCrich, dit-il.</p>"
+                 "</article></body></html>",
+                 "latin1.html");
+  ASSERT_EQ(b.docs.size(), 1u);
+  EXPECT_EQ(b.docs[0].text,
+            "Le caf\xC3\xA9 cr\xC3\xA8me co\xC3\xBBte deux euros \xC3\xA0 Z\xC3\xBCrich, dit-il.");
+  EXPECT_EQ(b.docs[0].meta.title, "Z\xC3\xBCrich");
+  EXPECT_TRUE(b.docs[0].diagnostics.empty());
+  // UTF-16 with a byte-order mark (HTML only).
+  std::string utf16 = "\xFF\xFE";
+  for (char c : std::string("<html><body><p>Z\xFCrich</p></body></html>")) {
+    utf16 += c;
+    utf16 += '\0';
+  }
+  b = read_bytes(utf16, "utf16.html");
+  ASSERT_EQ(b.docs.size(), 1u);
+  EXPECT_EQ(b.docs[0].text, "Z\xC3\xBCrich");
+  b = read_bytes("<html><body><p>\x93We will not sign,\x94 the minister said \x96 not this year.</p>"
+                 "</body></html>",
+                 "cp1252.html");
+  ASSERT_EQ(b.docs.size(), 1u);
+  EXPECT_EQ(b.docs[0].text,
+            "\xE2\x80\x9CWe will not sign,\xE2\x80\x9D the minister said \xE2\x80\x93 not this year.");
   ASSERT_EQ(b.docs[0].diagnostics.size(), 1u);
-  EXPECT_EQ(b.docs[0].diagnostics[0].byte, 18);
-  EXPECT_TRUE(contains(b.docs[0].diagnostics[0].message, "latin1.html: byte 18"));
+  EXPECT_EQ(b.docs[0].diagnostics[0].code, "charset_guessed");
 }
 
 TEST(HtmlReader, SurvivesDeepNesting) {
