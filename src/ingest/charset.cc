@@ -165,24 +165,55 @@ std::string canonical_charset(std::string_view label) {
     std::string_view label;
     std::string_view name;
   } kLabels[] = {
-      {"utf-8", "UTF-8"},          {"utf8", "UTF-8"},          {"unicode-1-1-utf-8", "UTF-8"},
+      {"utf-8", "UTF-8"},
+      {"utf8", "UTF-8"},
+      {"unicode-1-1-utf-8", "UTF-8"},
       {"x-unicode20utf8", "UTF-8"},
       // A page whose <meta> says UTF-16 was read as ASCII to find that <meta>: it is not.
-      {"utf-16", "UTF-8"},         {"utf-16le", "UTF-8"},      {"utf-16be", "UTF-8"},
-      {"iso-8859-1", "WINDOWS-1252"}, {"iso8859-1", "WINDOWS-1252"}, {"iso_8859-1", "WINDOWS-1252"},
-      {"latin1", "WINDOWS-1252"},  {"l1", "WINDOWS-1252"},     {"ascii", "WINDOWS-1252"},
-      {"us-ascii", "WINDOWS-1252"}, {"cp1252", "WINDOWS-1252"}, {"x-cp1252", "WINDOWS-1252"},
-      {"windows-1252", "WINDOWS-1252"}, {"cp819", "WINDOWS-1252"}, {"ibm819", "WINDOWS-1252"},
-      {"iso-ir-100", "WINDOWS-1252"}, {"iso-8859-9", "WINDOWS-1254"}, {"latin5", "WINDOWS-1254"},
-      {"iso-8859-11", "WINDOWS-874"}, {"tis-620", "WINDOWS-874"}, {"gb2312", "GBK"},
-      {"gbk", "GBK"},              {"x-gbk", "GBK"},           {"chinese", "GBK"},
-      {"csgb2312", "GBK"},         {"gb18030", "GB18030"},     {"big5", "BIG5-HKSCS"},
-      {"big5-hkscs", "BIG5-HKSCS"}, {"x-x-big5", "BIG5-HKSCS"}, {"shift_jis", "CP932"},
-      {"shift-jis", "CP932"},      {"sjis", "CP932"},          {"x-sjis", "CP932"},
-      {"ms_kanji", "CP932"},       {"windows-31j", "CP932"},   {"euc-kr", "CP949"},
-      {"ks_c_5601-1987", "CP949"}, {"windows-949", "CP949"},   {"euc-jp", "EUC-JP"},
-      {"iso-2022-jp", "ISO-2022-JP"}, {"koi8-r", "KOI8-R"},    {"koi8-u", "KOI8-U"},
-      {"macintosh", "MACINTOSH"},  {"x-mac-roman", "MACINTOSH"},
+      {"utf-16", "UTF-8"},
+      {"utf-16le", "UTF-8"},
+      {"utf-16be", "UTF-8"},
+      {"iso-8859-1", "WINDOWS-1252"},
+      {"iso8859-1", "WINDOWS-1252"},
+      {"iso_8859-1", "WINDOWS-1252"},
+      {"latin1", "WINDOWS-1252"},
+      {"l1", "WINDOWS-1252"},
+      {"ascii", "WINDOWS-1252"},
+      {"us-ascii", "WINDOWS-1252"},
+      {"cp1252", "WINDOWS-1252"},
+      {"x-cp1252", "WINDOWS-1252"},
+      {"windows-1252", "WINDOWS-1252"},
+      {"cp819", "WINDOWS-1252"},
+      {"ibm819", "WINDOWS-1252"},
+      {"iso-ir-100", "WINDOWS-1252"},
+      {"iso-8859-9", "WINDOWS-1254"},
+      {"latin5", "WINDOWS-1254"},
+      {"iso-8859-11", "WINDOWS-874"},
+      {"tis-620", "WINDOWS-874"},
+      {"gb2312", "GBK"},
+      {"gbk", "GBK"},
+      {"x-gbk", "GBK"},
+      {"chinese", "GBK"},
+      {"csgb2312", "GBK"},
+      {"gb18030", "GB18030"},
+      {"big5", "BIG5-HKSCS"},
+      {"big5-hkscs", "BIG5-HKSCS"},
+      {"x-x-big5", "BIG5-HKSCS"},
+      {"shift_jis", "CP932"},
+      {"shift-jis", "CP932"},
+      {"sjis", "CP932"},
+      {"x-sjis", "CP932"},
+      {"ms_kanji", "CP932"},
+      {"windows-31j", "CP932"},
+      {"euc-kr", "CP949"},
+      {"ks_c_5601-1987", "CP949"},
+      {"windows-949", "CP949"},
+      {"euc-jp", "EUC-JP"},
+      {"iso-2022-jp", "ISO-2022-JP"},
+      {"koi8-r", "KOI8-R"},
+      {"koi8-u", "KOI8-U"},
+      {"macintosh", "MACINTOSH"},
+      {"x-mac-roman", "MACINTOSH"},
   };
   for (const auto& [lab, name] : kLabels) {
     if (l == lab) return std::string(name);
@@ -275,9 +306,9 @@ DecodedPage decode_page(std::string_view raw, std::string_view http_charset,
              page.charset.rfind("UTF-16", 0) != 0) {
     // Text in a single- or double-byte charset is next to never valid UTF-8 once it uses
     // non-ASCII letters; a page that is, was mislabelled (often by a server default).
-    add_diagnostic(diagnostics, "charset_mismatch",
-                   path + ": declared charset \"" + label +
-                       "\" but the page is valid UTF-8; read as UTF-8");
+    add_diagnostic(
+        diagnostics, "charset_mismatch",
+        path + ": declared charset \"" + label + "\" but the page is valid UTF-8; read as UTF-8");
     page.charset = "UTF-8";
     page.decision = "content";
   }
@@ -287,8 +318,8 @@ DecodedPage decode_page(std::string_view raw, std::string_view http_charset,
   }
   std::vector<size_t> bad;
   page.html = to_utf8(raw, page.charset, &bad);
-  report_bad_bytes(bad, path, page.decision == "bom" ? 2 : 0,
-                   "not valid " + page.charset, diagnostics);
+  report_bad_bytes(bad, path, page.decision == "bom" ? 2 : 0, "not valid " + page.charset,
+                   diagnostics);
   return page;
 }
 

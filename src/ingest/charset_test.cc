@@ -35,12 +35,18 @@ TEST(Charset, ReadsLabelsAsTheEncodingStandardDoes) {
     const char* label;
     const char* name;
   } kCases[] = {
-      {"UTF-8", "UTF-8"},          {"utf8", "UTF-8"},
-      {"ISO-8859-1", "WINDOWS-1252"}, {"latin1", "WINDOWS-1252"},
-      {"US-ASCII", "WINDOWS-1252"}, {" windows-1252 ", "WINDOWS-1252"},
-      {"gb2312", "GBK"},           {"Shift_JIS", "CP932"},
-      {"iso-8859-2", "ISO-8859-2"}, {"windows-1250", "WINDOWS-1250"},
-      {"utf-16", "UTF-8"},         {"no-such-charset", ""},
+      {"UTF-8", "UTF-8"},
+      {"utf8", "UTF-8"},
+      {"ISO-8859-1", "WINDOWS-1252"},
+      {"latin1", "WINDOWS-1252"},
+      {"US-ASCII", "WINDOWS-1252"},
+      {" windows-1252 ", "WINDOWS-1252"},
+      {"gb2312", "GBK"},
+      {"Shift_JIS", "CP932"},
+      {"iso-8859-2", "ISO-8859-2"},
+      {"windows-1250", "WINDOWS-1250"},
+      {"utf-16", "UTF-8"},
+      {"no-such-charset", ""},
       {"", ""},
   };
   for (const auto& c : kCases) EXPECT_EQ(canonical_charset(c.label), c.name) << c.label;
@@ -63,20 +69,31 @@ TEST(Charset, DecodesPagesToUtf8) {
        ""},
       {"windows-1252 quotes, dashes, euro",
        "<meta http-equiv=Content-Type content=\"text/html; charset=windows-1252\">"
-       "<p>\x93Yes,\x94 she said \x96 it costs \x80" "5\x85</p>",
+       "<p>\x93Yes,\x94 she said \x96 it costs \x80"
+       "5\x85</p>",
        "",
-       "\xE2\x80\x9CYes,\xE2\x80\x9D she said \xE2\x80\x93 it costs \xE2\x82\xAC" "5\xE2\x80\xA6",
+       "\xE2\x80\x9CYes,\xE2\x80\x9D she said \xE2\x80\x93 it costs \xE2\x82\xAC"
+       "5\xE2\x80\xA6",
        "WINDOWS-1252", "meta", ""},
       {"windows-1252 bytes under an ISO-8859-1 label",
        "<meta charset=ISO-8859-1><p>\x91quoted\x92</p>", "", "\xE2\x80\x98quoted\xE2\x80\x99",
        "WINDOWS-1252", "meta", ""},
-      {"nothing declared, not UTF-8", "<p>Stra\xDF" "e in M\xFCnchen</p>", "",
-       "Stra\xC3\x9F" "e in M\xC3\xBCnchen", "WINDOWS-1252", "guess", "charset_guessed"},
-      {"nothing declared, UTF-8", "<p>Stra\xC3\x9F" "e</p>", "", "Stra\xC3\x9F" "e", "UTF-8",
-       "default", ""},
-      {"HTTP charset wins over the page's",
-       "<meta charset=utf-8><p>Z\xFCrich</p>", "ISO-8859-1", "Z\xC3\xBCrich", "WINDOWS-1252",
-       "http", ""},
+      {"nothing declared, not UTF-8",
+       "<p>Stra\xDF"
+       "e in M\xFCnchen</p>",
+       "",
+       "Stra\xC3\x9F"
+       "e in M\xC3\xBCnchen",
+       "WINDOWS-1252", "guess", "charset_guessed"},
+      {"nothing declared, UTF-8",
+       "<p>Stra\xC3\x9F"
+       "e</p>",
+       "",
+       "Stra\xC3\x9F"
+       "e",
+       "UTF-8", "default", ""},
+      {"HTTP charset wins over the page's", "<meta charset=utf-8><p>Z\xFCrich</p>", "ISO-8859-1",
+       "Z\xC3\xBCrich", "WINDOWS-1252", "http", ""},
       {"byte-order mark", "\xEF\xBB\xBF<meta charset=iso-8859-1><p>Z\xC3\xBCrich</p>", "",
        "Z\xC3\xBCrich", "UTF-8", "bom", ""},
       {"declared UTF-8, a stray byte", "<meta charset=utf-8><p>Z\xFCrich</p>", "",
@@ -88,8 +105,10 @@ TEST(Charset, DecodesPagesToUtf8) {
        "charset_unknown"},
       {"a byte windows-1252 leaves undefined", "<meta charset=windows-1252><p>a\x81z</p>", "",
        "a\xEF\xBF\xBDz", "WINDOWS-1252", "meta", "invalid_utf8"},
-      {"ISO-8859-2 (Polish)", "<meta charset=iso-8859-2><p>\xB3\xF3\xBF" "ko</p>", "",
-       "\xC5\x82\xC3\xB3\xC5\xBCko", "ISO-8859-2", "meta", ""},
+      {"ISO-8859-2 (Polish)",
+       "<meta charset=iso-8859-2><p>\xB3\xF3\xBF"
+       "ko</p>",
+       "", "\xC5\x82\xC3\xB3\xC5\xBCko", "ISO-8859-2", "meta", ""},
   };
   for (const auto& c : kCases) {
     std::vector<Diagnostic> diags;
@@ -110,8 +129,13 @@ TEST(Charset, DecodesPagesToUtf8) {
 TEST(Charset, ReportsTheFileOffsetOfBadBytes) {
   std::vector<Diagnostic> diags;
   std::vector<size_t> bad;
-  std::string out = to_utf8("ab\x81\x8D" "cd", "WINDOWS-1252", &bad);
-  EXPECT_EQ(out, "ab\xEF\xBF\xBD\xEF\xBF\xBD" "cd");
+  std::string out = to_utf8(
+      "ab\x81\x8D"
+      "cd",
+      "WINDOWS-1252", &bad);
+  EXPECT_EQ(out,
+            "ab\xEF\xBF\xBD\xEF\xBF\xBD"
+            "cd");
   EXPECT_EQ(bad, (std::vector<size_t>{2, 3}));
   decode_page("<meta charset=windows-1252>\x81", "", "p.html", &diags);
   ASSERT_EQ(diags.size(), 1u);

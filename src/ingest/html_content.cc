@@ -23,8 +23,8 @@
 //
 // Inside the root, text blocks are kept and boilerplate dropped; a short block is kept when
 // the nearest decided blocks on both sides are text (jusText's context rule), a short full
-// sentence when one of them is, a heading when the next decided block is text. Everything depends on the page only, and ties are broken
-// by document order.
+// sentence when one of them is, a heading when the next decided block is text. Everything depends
+// on the page only, and ties are broken by document order.
 #include "ingest/html_content.h"
 
 #include <algorithm>
@@ -46,9 +46,7 @@ double link_density(const Block& b) {
 }
 
 // Prose, judged without the furniture marks (used to find wrappers).
-bool is_prose(const Block& b) {
-  return b.heading == 0 && b.words >= 8 && link_density(b) <= 0.3;
-}
+bool is_prose(const Block& b) { return b.heading == 0 && b.words >= 8 && link_density(b) <= 0.3; }
 
 // Elements whose furniture mark is kept: not <html>/<body>, and not holding most of the prose.
 std::vector<bool> furniture_in_force(const PageModel& page, bool class_words) {
@@ -102,7 +100,7 @@ BlockClass classify(const Block& b, bool furniture) {
   // words happen to be links, which is kept next to article text.
   if (ld > 0.5) {
     return b.heading == 0 && b.words >= 15 && b.stops >= 1 ? BlockClass::kSentence
-                                                            : BlockClass::kBoilerplate;
+                                                           : BlockClass::kBoilerplate;
   }
   // A heading that reads as prose is a standfirst set in a heading tag.
   if (b.heading) return b.words >= 15 && ld <= 0.25 ? BlockClass::kText : BlockClass::kHeading;
@@ -190,6 +188,11 @@ ArticleText extract_with(const PageModel& page, const std::vector<BlockClass>& c
   for (uint32_t i = lead_from; i < r.first_block; ++i) {
     if (cls[i] == BlockClass::kText) append_block(page, i, out);
   }
+  out.region_begin = static_cast<uint32_t>(std::min<int32_t>(scope, root));
+  if (lead_from < r.first_block) {
+    out.region_begin = std::min(out.region_begin, page.blocks[lead_from].element);
+  }
+  out.region_end = std::max(r.end, sc.end);
   // The nearest decided (text or boilerplate) block before each block, and after.
   const uint32_t first = r.first_block, end = r.end_block;
   std::vector<BlockClass> prev(end - first), next(end - first);
@@ -235,7 +238,7 @@ ArticleText extract_with(const PageModel& page, const std::vector<BlockClass>& c
 }  // namespace
 
 std::vector<BlockClass> classify_blocks(const PageModel& page, std::string_view json_ld_body,
-                                       bool class_words) {
+                                        bool class_words) {
   const std::vector<bool> in_force = furniture_in_force(page, class_words);
   const std::string body = json_ld_body.size() < (size_t{1} << 20) ? collapse(json_ld_body) : "";
   std::vector<BlockClass> cls(page.blocks.size());

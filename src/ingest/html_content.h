@@ -23,8 +23,12 @@ enum class BlockClass : uint8_t {
 
 /// The article found on a page.
 struct ArticleText {
-  std::string text;             ///< kept blocks, joined with blank lines
-  int32_t root = -1;            ///< element holding the article, -1 when none
+  std::string text;   ///< kept blocks, joined with blank lines
+  int32_t root = -1;  ///< element holding the article, -1 when none
+  /// Elements [region_begin, region_end) in document order: the article's headline,
+  /// standfirst and root (where its date and byline are looked for). Empty when no root.
+  uint32_t region_begin = 0;
+  uint32_t region_end = 0;
   std::vector<uint32_t> kept;   ///< indices of the kept blocks, in page order
   const char* source = "none";  ///< "markup", "json-ld" (articleBody), "short-text" (fallback)
 };
@@ -34,7 +38,7 @@ struct ArticleText {
 /// contains count as article text. Without `class_words`, class/id words are not taken as
 /// furniture (tags, roles and hidden marks still are).
 std::vector<BlockClass> classify_blocks(const PageModel& page, std::string_view json_ld_body,
-                                       bool class_words = true);
+                                        bool class_words = true);
 
 /// Finds the article: the element whose blocks hold the most article text net of
 /// boilerplate, with article markup as evidence; inside it, the text blocks plus the short

@@ -140,8 +140,8 @@ bool furniture_tag(GumboTag tag, bool in_article) {
 
 bool furniture_role(std::string_view role) {
   static constexpr std::string_view kRoles[] = {
-      "navigation", "banner", "contentinfo", "complementary", "search", "dialog",
-      "alertdialog", "alert", "menu",       "menubar",       "toolbar", "tablist"};
+      "navigation",  "banner", "contentinfo", "complementary", "search",  "dialog",
+      "alertdialog", "alert",  "menu",        "menubar",       "toolbar", "tablist"};
   return std::find(std::begin(kRoles), std::end(kRoles), role) != std::end(kRoles);
 }
 
@@ -157,34 +157,120 @@ bool is_hidden(const GumboElement& el) {
 // links, ads, cookie and subscription notices, comments, author and date boxes, captions.
 // English plus the few German and French words that are as common on the web.
 bool furniture_word(std::string_view w) {
-  static constexpr std::string_view kWords[] = {
-      "nav",          "navi",        "navigation",   "navbar",      "menu",       "menue",
-      "breadcrumb",   "breadcrumbs", "crumbs",       "footer",      "sidebar",    "share",       "shares",       "sharing",     "shariff",    "sharebar",
-      "social",       "sociable",    "socials",      "related",     "recommended", "recommendation",
-      "recommendations", "recirc",   "outbrain",     "taboola",     "plista",     "promo",
-      "promotion",    "advert",      "adverts",      "advertisement", "advertising", "ad",
-      "ads",          "adslot",      "anzeige",      "werbung",     "banner",     "sponsor",
-      "sponsored",    "newsletter",  "subscribe",    "subscription", "signup",    "paywall",
-      "cookie",       "cookies",     "consent",      "gdpr",        "dsgvo",      "popup",
-      "modal",        "overlay",     "lightbox",     "comment",     "comments",   "kommentar",
-      "kommentare",   "commentaires", "disqus",      "respond",     "reply",      "replies",
-      "pagination",   "pager",       "tags",         "tagcloud",    "taglist",    "keywords",
-      "print",        "toolbar",     "skip",         "skiplink",    "author",     "authors",
-      "byline",       "autor",       "meta",         "postmeta",    "caption",    "credit",
-      "credits",      "copyright",   "masthead",     "topbar",      "login",      "search",
-      "rating",       "ratings",     "rss",          "teaserlist",  "ticker",     "newsticker",
-      "carousel",     "slider",
-      "slideshow",    "gallery",     "embed",        "embedded",    "player"};
+  static constexpr std::string_view kWords[] = {"nav",
+                                                "navi",
+                                                "navigation",
+                                                "navbar",
+                                                "menu",
+                                                "menue",
+                                                "breadcrumb",
+                                                "breadcrumbs",
+                                                "crumbs",
+                                                "footer",
+                                                "sidebar",
+                                                "share",
+                                                "shares",
+                                                "sharing",
+                                                "shariff",
+                                                "sharebar",
+                                                "social",
+                                                "sociable",
+                                                "socials",
+                                                "related",
+                                                "recommended",
+                                                "recommendation",
+                                                "recommendations",
+                                                "recirc",
+                                                "outbrain",
+                                                "taboola",
+                                                "plista",
+                                                "promo",
+                                                "promotion",
+                                                "advert",
+                                                "adverts",
+                                                "advertisement",
+                                                "advertising",
+                                                "ad",
+                                                "ads",
+                                                "adslot",
+                                                "anzeige",
+                                                "werbung",
+                                                "banner",
+                                                "sponsor",
+                                                "sponsored",
+                                                "newsletter",
+                                                "subscribe",
+                                                "subscription",
+                                                "signup",
+                                                "paywall",
+                                                "cookie",
+                                                "cookies",
+                                                "consent",
+                                                "gdpr",
+                                                "dsgvo",
+                                                "popup",
+                                                "modal",
+                                                "overlay",
+                                                "lightbox",
+                                                "comment",
+                                                "comments",
+                                                "kommentar",
+                                                "kommentare",
+                                                "commentaires",
+                                                "disqus",
+                                                "respond",
+                                                "reply",
+                                                "replies",
+                                                "pagination",
+                                                "pager",
+                                                "tags",
+                                                "tagcloud",
+                                                "taglist",
+                                                "keywords",
+                                                "print",
+                                                "toolbar",
+                                                "skip",
+                                                "skiplink",
+                                                "author",
+                                                "authors",
+                                                "byline",
+                                                "autor",
+                                                "meta",
+                                                "postmeta",
+                                                "caption",
+                                                "credit",
+                                                "credits",
+                                                "copyright",
+                                                "masthead",
+                                                "topbar",
+                                                "login",
+                                                "search",
+                                                "rating",
+                                                "ratings",
+                                                "rss",
+                                                "teaserlist",
+                                                "ticker",
+                                                "newsticker",
+                                                "carousel",
+                                                "slider",
+                                                "slideshow",
+                                                "gallery",
+                                                "embed",
+                                                "embedded",
+                                                "player"};
   return std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
 }
 
 // Whole class tokens of furniture that read as several words.
 bool furniture_token(std::string_view t) {
   static constexpr std::string_view kTokens[] = {
-      "hidden",       "is-hidden",       "invisible",          "offscreen",    "widget",
-      "widgets",      "sr-only",      "visually-hidden", "screen-reader-text", "screenreader", "read-more",
-      "readmore",     "more-stories",    "more-articles",      "morelinks",    "mehr-zum-thema",
-      "weitere-artikel", "also-read",    "see-also",           "further-reading"};
+      "hidden",         "is-hidden",       "invisible",
+      "offscreen",      "widget",          "widgets",
+      "sr-only",        "visually-hidden", "screen-reader-text",
+      "screenreader",   "read-more",       "readmore",
+      "more-stories",   "more-articles",   "morelinks",
+      "mehr-zum-thema", "weitere-artikel", "also-read",
+      "see-also",       "further-reading"};
   return std::find(std::begin(kTokens), std::end(kTokens), t) != std::end(kTokens);
 }
 
@@ -198,11 +284,11 @@ bool content_token(std::string_view token) {
     t.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
   }
   static constexpr std::string_view kKeys[] = {
-      "articlebody", "articletext", "articlecontent", "articlecopy", "storybody",
-      "storytext",   "storycontent", "entrycontent", "entrybody",  "entrytext",
-      "postbody",    "postcontent", "posttext",     "postentry",  "bodytext",
-      "fulltext",    "maincontent", "contentmain",  "contentbody", "richtext",
-      "fieldbody",   "artikeltext", "artikelinhalt", "textbody",  "singlecontent"};
+      "articlebody", "articletext",  "articlecontent", "articlecopy", "storybody",
+      "storytext",   "storycontent", "entrycontent",   "entrybody",   "entrytext",
+      "postbody",    "postcontent",  "posttext",       "postentry",   "bodytext",
+      "fulltext",    "maincontent",  "contentmain",    "contentbody", "richtext",
+      "fieldbody",   "artikeltext",  "artikelinhalt",  "textbody",    "singlecontent"};
   for (std::string_view k : kKeys) {
     if (t.find(k) != std::string::npos) return true;
   }
@@ -217,6 +303,11 @@ bool byline_word(std::string_view w) {
 bool date_word(std::string_view w) {
   return w == "date" || w == "datum" || w == "time" || w == "timestamp" || w == "published" ||
          w == "pubdate" || w == "datetime" || w == "dateline" || w == "posted" || w == "updated";
+}
+
+bool updated_word(std::string_view w) {
+  return w == "updated" || w == "modified" || w == "lastmod" || w == "aktualisiert" ||
+         w == "geaendert" || w == "update";
 }
 
 bool caption_word(std::string_view w) {
@@ -244,6 +335,7 @@ uint32_t class_flags(const GumboElement& el) {
         if (furniture_word(w)) furniture = true;
         if (byline_word(w)) flags |= kBylineClass;
         if (date_word(w)) flags |= kDateClass;
+        if (updated_word(w)) flags |= kUpdatedClass;
         if (caption_word(w)) flags |= kCaptionClass;
       }
     }
@@ -352,8 +444,10 @@ class Builder {
     e.parent = parent_;
     e.depth = static_cast<uint16_t>(std::min(depth, 65535));
     e.flags = flags;
-    e.furniture_above = parent_ >= 0 ? m_.elements[static_cast<size_t>(parent_)].furniture_above : -1;
-    if (flags & (kFurnitureTag | kFurnitureClass | kHidden)) e.furniture_above = static_cast<int32_t>(index);
+    e.furniture_above =
+        parent_ >= 0 ? m_.elements[static_cast<size_t>(parent_)].furniture_above : -1;
+    if (flags & (kFurnitureTag | kFurnitureClass | kHidden))
+      e.furniture_above = static_cast<int32_t>(index);
     if (tag == GUMBO_TAG_BODY && m_.body < 0) m_.body = static_cast<int32_t>(index);
 
     const bool boundary =
@@ -521,9 +615,10 @@ class Builder {
       case GUMBO_TAG_TIME: {
         std::string_view dt = trim(attr(el, "datetime"));
         std::string_view itemprop = attr(el, "itemprop");
-        std::string kind = !itemprop.empty()       ? std::string(itemprop)
-                           : has_attr(el, "pubdate") ? "pubdate"
-                                                     : "";
+        std::string kind = !itemprop.empty()              ? std::string(itemprop)
+                           : has_attr(el, "pubdate")      ? "pubdate"
+                           : (flags & kUpdatedClass) != 0 ? "updated"
+                                                          : "";
         m_.times.push_back({index, kind, dt.empty() ? text_of(n, 200) : std::string(dt)});
         break;
       }
@@ -532,7 +627,8 @@ class Builder {
         if (itemprop == "datePublished" || itemprop == "dateModified") {
           std::string_view v = trim(attr(el, "datetime"));
           if (v.empty()) v = trim(attr(el, "content"));
-          m_.times.push_back({index, std::string(itemprop), v.empty() ? text_of(n, 200) : std::string(v)});
+          m_.times.push_back(
+              {index, std::string(itemprop), v.empty() ? text_of(n, 200) : std::string(v)});
         }
         break;
       }
@@ -547,7 +643,9 @@ class Builder {
     if (flags & kBylineClass) m_.authors.push_back({index, "class", text_of(n, 300)});
     if (flags & kDateClass) {
       std::string t = text_of(n, 200);
-      if (!t.empty() && t.size() <= 200) m_.date_texts.push_back({index, "", std::move(t)});
+      if (!t.empty() && t.size() <= 200) {
+        m_.date_texts.push_back({index, flags & kUpdatedClass ? "updated" : "", std::move(t)});
+      }
     }
   }
 

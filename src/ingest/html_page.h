@@ -34,6 +34,7 @@ enum ElementFlag : uint32_t {
   kBylineClass = 1u << 7,     ///< class/id/rel/itemprop naming the author
   kDateClass = 1u << 8,       ///< class/id naming a date or time stamp
   kCaptionClass = 1u << 9,    ///< class/id of captions and image credits
+  kUpdatedClass = 1u << 10,   ///< class/id naming a modification date ("updated", "modified")
 };
 
 /// One element, in document order. Its descendants are the elements (index, end) and the
@@ -44,7 +45,7 @@ struct Element {
   uint32_t end = 0;     ///< one past the index of its last descendant
   uint32_t first_block = 0;
   uint32_t end_block = 0;
-  uint32_t flags = 0;           ///< ElementFlag bits
+  uint32_t flags = 0;            ///< ElementFlag bits
   int32_t furniture_above = -1;  ///< nearest ancestor (or self) flagged as furniture, or -1
   uint16_t depth = 0;
 };
@@ -56,9 +57,9 @@ struct Block {
   uint32_t chars = 0;           ///< non-space characters (code points)
   uint32_t link_chars = 0;      ///< of which inside <a href>
   uint32_t words = 0;
-  uint16_t stops = 0;   ///< sentence-ending punctuation: . ! ? (and their full-width forms)
+  uint16_t stops = 0;  ///< sentence-ending punctuation: . ! ? (and their full-width forms)
   uint16_t commas = 0;
-  uint8_t heading = 0;  ///< 1-6 inside <h1>-<h6>, else 0
+  uint8_t heading = 0;     ///< 1-6 inside <h1>-<h6>, else 0
   bool list_item = false;  ///< inside <li>, <dt> or <dd>
   bool cell = false;       ///< inside <td> or <th>
   bool quote = false;      ///< inside <blockquote>
@@ -90,9 +91,11 @@ struct PageModel {
   std::string canonical;
   std::vector<MetaTag> meta;
   std::vector<std::string> json_ld;  ///< raw text of each application/ld+json script
-  std::vector<MarkedText> headings;    ///< <h1> elements
-  std::vector<MarkedText> times;       ///< <time>, itemprop=datePublished/dateModified
-  std::vector<MarkedText> date_texts;  ///< short texts of date-classed elements
+  std::vector<MarkedText> headings;  ///< <h1> elements
+  /// <time> (kind: its itemprop, "pubdate", "updated" when classed so, else ""), and other
+  /// elements with itemprop=datePublished/dateModified.
+  std::vector<MarkedText> times;
+  std::vector<MarkedText> date_texts;  ///< short texts of date-classed elements ("updated"/"")
   std::vector<MarkedText> authors;     ///< rel=author, itemprop=author, byline-classed elements
 
   std::string_view block_text(const Block& b) const {

@@ -598,6 +598,7 @@ void set_meta(DocumentMeta& meta, std::string_view field, std::string value,
                  {"title", &DocumentMeta::title},
                  {"outlet", &DocumentMeta::outlet},
                  {"published", &DocumentMeta::published},
+                 {"modified", &DocumentMeta::modified},
                  {"dateline", &DocumentMeta::dateline},
                  {"byline", &DocumentMeta::byline},
                  {"language", &DocumentMeta::language}};

@@ -289,8 +289,8 @@ TEST(HtmlReader, ExtractsTheArticleBodyAndMetadata) {
   const DocumentMeta& m = doc.meta;
   EXPECT_EQ(m.title, "Port reopens after strike");
   EXPECT_EQ(m.outlet, "The Coastal Herald");
-  EXPECT_EQ(m.published, "2026-03-06");
-  EXPECT_EQ(m.byline, "Jane Doe");
+  EXPECT_EQ(m.published, "2026-03-06T08:30:00Z");  // the time of day and its offset kept
+  EXPECT_EQ(m.byline, "LD Author");                // JSON-LD names people explicitly
   EXPECT_EQ(m.url, "https://herald.example/port-reopens");
   EXPECT_EQ(m.language, "en");
   EXPECT_EQ(m.id, "port");
@@ -312,7 +312,7 @@ TEST(HtmlReader, FallsBackToJsonLdThenTitleAndTime) {
           "author": [{"name": "Ana Lima"}, {"name": "Tom Reyes"}],
           "publisher": {"name": "Gulf Ledger"}}]}</script></head>
          <body><article><p>The deal was signed.</p></article></body></html>)",
-       "Harbour deal", "Gulf Ledger", "2026-03-05", "Ana Lima, Tom Reyes", "json-ld"},
+       "Harbour deal", "Gulf Ledger", "2026-03-05T10:00:00Z", "Ana Lima, Tom Reyes", "json-ld"},
       {R"(<html><head><title>Harbour deal - Gulf Ledger</title>
          <meta property="og:site_name" content="Gulf Ledger"></head>
          <body><article><time datetime="2026-03-04">4 March</time>
@@ -375,10 +375,11 @@ TEST(HtmlReader, DecodesLegacyCharsetsAndRepairsInvalidUtf8) {
   EXPECT_EQ(b.docs[0].diagnostics[0].byte, 51);
   EXPECT_TRUE(contains(b.docs[0].diagnostics[0].message, "stray.html: byte 51: invalid UTF-8"));
   // A page in ISO-8859-1 that says so, and one in windows-1252 that says nothing.
-  b = read_bytes("<html><head><meta charset=ISO-8859-1><title>Z\xFCrich</title></head><body>"
-                 "<article><p>Le caf\xE9 cr\xE8me co\xFBte deux euros \xE0 Z\xFCrich, dit-il.</p>"
-                 "</article></body></html>",
-                 "latin1.html");
+  b = read_bytes(
+      "<html><head><meta charset=ISO-8859-1><title>Z\xFCrich</title></head><body>"
+      "<article><p>Le caf\xE9 cr\xE8me co\xFBte deux euros \xE0 Z\xFCrich, dit-il.</p>"
+      "</article></body></html>",
+      "latin1.html");
   ASSERT_EQ(b.docs.size(), 1u);
   EXPECT_EQ(b.docs[0].text,
             "Le caf\xC3\xA9 cr\xC3\xA8me co\xC3\xBBte deux euros \xC3\xA0 Z\xC3\xBCrich, dit-il.");
@@ -393,12 +394,14 @@ TEST(HtmlReader, DecodesLegacyCharsetsAndRepairsInvalidUtf8) {
   b = read_bytes(utf16, "utf16.html");
   ASSERT_EQ(b.docs.size(), 1u);
   EXPECT_EQ(b.docs[0].text, "Z\xC3\xBCrich");
-  b = read_bytes("<html><body><p>\x93We will not sign,\x94 the minister said \x96 not this year.</p>"
-                 "</body></html>",
-                 "cp1252.html");
+  b = read_bytes(
+      "<html><body><p>\x93We will not sign,\x94 the minister said \x96 not this year.</p>"
+      "</body></html>",
+      "cp1252.html");
   ASSERT_EQ(b.docs.size(), 1u);
-  EXPECT_EQ(b.docs[0].text,
-            "\xE2\x80\x9CWe will not sign,\xE2\x80\x9D the minister said \xE2\x80\x93 not this year.");
+  EXPECT_EQ(
+      b.docs[0].text,
+      "\xE2\x80\x9CWe will not sign,\xE2\x80\x9D the minister said \xE2\x80\x93 not this year.");
   ASSERT_EQ(b.docs[0].diagnostics.size(), 1u);
   EXPECT_EQ(b.docs[0].diagnostics[0].code, "charset_guessed");
 }
