@@ -2,6 +2,7 @@
 #include "cli_options.h"
 
 #include <algorithm>
+#include <cstdio>
 
 namespace dateline::cli {
 
@@ -19,6 +20,10 @@ void AnalysisFlags::add_to(CLI::App& app) {
   app.add_option("--with", with, "add to the JSON: tokens, sentences, syntax")
       ->delimiter(',')
       ->check(CLI::IsMember({"tokens", "sentences", "syntax"}));
+  // Notes (what a WARC file held besides its pages) go to stderr beside the errors.
+  reader.on_note = [](const std::string& note) {
+    std::fprintf(stderr, "dateline: note: %s\n", note.c_str());
+  };
 }
 
 JsonOptions AnalysisFlags::json_options(bool pretty) const {

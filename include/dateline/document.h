@@ -45,6 +45,7 @@ struct DocumentMeta {
   /// time where it was published).
   std::string published;
   std::string modified;   ///< last modification the page states, same form as `published`
+  std::string crawled;    ///< when a crawler fetched the page (WARC-Date), ISO 8601 UTC
   std::string dateline;   ///< place of the dateline ("MIAMI"), as written
   std::string byline;     ///< author(s) as written
   std::string language = "en";

@@ -14,11 +14,18 @@
 
 namespace dateline {
 
+/// Called with a note about an input that is not an error: what a WARC file held besides
+/// the pages read ("crawl.warc.gz: 12 records: 8 HTML pages read; skipped 1 request, ...").
+using NoteSink = std::function<void(const std::string&)>;
+
 struct ReaderOptions {
-  /// Inputs larger than this are reported and skipped (bytes).
+  /// Inputs larger than this are reported and skipped (bytes). For a WARC file, the limit of
+  /// each record's page (the file itself is read as a stream, whatever its size).
   size_t max_input_bytes = size_t{64} << 20;
   /// Publication date to use when an article states none (ISO 8601, may be partial).
   std::string default_published;
+  /// Where notes go; none are made when empty.
+  NoteSink on_note;
 };
 
 /// Called once per article read; the Document holds `text`, `meta`, `content_hash` and any
@@ -27,8 +34,11 @@ using ArticleSink = std::function<void(Document&&)>;
 /// Called once per input (or JSONL line) that could not be read as an article; reading goes on.
 using ErrorSink = std::function<void(const Status&)>;
 
-/// Reads every input in order: a file (plain text, HTML, JSON Lines by content and extension),
-/// a directory (recursively, in sorted path order) or "-" for stdin.
+/// Reads every input in order: a file (plain text, HTML, JSON Lines, WARC by content and
+/// extension; a WARC file may be gzip-compressed, one member per record or as a whole), a
+/// directory (recursively, in sorted path order) or "-" for stdin. Each HTML page of a WARC
+/// file is one article ("FILE:RECORD" in messages; id = WARC-Record-ID, url = WARC-Target-URI,
+/// meta.crawled = WARC-Date); other records are counted in a note.
 /// Ensures: each article reaches `on_article` exactly once; each unreadable input reaches
 /// `on_error` with its file name and byte position; one bad input never stops the others.
 void read_articles(const std::vector<std::string>& inputs, const ReaderOptions& options,

@@ -873,7 +873,7 @@ bool date_from_url(std::string_view url, DateTime* out) {
 }
 
 void read_page_meta(const PageModel& page, const JsonLdArticle& ld, const ArticleText& article,
-                    DocumentMeta& m) {
+                    std::string_view fetched_url, DocumentMeta& m) {
   if (std::string_view v = first_meta(page, {"og:site_name", "application-name", "dc.publisher"});
       !v.empty()) {
     set_meta(m, "outlet", std::string(trim(v)), "html-meta");
@@ -890,6 +890,8 @@ void read_page_meta(const PageModel& page, const JsonLdArticle& ld, const Articl
     set_meta(m, "url", std::string(og_url), "html-meta");
   } else if (!ld.url.empty()) {
     set_meta(m, "url", ld.url, "json-ld");
+  } else if (!fetched_url.empty()) {
+    set_meta(m, "url", std::string(fetched_url), "fetched");
   }
 
   // Site names a title may carry: the outlet, the publisher, the host name's main word.

@@ -37,9 +37,10 @@ JsonLdArticle read_json_ld(const std::vector<std::string>& scripts, std::string_
 
 /// Fills `meta`'s title, outlet, published, modified, byline, url and language from the
 /// page, each with its provenance ("html-meta", "json-ld", "html-title", "html-h1",
-/// "html-time", "html-text", "url"). `article` is what extract_article() found.
+/// "html-time", "html-text", "url", "fetched"). `article` is what extract_article() found;
+/// `fetched_url` where the page was fetched from, or "" (the URL when the page states none).
 void read_page_meta(const PageModel& page, const JsonLdArticle& ld, const ArticleText& article,
-                    DocumentMeta& meta);
+                    std::string_view fetched_url, DocumentMeta& meta);
 
 /// `title` without the site name, section or archive label a page adds to it: the segments
 /// before or after a separator (" | ", " - ", " – ", " — ", " :: ", " » ", " · ") that name

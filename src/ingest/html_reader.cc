@@ -17,17 +17,17 @@ constexpr int kMaxDepth = 256;
 }  // namespace
 
 Result<Document> read_html(std::string_view raw, const std::string& path,
-                           std::string_view http_charset) {
+                           std::string_view http_charset, std::string_view fetched_url) {
   Document doc;
   // gumbo wants UTF-8: decode (or repair) first, so that diagnostics name bytes of the file.
   DecodedPage decoded = decode_page(raw, http_charset, path, &doc.diagnostics);
 
   html::PageModel page = html::parse_page(decoded.html, kMaxDepth);
-  std::string_view page_url = page.canonical;
+  std::string_view page_url = page.canonical.empty() ? fetched_url : page.canonical;
   html::JsonLdArticle ld = html::read_json_ld(page.json_ld, page_url);
   html::ArticleText article = html::extract_article(page, ld.body);
   doc.text = std::move(article.text);
-  html::read_page_meta(page, ld, article, doc.meta);
+  html::read_page_meta(page, ld, article, fetched_url, doc.meta);
   const std::string_view source = article.source;
   if (source == "json-ld") {
     doc.diagnostics.push_back({"html_body_from_json_ld",

@@ -12,6 +12,7 @@
 #include <system_error>
 
 #include "ingest/metadata.h"
+#include "ingest/warc_reader.h"
 #include "text/utf8.h"
 
 namespace dateline::ingest {
@@ -146,6 +147,10 @@ std::vector<std::string> list_directory(const std::string& dir, const ErrorSink&
 
 void read_path(const std::string& path, const ReaderOptions& options, const ArticleSink& on_article,
                const ErrorSink& on_error) {
+  if (is_warc_path(path)) {  // read as a stream: crawl files are far over the input limit
+    read_warc_file(path, options, on_article, on_error);
+    return;
+  }
   Result<std::string> raw = load_file(path, options.max_input_bytes);
   if (!raw.ok()) {
     on_error(raw.status());
@@ -162,6 +167,9 @@ InputFormat detect_format(std::string_view path, std::string_view head) {
   }
   for (std::string_view ext : {".jsonl", ".ndjson"}) {
     if (ends_with_ci(path, ext)) return InputFormat::kJsonLines;
+  }
+  if (is_warc_path(path) || looks_like_warc(head.substr(0, kSniffBytes))) {
+    return InputFormat::kWarc;
   }
   std::string_view s = skip_bom_and_space(head.substr(0, kSniffBytes));
   if (!s.empty() && s[0] == '{') return InputFormat::kJsonLines;
@@ -267,6 +275,7 @@ std::optional<InputFormat> format_of_content_type(std::string_view content_type)
     return InputFormat::kJsonLines;
   }
   if (type == "text/plain") return InputFormat::kText;
+  if (type == "application/warc") return InputFormat::kWarc;
   return std::nullopt;
 }
 
@@ -280,6 +289,15 @@ void read_buffer(std::string_view raw, const std::string& path, const ReaderOpti
     return;
   }
   InputFormat format = given_format ? *given_format : detect_format(path, raw);
+  if (format == InputFormat::kWarc) {
+    read_warc_bytes(raw, path, options, on_article, on_error);
+    return;
+  }
+  if (raw.substr(0, 2) == "\x1F\x8B") {
+    on_error(error(ErrorCode::kBadInput,
+                   path + ": byte 0: gzip-compressed and not a WARC file; decompress it first"));
+    return;
+  }
   // An HTML page may be in UTF-16 when it says so with a byte-order mark (charset.h).
   const bool utf16_html = format == InputFormat::kHtml &&
                           (raw.substr(0, 2) == "\xFF\xFE" || raw.substr(0, 2) == "\xFE\xFF");

@@ -13,10 +13,11 @@
 
 namespace dateline::ingest {
 
-enum class InputFormat { kText, kHtml, kJsonLines };
+enum class InputFormat { kText, kHtml, kJsonLines, kWarc };
 
-/// The format of an input: by extension (.html/.htm/.xhtml, .jsonl/.ndjson) and otherwise
-/// by its first bytes (`<` followed by HTML tags, or `{`); plain text when neither.
+/// The format of an input: by extension (.html/.htm/.xhtml, .jsonl/.ndjson, .warc/.warc.gz)
+/// and otherwise by its first bytes (`<` followed by HTML tags, `{`, a WARC record plain or
+/// gzip-compressed); plain text when none.
 InputFormat detect_format(std::string_view path, std::string_view head);
 
 /// kBadInput naming `path` when `raw` is not text: a NUL byte or mostly control bytes in
@@ -52,9 +53,11 @@ Result<Document> read_text(std::string_view raw, const std::string& path);
 /// Reads one HTML page: decodes it to UTF-8 (charset.h; `http_charset` is the charset of the
 /// HTTP Content-Type it came with, or ""), then the article body as blank-line-separated
 /// paragraphs, and the title, publication date, author, outlet, URL and language its markup
-/// states. kBadInput when the page has no article text.
+/// states. `fetched_url` is where the page was fetched from (a WARC record's target), or "":
+/// the URL when the page states none, and a source of dates and site names.
+/// kBadInput when the page has no article text.
 Result<Document> read_html(std::string_view raw, const std::string& path,
-                           std::string_view http_charset = {});
+                           std::string_view http_charset = {}, std::string_view fetched_url = {});
 
 /// Reads JSON Lines, one article object per line, each reported as "path:LINE".
 /// Lines that are not JSON objects with a string "text" go to `on_error`; the others go on.
