@@ -51,9 +51,11 @@ bool is_prose(const Block& b) { return b.heading == 0 && b.words >= 8 && link_de
 // Elements whose furniture mark is kept: not <html>/<body>, and not holding most of the prose.
 std::vector<bool> furniture_in_force(const PageModel& page, bool class_words) {
   const size_t n = page.elements.size();
-  std::vector<uint64_t> prefix(page.blocks.size() + 1, 0);
+  std::vector<uint64_t> prefix(page.blocks.size() + 1, 0), count(page.blocks.size() + 1, 0);
   for (size_t i = 0; i < page.blocks.size(); ++i) {
-    prefix[i + 1] = prefix[i] + (is_prose(page.blocks[i]) ? page.blocks[i].chars : 0);
+    const bool prose = is_prose(page.blocks[i]);
+    prefix[i + 1] = prefix[i] + (prose ? page.blocks[i].chars : 0);
+    count[i + 1] = count[i] + (prose ? 1 : 0);
   }
   const uint64_t total = prefix.back();
   std::vector<bool> in_force(n, false);
@@ -62,8 +64,10 @@ std::vector<bool> furniture_in_force(const PageModel& page, bool class_words) {
     const uint32_t marks = kFurnitureTag | kHidden | (class_words ? kFurnitureClass : 0u);
     if (!(e.flags & marks)) continue;
     if (static_cast<int32_t>(i) == page.body || e.parent < 0) continue;
+    // A wrapper holds paragraphs (a comment of one paragraph is not one, however long).
     const uint64_t prose = prefix[e.end_block] - prefix[e.first_block];
-    in_force[i] = !(prose > 0 && prose >= kWrapperShare * static_cast<double>(total));
+    const uint64_t blocks = count[e.end_block] - count[e.first_block];
+    in_force[i] = !(blocks >= 2 && prose >= kWrapperShare * static_cast<double>(total));
   }
   return in_force;
 }
@@ -268,15 +272,12 @@ ArticleText extract_article(const PageModel& page, std::string_view json_ld_body
   // (a forum thread is all "comments"): read it without the class words.
   out = extract_with(page, classify_blocks(page, json_ld_body, false));
   if (!out.text.empty()) return out;
-  // No prose anywhere: a page of short sentences (a brief notice), then of short lines.
-  for (BlockClass promoted : {BlockClass::kSentence, BlockClass::kShort}) {
-    std::replace(cls.begin(), cls.end(), promoted, BlockClass::kText);
-    out = extract_with(page, cls);
-    if (!out.text.empty()) {
-      out.source = "short-text";
-      return out;
-    }
+  // No prose anywhere: a page of short sentences and lines (a brief notice).
+  for (BlockClass& c : cls) {
+    if (c == BlockClass::kSentence || c == BlockClass::kShort) c = BlockClass::kText;
   }
+  out = extract_with(page, cls);
+  if (!out.text.empty()) out.source = "short-text";
   return out;
 }
 

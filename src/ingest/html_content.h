@@ -44,8 +44,8 @@ std::vector<BlockClass> classify_blocks(const PageModel& page, std::string_view 
 /// boilerplate, with article markup as evidence; inside it, the text blocks plus the short
 /// blocks and headings their neighbours vouch for. When no block reads as prose: falls back
 /// to `json_ld_body`, then to the page read without class words, then repeats the choice
-/// with short sentences, then short lines, counted as text; so only a page that shows
-/// nothing outside furniture gives an empty text.
+/// with short sentences and lines counted as text; so only a page that shows nothing
+/// outside furniture gives an empty text.
 /// Ensures: the result depends only on `page` and `json_ld_body`.
 ArticleText extract_article(const PageModel& page, std::string_view json_ld_body);
 

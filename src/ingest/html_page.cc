@@ -117,11 +117,12 @@ bool is_block_tag(GumboTag tag) {
   }
 }
 
-// Tags of page furniture. <header> and <footer> are the page's only outside an article:
-// inside one they hold its headline, standfirst and byline, or its notes. <form> is not one:
-// its own furniture (inputs, buttons) holds no text, and sites wrap whole pages or product
-// descriptions in forms.
-bool furniture_tag(GumboTag tag, bool in_article) {
+// Tags of page furniture. <header> and <footer> are the page's banner and footer only outside
+// sectioning elements (ARIA's rule): inside an <article>, <main> or <section> they hold its
+// headline, standfirst and byline, or its notes. <form> is not one: its own furniture
+// (inputs, buttons) holds no text, and sites wrap whole pages or product descriptions in
+// forms.
+bool furniture_tag(GumboTag tag, bool in_section) {
   switch (tag) {
     case GUMBO_TAG_NAV:
     case GUMBO_TAG_ASIDE:
@@ -132,7 +133,7 @@ bool furniture_tag(GumboTag tag, bool in_article) {
       return true;
     case GUMBO_TAG_HEADER:
     case GUMBO_TAG_FOOTER:
-      return !in_article;
+      return !in_section;
     default:
       return false;
   }
@@ -436,7 +437,7 @@ class Builder {
     if (itemprop == "author" || lower(attr(el, "rel")) == "author") flags |= kBylineClass;
     const bool story = (flags & (kArticleTag | kMainTag | kArticleBody | kContentClass)) != 0;
     if (story) flags &= ~kFurnitureClass;  // "article-body social-enabled" is the story
-    if (furniture_tag(tag, in_article_ > 0) || furniture_role(role)) flags |= kFurnitureTag;
+    if (furniture_tag(tag, in_section_ > 0) || furniture_role(role)) flags |= kFurnitureTag;
 
     const auto index = static_cast<uint32_t>(m_.elements.size());
     Element e;
@@ -461,7 +462,9 @@ class Builder {
     const uint32_t saved_container = container_;
     parent_ = static_cast<int32_t>(index);
     if (boundary) container_ = index;
-    if (story) ++in_article_;
+    const bool section =
+        story || tag == GUMBO_TAG_SECTION || tag == GUMBO_TAG_ASIDE || tag == GUMBO_TAG_NAV;
+    if (section) ++in_section_;
     switch (tag) {
       case GUMBO_TAG_A:
         if (has_attr(el, "href")) ctx_.link = true;
@@ -497,7 +500,7 @@ class Builder {
       visit(static_cast<const GumboNode*>(kids.data[i]), depth + 1);
     }
     if (boundary) flush();
-    if (story) --in_article_;
+    if (section) --in_section_;
     ctx_ = saved;
     parent_ = saved_parent;
     container_ = saved_container;
@@ -655,7 +658,7 @@ class Builder {
   int max_depth_;
   int32_t parent_ = -1;
   uint32_t container_ = 0;
-  int in_article_ = 0;
+  int in_section_ = 0;  // sectioning elements (and story evidence) open around the walk
   Context ctx_;
   Context block_ctx_;
   std::string block_;
