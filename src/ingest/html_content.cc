@@ -36,6 +36,9 @@ namespace {
 constexpr double kBoilerplateWeight = 1.0;
 // Bonus, as a share of the candidate's text, for article evidence in the markup.
 constexpr double kEvidenceBonus = 0.25;
+// JSON-LD articleBody as evidence: the longest body compared, and the most blocks looked up.
+constexpr size_t kMaxArticleBodyBytes = size_t{256} << 10;
+constexpr size_t kMaxArticleBodyLookups = 2000;
 // How many blocks before the root to look for the headline (<h1>) above a standfirst.
 constexpr uint32_t kLeadSearch = 40;
 // An element marked as furniture holding at least this share of the page's prose is a wrapper.
@@ -244,15 +247,19 @@ ArticleText extract_with(const PageModel& page, const std::vector<BlockClass>& c
 std::vector<BlockClass> classify_blocks(const PageModel& page, std::string_view json_ld_body,
                                         bool class_words) {
   const std::vector<bool> in_force = furniture_in_force(page, class_words);
-  const std::string body = json_ld_body.size() < (size_t{1} << 20) ? collapse(json_ld_body) : "";
+  // Schema.org's articleBody is the publisher's own statement of the story's text: blocks
+  // it contains are text. Each lookup scans the body, so both are bounded (linear time).
+  const std::string body =
+      json_ld_body.size() <= kMaxArticleBodyBytes ? collapse(json_ld_body) : std::string();
+  size_t lookups = 0;
   std::vector<BlockClass> cls(page.blocks.size());
   for (size_t i = 0; i < page.blocks.size(); ++i) {
     const Block& b = page.blocks[i];
     const bool furniture = in_furniture(page, in_force, b);
     cls[i] = classify(b, furniture);
-    // Schema.org's articleBody is the publisher's own statement of the story's text.
     if (!furniture && b.heading == 0 && cls[i] != BlockClass::kText && b.words >= 4 &&
-        body.size() >= 200 && body.find(page.block_text(b)) != std::string::npos) {
+        body.size() >= 200 && lookups++ < kMaxArticleBodyLookups &&
+        body.find(page.block_text(b)) != std::string::npos) {
       cls[i] = BlockClass::kText;
     }
   }
