@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ingest/charset.h"
+#include "ingest/ascii.h"
 
 #include <iconv.h>
 
@@ -16,36 +17,18 @@ namespace {
 // stops at 1024 bytes; pages in the wild put long scripts and comments first.
 constexpr size_t kPrescanBytes = 8192;
 
-char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
-
-bool starts_with_ci(std::string_view s, size_t at, std::string_view prefix) {
-  if (at + prefix.size() > s.size()) return false;
-  for (size_t i = 0; i < prefix.size(); ++i) {
-    if (lower(s[at + i]) != prefix[i]) return false;
-  }
-  return true;
-}
-
-std::string lower_string(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = lower(c);
-  return out;
-}
-
 // The value after "charset=" in a MIME type or a meta content attribute, or "".
 std::string charset_parameter(std::string_view s) {
   for (size_t i = 0; i + 7 <= s.size(); ++i) {
     if (!starts_with_ci(s, i, "charset")) continue;
     size_t j = i + 7;
-    while (j < s.size() && is_space(s[j])) ++j;
+    while (j < s.size() && is_ascii_space(s[j])) ++j;
     if (j >= s.size() || s[j] != '=') continue;
     ++j;
-    while (j < s.size() && is_space(s[j])) ++j;
+    while (j < s.size() && is_ascii_space(s[j])) ++j;
     if (j < s.size() && (s[j] == '"' || s[j] == '\'')) ++j;
     size_t b = j;
-    while (j < s.size() && !is_space(s[j]) && s[j] != ';' && s[j] != '"' && s[j] != '\'' &&
+    while (j < s.size() && !is_ascii_space(s[j]) && s[j] != ';' && s[j] != '"' && s[j] != '\'' &&
            s[j] != ',') {
       ++j;
     }
@@ -64,15 +47,15 @@ TagAttributes read_attributes(std::string_view s, size_t at) {
   TagAttributes a;
   size_t i = at;
   while (i < s.size() && s[i] != '>') {
-    while (i < s.size() && (is_space(s[i]) || s[i] == '/')) ++i;
+    while (i < s.size() && (is_ascii_space(s[i]) || s[i] == '/')) ++i;
     size_t nb = i;
-    while (i < s.size() && !is_space(s[i]) && s[i] != '=' && s[i] != '>' && s[i] != '/') ++i;
-    std::string name = lower_string(s.substr(nb, i - nb));
-    while (i < s.size() && is_space(s[i])) ++i;
+    while (i < s.size() && !is_ascii_space(s[i]) && s[i] != '=' && s[i] != '>' && s[i] != '/') ++i;
+    std::string name = lower_ascii(s.substr(nb, i - nb));
+    while (i < s.size() && is_ascii_space(s[i])) ++i;
     std::string value;
     if (i < s.size() && s[i] == '=') {
       ++i;
-      while (i < s.size() && is_space(s[i])) ++i;
+      while (i < s.size() && is_ascii_space(s[i])) ++i;
       if (i < s.size() && (s[i] == '"' || s[i] == '\'')) {
         char q = s[i++];
         size_t vb = i;
@@ -81,13 +64,13 @@ TagAttributes read_attributes(std::string_view s, size_t at) {
         if (i < s.size()) ++i;
       } else {
         size_t vb = i;
-        while (i < s.size() && !is_space(s[i]) && s[i] != '>') ++i;
+        while (i < s.size() && !is_ascii_space(s[i]) && s[i] != '>') ++i;
         value = std::string(s.substr(vb, i - vb));
       }
     }
     if (name.empty() && i < s.size() && s[i] != '>') ++i;  // a stray character
     if (name == "charset") a.charset = value;
-    if (name == "http-equiv") a.http_equiv = lower_string(value);
+    if (name == "http-equiv") a.http_equiv = lower_ascii(value);
     if (name == "content") a.content = value;
   }
   a.end = i < s.size() ? i + 1 : i;
@@ -111,14 +94,14 @@ std::string declared_charset(std::string_view html) {
   std::string_view s = html.substr(0, kPrescanBytes);
   size_t start = 0;
   if (s.substr(0, 3) == "\xEF\xBB\xBF") start = 3;
-  while (start < s.size() && is_space(s[start])) ++start;
+  while (start < s.size() && is_ascii_space(s[start])) ++start;
   if (starts_with_ci(s, start, "<?xml")) {
     size_t end = s.find("?>", start);
     std::string_view decl = s.substr(start, end == std::string_view::npos ? 200 : end - start);
     for (size_t i = 0; i + 8 <= decl.size(); ++i) {
       if (!starts_with_ci(decl, i, "encoding")) continue;
       size_t j = i + 8;
-      while (j < decl.size() && (is_space(decl[j]) || decl[j] == '=')) ++j;
+      while (j < decl.size() && (is_ascii_space(decl[j]) || decl[j] == '=')) ++j;
       if (j < decl.size() && (decl[j] == '"' || decl[j] == '\'')) {
         char q = decl[j++];
         size_t e = decl.find(q, j);
@@ -135,7 +118,7 @@ std::string declared_charset(std::string_view html) {
       continue;
     }
     if (!starts_with_ci(s, i + 1, "meta") || i + 5 >= s.size() ||
-        !(is_space(s[i + 5]) || s[i + 5] == '/')) {
+        !(is_ascii_space(s[i + 5]) || s[i + 5] == '/')) {
       continue;
     }
     TagAttributes a = read_attributes(s, i + 5);
@@ -157,7 +140,7 @@ std::string content_type_charset(std::string_view content_type) {
 std::string canonical_charset(std::string_view label) {
   std::string l;
   for (char c : label) {
-    if (!is_space(c)) l.push_back(lower(c));
+    if (!is_ascii_space(c)) l.push_back(lower_ascii(c));
   }
   if (l.empty()) return "";
   // The WHATWG Encoding Standard's labels for the encodings pages use most.

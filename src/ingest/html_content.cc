@@ -29,6 +29,8 @@
 
 #include <algorithm>
 
+#include "ingest/ascii.h"
+
 namespace dateline::ingest::html {
 namespace {
 
@@ -150,13 +152,6 @@ void append_block(const PageModel& page, uint32_t b, ArticleText& out) {
   out.kept.push_back(b);
 }
 
-std::string_view trim_space(std::string_view s) {
-  auto space = [](char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; };
-  while (!s.empty() && space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && space(s.back())) s.remove_suffix(1);
-  return s;
-}
-
 // The article's blocks under the classes `cls` (see the design note); empty when no block
 // is text.
 ArticleText extract_with(const PageModel& page, const std::vector<BlockClass>& cls) {
@@ -270,7 +265,7 @@ ArticleText extract_article(const PageModel& page, std::string_view json_ld_body
   std::vector<BlockClass> cls = classify_blocks(page, json_ld_body, true);
   ArticleText out = extract_with(page, cls);
   if (!out.text.empty()) return out;
-  if (std::string_view body = trim_space(json_ld_body); !body.empty()) {
+  if (std::string_view body = trim_ascii(json_ld_body); !body.empty()) {
     out.text = body;
     out.source = "json-ld";
     return out;

@@ -15,6 +15,7 @@
 //    itemprop=author, a byline-classed element in the article; "Staff", "Agencies" and other
 //    desk names only when no person is named.
 #include "ingest/html_meta.h"
+#include "ingest/ascii.h"
 
 #include <algorithm>
 #include <cctype>
@@ -27,24 +28,18 @@ namespace {
 
 using Json = nlohmann::json;
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
+// `s` without leading and trailing white space, HTML's no-break space included.
 std::string_view trim(std::string_view s) {
-  while (!s.empty() && (is_space(s.front()) || s.front() == '\xC2')) {
-    if (s.front() == '\xC2' && !(s.size() > 1 && s[1] == '\xA0')) break;
-    s.remove_prefix(s.front() == '\xC2' ? 2 : 1);
+  for (;;) {
+    s = trim_ascii(s);
+    if (s.substr(0, 2) == "\xC2\xA0") {
+      s.remove_prefix(2);
+    } else if (s.size() >= 2 && s.substr(s.size() - 2) == "\xC2\xA0") {
+      s.remove_suffix(2);
+    } else {
+      return s;
+    }
   }
-  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
-  while (s.size() >= 2 && s.substr(s.size() - 2) == "\xC2\xA0") s.remove_suffix(2);
-  return s;
 }
 
 // Folded for comparison: lower case, white space collapsed, typographic quotes and dashes
@@ -57,7 +52,7 @@ std::string fold(std::string_view s) {
   };
   for (size_t i = 0; i < s.size(); ++i) {
     const char c = s[i];
-    if (is_space(c)) {
+    if (is_ascii_space(c)) {
       push_space();
     } else if (s.substr(i, 2) == "\xC2\xA0") {
       push_space();
@@ -115,7 +110,7 @@ bool looks_like_url(std::string_view s) {
 std::string primary_language(std::string_view tag) {
   tag = trim(tag);
   size_t cut = tag.find_first_of("-_");
-  std::string lang = lower(tag.substr(0, cut));
+  std::string lang = lower_ascii(tag.substr(0, cut));
   bool ok = lang.size() >= 2 && lang.size() <= 3 &&
             std::all_of(lang.begin(), lang.end(), [](char c) { return c >= 'a' && c <= 'z'; });
   return ok ? lang : "";
@@ -215,7 +210,7 @@ std::string url_key(std::string_view url) {
   if (url.substr(0, 4) == "www.") url.remove_prefix(4);
   url = url.substr(0, url.find_first_of("?#"));
   while (!url.empty() && url.back() == '/') url.remove_suffix(1);
-  return lower(url);
+  return lower_ascii(url);
 }
 
 // --- titles -------------------------------------------------------------------------------
@@ -647,7 +642,7 @@ std::string strip_prefix_word(std::string_view s) {
   bool again = true;
   while (again) {
     again = false;
-    const std::string low = lower(std::string_view(t).substr(0, 32));
+    const std::string low = lower_ascii(std::string_view(t).substr(0, 32));
     for (std::string_view p : kPrefixes) {
       if (low.rfind(p, 0) != 0) continue;
       // A whole word ("By Jane"), or a label glued to the name ("AuthorJane Doe").

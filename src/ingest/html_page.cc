@@ -4,6 +4,7 @@
 // and at every element that carries furniture or hidden evidence, so that a block never mixes
 // furniture text with the text around it. White space is collapsed as HTML renders it.
 #include "ingest/html_page.h"
+#include "ingest/ascii.h"
 
 #include <gumbo.h>
 
@@ -12,22 +13,6 @@
 
 namespace dateline::ingest::html {
 namespace {
-
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
-  return s;
-}
 
 std::string_view attr(const GumboElement& el, const char* name) {
   const GumboAttribute* a = gumbo_get_attribute(&el.attributes, name);
@@ -148,8 +133,8 @@ bool furniture_role(std::string_view role) {
 
 bool is_hidden(const GumboElement& el) {
   if (has_attr(el, "hidden") || attr(el, "aria-hidden") == "true") return true;
-  std::string style = lower(attr(el, "style"));
-  style.erase(std::remove_if(style.begin(), style.end(), is_space), style.end());
+  std::string style = lower_ascii(attr(el, "style"));
+  style.erase(std::remove_if(style.begin(), style.end(), is_ascii_space), style.end());
   return style.find("display:none") != std::string::npos ||
          style.find("visibility:hidden") != std::string::npos;
 }
@@ -324,13 +309,13 @@ uint32_t class_flags(const GumboElement& el) {
     std::string_view value = attr(el, name);
     size_t i = 0;
     while (i < value.size()) {
-      while (i < value.size() && is_space(value[i])) ++i;
+      while (i < value.size() && is_ascii_space(value[i])) ++i;
       size_t b = i;
-      while (i < value.size() && !is_space(value[i])) ++i;
+      while (i < value.size() && !is_ascii_space(value[i])) ++i;
       if (i == b) break;
       std::string_view token = value.substr(b, i - b);
       if (content_token(token)) flags |= kContentClass;
-      std::string low = lower(token);
+      std::string low = lower_ascii(token);
       if (furniture_token(low)) furniture = true;
       for (const std::string& w : class_words(token)) {
         if (furniture_word(w)) furniture = true;
@@ -348,7 +333,7 @@ uint32_t class_flags(const GumboElement& el) {
 bool is_article_itemtype(std::string_view itemtype) {
   size_t slash = itemtype.rfind('/');
   std::string_view t = slash == std::string_view::npos ? itemtype : itemtype.substr(slash + 1);
-  t = trim(t);
+  t = trim_ascii(t);
   return (t.size() >= 7 && t.substr(t.size() - 7) == "Article") || t == "BlogPosting" ||
          t == "Report" || t == "LiveBlogPosting";
 }
@@ -360,7 +345,7 @@ void collect_text(const GumboNode* n, std::string& out, int depth, size_t limit)
   if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_CDATA ||
       n->type == GUMBO_NODE_WHITESPACE) {
     for (const char* p = n->v.text.text; *p && out.size() <= limit; ++p) {
-      if (is_space(*p)) {
+      if (is_ascii_space(*p)) {
         if (!out.empty() && out.back() != ' ') out.push_back(' ');
       } else {
         out.push_back(*p);
@@ -379,7 +364,7 @@ void collect_text(const GumboNode* n, std::string& out, int depth, size_t limit)
 std::string text_of(const GumboNode* n, size_t limit = 2000) {
   std::string out;
   collect_text(n, out, 0, limit);
-  return std::string(trim(out));
+  return std::string(trim_ascii(out));
 }
 
 // Raw text of a <script> (its single text child), uncollapsed.
@@ -434,7 +419,7 @@ class Builder {
     }
     if (tag == GUMBO_TAG_MAIN || role == "main") flags |= kMainTag;
     if (itemprop == "articleBody" || itemprop == "articlebody") flags |= kArticleBody;
-    if (itemprop == "author" || lower(attr(el, "rel")) == "author") flags |= kBylineClass;
+    if (itemprop == "author" || lower_ascii(attr(el, "rel")) == "author") flags |= kBylineClass;
     const bool story = (flags & (kArticleTag | kMainTag | kArticleBody | kContentClass)) != 0;
     if (story) flags &= ~kFurnitureClass;  // "article-body social-enabled" is the story
     if (furniture_tag(tag, in_section_ > 0) || furniture_role(role)) flags |= kFurnitureTag;
@@ -524,7 +509,7 @@ class Builder {
   void append_text(const char* p) {
     for (; *p; ++p) {
       char c = *p;
-      if (is_space(c)) {
+      if (is_ascii_space(c)) {
         if (!block_.empty() && block_.back() != ' ') block_.push_back(' ');
         continue;
       }
@@ -537,7 +522,7 @@ class Builder {
 
   void flush() {
     pending_breaks_ = 0;
-    std::string_view t = trim(block_);
+    std::string_view t = trim_ascii(block_);
     if (!t.empty()) {
       Block b;
       b.begin = static_cast<uint32_t>(m_.text.size());
@@ -581,7 +566,7 @@ class Builder {
     const auto index = static_cast<uint32_t>(m_.elements.size());  // the element about to be added
     switch (el.tag) {
       case GUMBO_TAG_HTML:
-        if (m_.lang.empty()) m_.lang = std::string(trim(attr(el, "lang")));
+        if (m_.lang.empty()) m_.lang = std::string(trim_ascii(attr(el, "lang")));
         break;
       case GUMBO_TAG_TITLE:
         if (m_.title.empty()) m_.title = text_of(n);
@@ -591,10 +576,10 @@ class Builder {
         if (key.empty()) key = attr(el, "name");
         if (key.empty()) key = attr(el, "itemprop");
         if (key.empty()) key = attr(el, "http-equiv");
-        std::string_view content = trim(attr(el, "content"));
-        if (content.empty()) content = trim(attr(el, "datetime"));
+        std::string_view content = trim_ascii(attr(el, "content"));
+        if (content.empty()) content = trim_ascii(attr(el, "datetime"));
         if (!key.empty() && !content.empty()) {
-          m_.meta.push_back({lower(trim(key)), std::string(content)});
+          m_.meta.push_back({lower_ascii(trim_ascii(key)), std::string(content)});
         }
         std::string_view itemprop = attr(el, "itemprop");
         if ((itemprop == "datePublished" || itemprop == "dateModified") && !content.empty()) {
@@ -603,12 +588,12 @@ class Builder {
         break;
       }
       case GUMBO_TAG_LINK:
-        if (m_.canonical.empty() && lower(attr(el, "rel")) == "canonical") {
-          m_.canonical = std::string(trim(attr(el, "href")));
+        if (m_.canonical.empty() && lower_ascii(attr(el, "rel")) == "canonical") {
+          m_.canonical = std::string(trim_ascii(attr(el, "href")));
         }
         break;
       case GUMBO_TAG_SCRIPT:
-        if (lower(trim(attr(el, "type"))) == "application/ld+json") {
+        if (lower_ascii(trim_ascii(attr(el, "type"))) == "application/ld+json") {
           m_.json_ld.emplace_back(script_text(n));
         }
         break;
@@ -616,7 +601,7 @@ class Builder {
         m_.headings.push_back({index, "h1", text_of(n, 600)});
         break;
       case GUMBO_TAG_TIME: {
-        std::string_view dt = trim(attr(el, "datetime"));
+        std::string_view dt = trim_ascii(attr(el, "datetime"));
         std::string_view itemprop = attr(el, "itemprop");
         std::string kind = !itemprop.empty()              ? std::string(itemprop)
                            : has_attr(el, "pubdate")      ? "pubdate"
@@ -628,8 +613,8 @@ class Builder {
       default: {
         std::string_view itemprop = attr(el, "itemprop");
         if (itemprop == "datePublished" || itemprop == "dateModified") {
-          std::string_view v = trim(attr(el, "datetime"));
-          if (v.empty()) v = trim(attr(el, "content"));
+          std::string_view v = trim_ascii(attr(el, "datetime"));
+          if (v.empty()) v = trim_ascii(attr(el, "content"));
           m_.times.push_back(
               {index, std::string(itemprop), v.empty() ? text_of(n, 200) : std::string(v)});
         }
@@ -638,7 +623,7 @@ class Builder {
     }
     if (never_text(el.tag) || el.tag == GUMBO_TAG_META || el.tag == GUMBO_TAG_LINK) return;
     std::string_view itemprop = attr(el, "itemprop");
-    bool author_link = el.tag == GUMBO_TAG_A && lower(attr(el, "rel")) == "author";
+    bool author_link = el.tag == GUMBO_TAG_A && lower_ascii(attr(el, "rel")) == "author";
     if (author_link || itemprop == "author" || itemprop == "creator") {
       m_.authors.push_back({index, author_link ? "rel-author" : "itemprop", text_of(n, 300)});
       return;

@@ -3,6 +3,7 @@
 // it is text, and hands it to the reader for its format. Every failure is reported through
 // the error sink with the path (and line/byte where known) and reading goes on.
 #include "ingest/reader.h"
+#include "ingest/ascii.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -23,17 +24,6 @@ namespace fs = std::filesystem;
 constexpr size_t kSniffBytes = 8192;
 constexpr std::string_view kBom = "\xEF\xBB\xBF";
 
-bool ends_with_ci(std::string_view s, std::string_view suffix) {
-  if (s.size() < suffix.size()) return false;
-  s = s.substr(s.size() - suffix.size());
-  for (size_t i = 0; i < s.size(); ++i) {
-    char c = s[i];
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    if (c != suffix[i]) return false;
-  }
-  return true;
-}
-
 bool is_space(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
@@ -43,14 +33,6 @@ std::string_view skip_bom_and_space(std::string_view s) {
   size_t i = 0;
   while (i < s.size() && is_space(s[i])) ++i;
   return s.substr(i);
-}
-
-std::string lower_ascii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
 }
 
 // White space, including the Unicode spaces news pages pad with (no-break, zero-width).

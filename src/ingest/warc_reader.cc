@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ingest/warc_reader.h"
+#include "ingest/ascii.h"
 
 #include <zlib.h>
 
@@ -25,26 +26,6 @@ constexpr size_t kChunk = size_t{1} << 16;
 constexpr size_t kMaxHeaderBytes = size_t{1} << 16;
 // How much of a response is read to find its HTTP header before deciding to keep it.
 constexpr size_t kPeekBytes = size_t{1} << 16;
-
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
-  return s;
-}
-
-bool ends_with(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && lower(s.substr(s.size() - suffix.size())) == suffix;
-}
 
 // The decompressed bytes of a plain or gzip-compressed input (one member or many), from a
 // file or from memory, read in chunks.
@@ -184,13 +165,13 @@ struct Header {
 void add_header_line(std::string_view line, Header& h) {
   if (!line.empty() && (line[0] == ' ' || line[0] == '\t') && !h.fields.empty()) {
     h.fields.back().second += " ";
-    h.fields.back().second += trim(line);
+    h.fields.back().second += trim_ascii(line);
     return;
   }
   const size_t colon = line.find(':');
   if (colon == std::string_view::npos) return;
-  h.fields.emplace_back(lower(trim(line.substr(0, colon))),
-                        std::string(trim(line.substr(colon + 1))));
+  h.fields.emplace_back(lower_ascii(trim_ascii(line.substr(0, colon))),
+                        std::string(trim_ascii(line.substr(colon + 1))));
 }
 
 // An HTTP response message: status, headers, and where the body starts.
@@ -282,13 +263,13 @@ bool inflate_body(std::string_view in, size_t limit, std::string* out) {
 }
 
 bool is_html_type(std::string_view content_type) {
-  std::string t = lower(trim(content_type.substr(0, content_type.find(';'))));
+  std::string t = lower_ascii(trim_ascii(content_type.substr(0, content_type.find(';'))));
   return t == "text/html" || t == "application/xhtml+xml";
 }
 
 // "<urn:uuid:...>" -> "urn:uuid:...".
 std::string record_id(std::string_view id) {
-  id = trim(id);
+  id = trim_ascii(id);
   if (id.size() >= 2 && id.front() == '<' && id.back() == '>') id = id.substr(1, id.size() - 2);
   return std::string(id);
 }
@@ -339,7 +320,7 @@ class WarcParser {
       return report("no valid Content-Length; reading of the file stopped");
     }
     for (char c : length_field) length = length * 10 + static_cast<uint64_t>(c - '0');
-    const std::string type = lower(h.get("warc-type"));
+    const std::string type = lower_ascii(h.get("warc-type"));
     if (type == "response" || type == "resource") return read_page(h, type, length);
     ++skipped_[type.empty() ? "untyped" : type];
     return skip(length);
@@ -352,7 +333,7 @@ class WarcParser {
     HttpMessage http;
     std::string content_type(h.get("content-type"));
     if (type == "response") {
-      const bool is_http = lower(content_type).find("application/http") != std::string::npos;
+      const bool is_http = lower_ascii(content_type).find("application/http") != std::string::npos;
       if (!is_http || !parse_http(head, &http)) {
         ++skipped_["response without an HTTP message"];
         return skip(length);
@@ -380,7 +361,7 @@ class WarcParser {
     pos_ += static_cast<size_t>(length);
     std::string_view body = block.substr(std::min(http.body_at, block.size()));
     std::string decoded;
-    if (lower(http.header.get("transfer-encoding")).find("chunked") != std::string::npos) {
+    if (lower_ascii(http.header.get("transfer-encoding")).find("chunked") != std::string::npos) {
       if (!dechunk(body, &decoded)) {
         report_record("malformed chunked transfer coding; skipped");
         return true;
@@ -388,7 +369,7 @@ class WarcParser {
       body = decoded;
     }
     std::string inflated;
-    const std::string coding = lower(trim(http.header.get("content-encoding")));
+    const std::string coding = lower_ascii(trim_ascii(http.header.get("content-encoding")));
     if (coding == "gzip" || coding == "x-gzip" || coding == "deflate") {
       if (!inflate_body(body, options_.max_input_bytes, &inflated)) {
         report_record("Content-Encoding " + coding + " but the body is not; skipped");
@@ -407,7 +388,7 @@ class WarcParser {
       return true;
     }
     const std::string doc_path = path_ + ":" + std::to_string(records_);
-    const std::string url(trim(h.get("warc-target-uri")));
+    const std::string url(trim_ascii(h.get("warc-target-uri")));
     Result<Document> doc = read_html(body, doc_path, content_type_charset(content_type), url);
     if (!doc.ok()) {
       on_error_(doc.status());
@@ -540,7 +521,7 @@ class WarcParser {
 }  // namespace
 
 bool is_warc_path(std::string_view path) {
-  return ends_with(path, ".warc") || ends_with(path, ".warc.gz");
+  return ends_with_ci(path, ".warc") || ends_with_ci(path, ".warc.gz");
 }
 
 bool looks_like_warc(std::string_view head) {
