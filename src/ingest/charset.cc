@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ingest/charset.h"
-#include "ingest/ascii.h"
 
 #include <iconv.h>
 
 #include <cerrno>
 #include <cstring>
 
+#include "ingest/ascii.h"
 #include "ingest/reader.h"
 #include "text/utf8.h"
 

@@ -4,23 +4,24 @@
 //    when og:title, JSON-LD headline or <title> repeat it (with a site name or section around
 //    it or not); otherwise og:title / JSON-LD headline / <title> with the site name, section
 //    and archive labels stripped (strip_title_furniture), then the <h1>.
-//  - published: the page's own datePublished, in this order: JSON-LD main entity,
-//    article:published_time and the other meta tags, itemprop=datePublished / <time pubdate>,
-//    the first <time> in the article's header or body, a date stamp (date-classed element or
-//    short line) there, the URL's date. Of equal instants the one stated in local time is
-//    kept (a story stamped 01:09Z that the page also gives as 18:09-07:00 was published on
-//    the local day), and a bare day takes the time another source gives for it.
+//  - published: the page's own datePublished, in this order: article:published_time and the
+//    other meta tags, the JSON-LD main entity, itemprop=datePublished / <time pubdate>, the
+//    first <time> near the article's header or body, a date stamp (date-classed element or
+//    short line) there, the URL's date; the first that names a day. Of equal instants the
+//    one stated in local time is kept (a story stamped 01:09Z that the page also gives as
+//    18:09-07:00 was published on the local day), and a bare day takes the time another
+//    source gives for it.
 //  - modified: dateModified, article:modified_time, og:updated_time; kept apart.
 //  - byline: people named by JSON-LD author, the author meta tags, rel=author or
 //    itemprop=author, a byline-classed element in the article; "Staff", "Agencies" and other
 //    desk names only when no person is named.
 #include "ingest/html_meta.h"
-#include "ingest/ascii.h"
 
 #include <algorithm>
 #include <cctype>
 #include <nlohmann/json.hpp>
 
+#include "ingest/ascii.h"
 #include "ingest/metadata.h"
 
 namespace dateline::ingest::html {
@@ -67,7 +68,7 @@ std::string fold(std::string_view s) {
       out.push_back('-');
       i += 2;
     } else {
-      out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+      out.push_back(lower_ascii(c));
     }
   }
   while (!out.empty() && out.back() == ' ') out.pop_back();
@@ -118,38 +119,37 @@ std::string primary_language(std::string_view tag) {
 
 // --- JSON-LD ------------------------------------------------------------------------------
 
-bool is_article_type(const Json& type) {
-  auto one = [](const Json& t) {
+// True when the schema.org @type (a string or an array of them) has a name `wanted` accepts;
+// "https://schema.org/NewsArticle" is read as "NewsArticle".
+bool has_type(const Json& type, bool (*wanted)(std::string_view)) {
+  auto one = [&](const Json& t) {
     if (!t.is_string()) return false;
-    std::string s = t.get<std::string>();
-    if (size_t slash = s.rfind('/'); slash != std::string::npos) s.erase(0, slash + 1);
-    return (s.size() >= 7 && s.compare(s.size() - 7, 7, "Article") == 0) || s == "BlogPosting" ||
-           s == "LiveBlogPosting" || s == "Report" || s == "SocialMediaPosting";
+    std::string_view s = t.get_ref<const std::string&>();
+    if (size_t slash = s.rfind('/'); slash != std::string_view::npos) s.remove_prefix(slash + 1);
+    return wanted(s);
   };
   if (type.is_array()) return std::any_of(type.begin(), type.end(), one);
   return one(type);
 }
 
-bool is_web_page_type(const Json& type) {
-  auto one = [](const Json& t) {
-    if (!t.is_string()) return false;
-    std::string s = t.get<std::string>();
-    if (size_t slash = s.rfind('/'); slash != std::string::npos) s.erase(0, slash + 1);
-    return s.size() >= 7 && s.compare(s.size() - 7, 7, "WebPage") == 0;
-  };
-  if (type.is_array()) return std::any_of(type.begin(), type.end(), one);
-  return one(type);
+bool is_article_type(std::string_view t) {
+  return (t.size() >= 7 && t.substr(t.size() - 7) == "Article") || t == "BlogPosting" ||
+         t == "LiveBlogPosting" || t == "Report" || t == "SocialMediaPosting";
+}
+
+bool is_web_page_type(std::string_view t) {
+  return t.size() >= 7 && t.substr(t.size() - 7) == "WebPage";
 }
 
 // Objects of the wanted types at top level, in arrays and in @graph (not inside other
 // properties).
 void collect_articles(const Json& j, int depth, std::vector<const Json*>& out,
-                      bool (*wanted)(const Json&)) {
+                      bool (*wanted)(std::string_view)) {
   if (depth > 8) return;
   if (j.is_array()) {
     for (const Json& e : j) collect_articles(e, depth + 1, out, wanted);
   } else if (j.is_object()) {
-    if (auto t = j.find("@type"); t != j.end() && wanted(*t)) out.push_back(&j);
+    if (auto t = j.find("@type"); t != j.end() && has_type(*t, wanted)) out.push_back(&j);
     if (auto g = j.find("@graph"); g != j.end()) collect_articles(*g, depth + 1, out, wanted);
   }
 }
@@ -218,7 +218,7 @@ std::string url_key(std::string_view url) {
 constexpr std::string_view kTitleSeparators[] = {
     " | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: ", " \xC2\xBB ", " \xC2\xB7 ", " // "};
 
-// The title split at separators, with the separator positions.
+// The title split at its separators (the segments are views into `title`).
 std::vector<std::string_view> title_segments(std::string_view title) {
   std::vector<std::string_view> segs;
   size_t start = 0;
@@ -297,8 +297,8 @@ struct TitleChoice {
 TitleChoice choose_title(const PageModel& page, const JsonLdArticle& ld, const ArticleText& article,
                          const std::vector<std::string>& sites) {
   const std::string og(first_meta(page, {"og:title", "twitter:title", "headline", "dc.title"}));
-  // The article's headline: an <h1> that another title source repeats, and that is not the
-  // site's name (a logo set in <h1>); those in or above the article first.
+  // The article's headline: the first <h1> in or above the article that another title source
+  // repeats, and that is not the site's name (a logo set in <h1>).
   std::vector<const MarkedText*> h1s;
   for (const MarkedText& h : page.headings) {
     if (h.text.empty() || h.text.size() > 400 || names_site(h.text, sites, false)) continue;
@@ -363,11 +363,10 @@ std::optional<int64_t> clock_minutes(const DateTime& d) {
 }
 
 // Of several statements of the publication date, the first (most reliable) that names a day;
-// but in the
-// page's local time when another statement gives the same instant in local time (with its
-// offset, or a clock time whose difference from UTC is a zone offset), and with the time
-// another statement gives for the same day when it has none. A page that stamps its stories
-// in UTC and prints them in local time is dated on the local day.
+// but in the page's local time when another statement gives the same instant in local time
+// (with its offset, or as a clock time whose difference from UTC is a zone offset), and with
+// the time another statement gives for the same day when it has none. A page that stamps its
+// stories in UTC and prints them in local time is dated on the local day.
 DateCandidate settle(const std::vector<DateCandidate>& all) {
   // The first that names a day; a bare month or year only when none does.
   const DateCandidate* first = &all.front();
@@ -468,8 +467,9 @@ void read_dates(const PageModel& page, const JsonLdArticle& ld, const ArticleTex
   for (const MarkedText& t : page.authors) {  // "By Jane Doe | 19 Oct 2019"
     if (t.kind == "class" && near.contains(t.element)) add(pub, t.text, "html-text");
   }
-  // A date line just above the story or at its start ("Peter Grimm / 07.11.2023 / 09:30",
-  // "01.02.2022 – The labour market ...").
+  // A date line in the article's header (from its headline or <main>/<article> start), just
+  // above the story, or at its start ("Peter Grimm / 07.11.2023 / 09:30", "01.02.2022 – The
+  // labour market ...").
   if (article.root >= 0) {
     const Element& root = page.elements[static_cast<size_t>(article.root)];
     uint32_t from = page.elements[article.region_begin].first_block;

@@ -4,12 +4,13 @@
 // and at every element that carries furniture or hidden evidence, so that a block never mixes
 // furniture text with the text around it. White space is collapsed as HTML renders it.
 #include "ingest/html_page.h"
-#include "ingest/ascii.h"
 
 #include <gumbo.h>
 
 #include <algorithm>
 #include <array>
+
+#include "ingest/ascii.h"
 
 namespace dateline::ingest::html {
 namespace {

@@ -3,7 +3,6 @@
 // it is text, and hands it to the reader for its format. Every failure is reported through
 // the error sink with the path (and line/byte where known) and reading goes on.
 #include "ingest/reader.h"
-#include "ingest/ascii.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -12,6 +11,7 @@
 #include <filesystem>
 #include <system_error>
 
+#include "ingest/ascii.h"
 #include "ingest/metadata.h"
 #include "ingest/warc_reader.h"
 #include "text/utf8.h"

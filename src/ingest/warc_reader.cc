@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ingest/warc_reader.h"
-#include "ingest/ascii.h"
 
 #include <zlib.h>
 
@@ -12,6 +11,7 @@
 #include <map>
 #include <unordered_set>
 
+#include "ingest/ascii.h"
 #include "ingest/charset.h"
 #include "ingest/date_parser.h"
 #include "ingest/metadata.h"
