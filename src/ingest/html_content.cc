@@ -6,11 +6,12 @@
 //    subscription notices, comments, captions ...: tags, ARIA roles, class/id words) or is
 //    mostly link text (menus, teaser lists, tag clouds);
 //  - text when it reads as prose: enough words, little link text, a sentence ending or many
-//    words;
-//  - short or heading otherwise.
-// Furniture marks are evidence, not orders: an element marked as furniture that holds most
-// of the page's prose is a wrapper whose class describes the page's state ("cookies-not-set",
-// "menu-open", "has-sidebar" on <body> or a page container), and its mark is dropped.
+//    words; also what the page's JSON-LD articleBody contains;
+//  - sentence (a short full one), heading, or short otherwise.
+// Furniture marks are evidence, not orders: an element marked as furniture that holds half
+// of the page's prose, in two paragraphs or more, is a wrapper whose class describes the
+// page's state ("cookies-not-set", "menu-open", "has-sidebar" on <body> or a page container),
+// and its mark is dropped.
 //
 // The article's root is the element that maximises
 //     text characters - kBoilerplateWeight * boilerplate characters
@@ -19,11 +20,13 @@
 // with a bonus for article evidence (<article>, <main>, role=main, itemprop=articleBody,
 // class words such as "article-body" or "entry-content") in proportion to the text the
 // element holds, so a small <article> photo box cannot win on its tag. Ties go to the
-// innermost element.
+// outermost element (it adds only blocks that are neither text nor boilerplate).
 //
 // Inside the root, text blocks are kept and boilerplate dropped; a short block is kept when
-// the nearest decided blocks on both sides are text (jusText's context rule), a short full
-// sentence when one of them is, a heading when the next decided block is text. Everything depends
+// the nearest decided blocks on both sides are text (jusText's context rule; one side for a
+// list item or table cell), a short full sentence when one of them is, a heading when the
+// next decided block is text. Prose outside the root but in the <article> holding it, and
+// between the headline and the root (a standfirst), is the story's too. Everything depends
 // on the page only, and ties are broken by document order.
 #include "ingest/html_content.h"
 
@@ -53,7 +56,8 @@ double link_density(const Block& b) {
 // Prose, judged without the furniture marks (used to find wrappers).
 bool is_prose(const Block& b) { return b.heading == 0 && b.words >= 8 && link_density(b) <= 0.3; }
 
-// Elements whose furniture mark is kept: not <html>/<body>, and not holding most of the prose.
+// Elements whose furniture mark is kept: not <html>/<body>, and not wrappers (see the design
+// note). Without `class_words`, marks from class/id words are not kept at all.
 std::vector<bool> furniture_in_force(const PageModel& page, bool class_words) {
   const size_t n = page.elements.size();
   std::vector<uint64_t> prefix(page.blocks.size() + 1, 0), count(page.blocks.size() + 1, 0);
