@@ -382,11 +382,8 @@ class Builder {
 
   void visit(const GumboNode* n, int depth) {
     if (depth > max_depth_) return;
-    if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_CDATA) {
-      append_text(n->v.text.text);
-      return;
-    }
-    if (n->type == GUMBO_NODE_WHITESPACE) {
+    if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_CDATA ||
+        n->type == GUMBO_NODE_WHITESPACE) {
       append_text(n->v.text.text);
       return;
     }
@@ -433,8 +430,9 @@ class Builder {
     e.flags = flags;
     e.furniture_above =
         parent_ >= 0 ? m_.elements[static_cast<size_t>(parent_)].furniture_above : -1;
-    if (flags & (kFurnitureTag | kFurnitureClass | kHidden))
+    if (flags & (kFurnitureTag | kFurnitureClass | kHidden)) {
       e.furniture_above = static_cast<int32_t>(index);
+    }
     if (tag == GUMBO_TAG_BODY && m_.body < 0) m_.body = static_cast<int32_t>(index);
 
     const bool boundary =
