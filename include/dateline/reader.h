@@ -15,7 +15,7 @@
 namespace dateline {
 
 /// Called with a note about an input that is not an error: what a WARC file held besides
-/// the pages read ("crawl.warc.gz: 12 records: 8 HTML pages read; skipped 1 request, ...").
+/// the pages read ("crawl.warc.gz: 12 WARC records, 8 HTML pages read; skipped 1 request, ...").
 using NoteSink = std::function<void(const std::string&)>;
 
 struct ReaderOptions {
@@ -44,10 +44,11 @@ using ErrorSink = std::function<void(const Status&)>;
 void read_articles(const std::vector<std::string>& inputs, const ReaderOptions& options,
                    const ArticleSink& on_article, const ErrorSink& on_error);
 
-/// Reads articles from bytes held in memory (an HTTP request body): plain text, HTML, or JSON
-/// Lines (one or more objects), detected from `content_type` ("text/html",
-/// "application/json", "application/x-ndjson", "text/plain") or, when empty, from the content
-/// as for a file. `name` stands for the file name in diagnostics and doc.meta.path.
+/// Reads articles from bytes held in memory (an HTTP request body): plain text, HTML, JSON
+/// Lines (one or more objects) or a WARC file, detected from `content_type` ("text/html",
+/// "application/json", "application/x-ndjson", "text/plain", "application/warc") or, when
+/// empty, from the content as for a file. `name` stands for the file name in diagnostics and
+/// doc.meta.path.
 /// Ensures: the same articles and errors as read_articles() on a file holding `bytes`.
 void read_article_bytes(std::string_view bytes, const std::string& name,
                         const std::string& content_type, const ReaderOptions& options,
