@@ -418,8 +418,8 @@ void AttributionTagger::decode(const std::vector<float>& scores, size_t n,
   std::vector<float> best(n * kTags, kNeg);
   std::vector<uint8_t> back(n * kTags, 0);
   const bool end_tags = end_tags_;
-  const int content_inside = inside_tag(Role::kContent);
-  auto allowed = [end_tags, content_inside](int prev, int cur) {
+  constexpr int content_inside = inside_tag(Role::kContent);
+  auto allowed = [end_tags](int prev, int cur) {
     if (cur == kContentEnd && !end_tags) return false;
     // With end tags a content's inside words run up to its end tag.
     if (end_tags && prev == content_inside && cur != content_inside && cur != kContentEnd) {

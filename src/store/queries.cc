@@ -377,8 +377,9 @@ Result<std::vector<TimelineEntry>> Store::timeline(const TimelineQuery& query) {
     }));
     DL_ASSIGN_OR_RETURN(Stmt m, db.prepare("SELECT sentence FROM mentions "
                                            "WHERE article = ?1 AND entity = ?2"));
-    for (const auto& [article, idx] : entities) {
-      m.bind(1, article).bind(2, idx);
+    for (const std::pair<int64_t, int64_t>& entity : entities) {
+      const int64_t article = entity.first;  // a plain variable: lambdas capture it (clang 14)
+      m.bind(1, article).bind(2, entity.second);
       DL_RETURN_IF_ERROR(each(m, [&](const Stmt& row) {
         sentences.insert({article, row.int64(0)});
         return ok_status();
