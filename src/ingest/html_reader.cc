@@ -18,6 +18,7 @@
 #include <unordered_map>
 
 #include "ingest/date_parser.h"
+#include "ingest/html_limits.h"
 #include "ingest/metadata.h"
 #include "ingest/reader.h"
 
@@ -659,6 +660,7 @@ Result<Document> read_html(std::string_view raw, const std::string& path) {
   Document doc;
   // gumbo wants UTF-8; repair first so that diagnostics name bytes of the file as it is.
   std::string html = repair_input(raw, path, 0, &doc.diagnostics);
+  DL_RETURN_IF_ERROR(limit_html(html, path, &doc.diagnostics));  // before gumbo: html_limits.h
 
   GumboOptions options = kGumboDefaultOptions;
   options.max_errors = 0;  // we do not report markup errors; browsers do not either
