@@ -15,11 +15,23 @@
 namespace dateline {
 
 struct ReaderOptions {
-  /// Inputs larger than this are reported and skipped (bytes).
-  size_t max_input_bytes = size_t{64} << 20;
-  /// Publication date to use when an article states none (ISO 8601, may be partial).
+  /// The largest article, in bytes: a text or HTML input, or one line of JSON Lines. Larger
+  /// ones are reported and skipped. This bounds the memory one article takes in the pipeline
+  /// (docs/RELIABILITY.md gives the figure per MB of text).
+  size_t max_input_bytes = size_t{8} << 20;
+  /// The largest JSON Lines input (file, stdin, request body), read whole; each of its lines
+  /// is one article and is held to max_input_bytes.
+  size_t max_json_lines_bytes = size_t{1} << 30;
+  /// Publication date to use when an article states none: ISO 8601, possibly partial
+  /// ("2026-03-06", "2026-03", "2026"). Front ends check it with parse_publication_date().
   std::string default_published;
 };
+
+/// The ISO 8601 form ("2026-03-06", "2026-03", "2026") of a publication date a user gives
+/// (`--published`, `?published=`): ISO 8601 with or without a time, or a date as news pages
+/// write it ("March 6, 2026", "6 March 2026"). kInvalidArgument naming `field` when `value`
+/// is not a date ("yesterday", "2026-02-30"), so that nothing else is ever stored as one.
+Result<std::string> parse_publication_date(std::string_view value, std::string_view field);
 
 /// Called once per article read; the Document holds `text`, `meta`, `content_hash` and any
 /// diagnostics (e.g. repaired UTF-8) but no analysis yet.
@@ -28,9 +40,12 @@ using ArticleSink = std::function<void(Document&&)>;
 using ErrorSink = std::function<void(const Status&)>;
 
 /// Reads every input in order: a file (plain text, HTML, JSON Lines by content and extension),
-/// a directory (recursively, in sorted path order) or "-" for stdin.
+/// a named pipe or "-" for stdin (read to the end), or a directory (recursively, in sorted
+/// path order; hidden entries skipped, symbolic links to directories not followed).
 /// Ensures: each article reaches `on_article` exactly once; each unreadable input reaches
-/// `on_error` with its file name and byte position; one bad input never stops the others.
+/// `on_error` with its file name and byte position, and so does every entry of a directory
+/// that is not read (an unreadable folder, a link to a folder, a pipe or device); one bad
+/// input never stops the others.
 void read_articles(const std::vector<std::string>& inputs, const ReaderOptions& options,
                    const ArticleSink& on_article, const ErrorSink& on_error);
 
