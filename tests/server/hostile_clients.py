@@ -91,7 +91,14 @@ def start_server(server, args):
     if not m:
         proc.kill()
         raise SystemExit("server did not start: " + line + proc.stderr.read())
-    return proc, int(m.group(1))
+    port = int(m.group(1))
+    for _ in range(300):  # until it accepts connections
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            break
+        except OSError:
+            time.sleep(0.1)
+    return proc, port
 
 
 def slowloris(port, n, seconds):
@@ -188,22 +195,26 @@ def main():
               is_json_error(body), (status, elapsed, body[:80]))
 
         # 100 connections at once (a listen backlog of 5 dropped some at 50).
+        # A dropped SYN is sent again after a second: that second is the tail to look for.
         results = []
+        barrier = threading.Barrier(100)
 
         def one():
+            barrier.wait()
             try:
-                results.append(get(port, "/api/health")[0])
+                status, _, _, elapsed = get(port, "/api/health")
+                results.append((status, elapsed))
             except OSError as e:
-                results.append(str(e))
+                results.append((str(e), 99))
         threads = [threading.Thread(target=one) for _ in range(100)]
-        start = time.monotonic()
         for th in threads:
             th.start()
         for th in threads:
             th.join()
-        elapsed = time.monotonic() - start
-        check("100 concurrent connections all served", results.count(200) == 100 and elapsed < 5,
-              (results.count(200), f"{elapsed:.2f} s"))
+        served = sum(1 for status, _ in results if status == 200)
+        slowest = max(elapsed for _, elapsed in results)
+        check("100 connections at once: all served, none waits a second", served == 100 and
+              slowest < 0.9, (served, f"slowest {slowest:.2f} s"))
 
         # Requests a browser page on another site, or a rebound DNS name, could make.
         status, _, body, _ = get(port, "/api/quotes", host="attacker.example")
@@ -247,20 +258,29 @@ def main():
         check("static 404 has a JSON body", status == 404 and is_json_error(body), status)
 
         # Port in use: a second server, and a port another program holds.
-        second = subprocess.run([server, "--port", str(port), "--db", db],
-                                capture_output=True, text=True, timeout=60)
+        def refused_port(taken):
+            """(exit code, stderr) of a server started on `taken`; None when it kept running."""
+            p = subprocess.Popen([server, "--port", str(taken), "--db", db],
+                                 stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+            try:
+                _, err = p.communicate(timeout=30)
+                return p.returncode, err.strip()
+            except subprocess.TimeoutExpired:
+                p.kill()
+                p.communicate()
+                return None, "it started and served"
+
+        code, err = refused_port(port)
         check("a second server on the same port fails with exit 3",
-              second.returncode == 3 and "in use" in second.stderr, second.stderr.strip())
+              code == 3 and "in use" in err, err)
         holder = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         holder.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         holder.bind(("127.0.0.1", 0))
         holder.listen(1)
-        taken = holder.getsockname()[1]
-        other = subprocess.run([server, "--port", str(taken), "--db", db],
-                               capture_output=True, text=True, timeout=60)
+        code, err = refused_port(holder.getsockname()[1])
         holder.close()
         check("a port another program listens on fails with exit 3",
-              other.returncode == 3 and "in use" in other.stderr, other.stderr.strip())
+              code == 3 and "in use" in err, err)
         check("server still alive", proc.poll() is None)
     finally:
         proc.terminate()
