@@ -282,15 +282,19 @@ Status check_not_binary(std::string_view raw, const std::string& path) {
 }
 
 std::string repair_input(std::string_view raw, const std::string& where, size_t base,
-                         std::vector<Diagnostic>* out) {
+                         std::vector<Diagnostic>* out, bool text_offsets) {
   if (text::find_invalid_utf8(raw) == std::string_view::npos) return std::string(raw);
   std::vector<size_t> bad;
   std::string repaired = text::repair_utf8(raw, &bad);
   size_t shown = std::min(bad.size(), kMaxUtf8Diagnostics);
   for (size_t k = 0; k < shown; ++k) {
     size_t at = base + bad[k];
+    // Each replacement is 2 bytes longer than the byte it replaces.
+    const std::string in_text =
+        text_offsets ? "; text byte " + std::to_string(bad[k] + 2 * k) : std::string();
     out->push_back({"invalid_utf8",
-                    where + ": byte " + std::to_string(at) + ": invalid UTF-8 replaced by U+FFFD",
+                    where + ": byte " + std::to_string(at) +
+                        ": invalid UTF-8 replaced by U+FFFD" + in_text,
                     static_cast<int64_t>(at)});
   }
   if (bad.size() > shown) {
@@ -313,8 +317,14 @@ void set_identity(Document& doc, std::string_view path) {
 
 Document make_document(std::string_view raw, const std::string& path) {
   Document doc;
-  if (raw.substr(0, 3) == kBom) raw.remove_prefix(3);
-  doc.text = repair_input(raw, path, 0, &doc.diagnostics);
+  // Diagnostics name bytes of the file; spans are offsets into doc.text, which starts after
+  // a byte-order mark and is longer by 2 bytes for each repair (docs/INGEST.md, Offsets).
+  size_t bom = 0;
+  if (raw.substr(0, 3) == kBom) {
+    raw.remove_prefix(3);
+    bom = 3;
+  }
+  doc.text = repair_input(raw, path, bom, &doc.diagnostics, /*text_offsets=*/true);
   doc.meta.path = path;
   set_identity(doc, path);
   return doc;

@@ -26,11 +26,13 @@ Status check_not_binary(std::string_view raw, const std::string& path);
 /// Most invalid-UTF-8 diagnostics kept per article; the rest are counted in one more.
 inline constexpr size_t kMaxUtf8Diagnostics = 10;
 
-/// Returns `raw` with each invalid UTF-8 sequence replaced by U+FFFD, and appends to `out`
-/// one "invalid_utf8" Diagnostic per repair (at most kMaxUtf8Diagnostics, then a count).
-/// Byte offsets are `base + offset in raw`, so a JSONL line reports file offsets.
+/// Returns `raw` with each invalid UTF-8 byte replaced by U+FFFD (3 bytes), and appends to
+/// `out` one "invalid_utf8" Diagnostic per repair (at most kMaxUtf8Diagnostics, then a
+/// count). Byte offsets are `base + offset in raw`, so a JSONL line reports file offsets.
+/// With `text_offsets` (the result is the article's text itself), each message also gives
+/// the replacement's offset in the result ("; text byte M"), where spans point.
 std::string repair_input(std::string_view raw, const std::string& where, size_t base,
-                         std::vector<Diagnostic>* out);
+                         std::vector<Diagnostic>* out, bool text_offsets = false);
 
 /// Builds the Document for one article body read from `path` (meta fields not given stay "").
 /// Repairs invalid UTF-8 and records Diagnostics for the repairs.

@@ -160,6 +160,34 @@ TEST(TextReader, RepairsInvalidUtf8WithOneDiagnosticPerByteUpToACap) {
   EXPECT_EQ(rest.byte, 1 + 2 * 10);
 }
 
+// Issue #20, item 10: repairs shift offsets, which INGEST.md denied. Spans are offsets into
+// doc.text (as docs/INGEST.md now says): it starts after a byte-order mark, and each invalid
+// byte becomes U+FFFD, 2 bytes longer; each diagnostic names the file byte and the text byte.
+TEST(TextReader, DiagnosticsMapFileBytesToTextOffsets) {
+  const std::string file = "\xEF\xBB\xBF" "caf\xE9 said \xFF ok";
+  Batch b = read_bytes(file, "bom.txt");
+  ASSERT_EQ(b.docs.size(), 1u);
+  const Document& doc = b.docs[0];
+  ASSERT_EQ(doc.diagnostics.size(), 2u);
+  static const struct {
+    int64_t file_byte;
+    size_t text_byte;
+  } kRepairs[] = {{6, 3}, {13, 12}};
+  for (size_t k = 0; k < 2; ++k) {
+    const Diagnostic& d = doc.diagnostics[k];
+    EXPECT_EQ(d.byte, kRepairs[k].file_byte);
+    EXPECT_EQ(static_cast<unsigned char>(file[size_t(d.byte)]) >= 0x80, true);
+    EXPECT_TRUE(contains(d.message, "bom.txt: byte " + std::to_string(kRepairs[k].file_byte) +
+                                        ": invalid UTF-8 replaced by U+FFFD; text byte " +
+                                        std::to_string(kRepairs[k].text_byte)))
+        << d.message;
+    EXPECT_EQ(doc.text.substr(kRepairs[k].text_byte, 3), "\xEF\xBF\xBD");
+  }
+  // A word after the repairs: its text offset is its file offset - 3 (the mark) + 2 x 2.
+  const size_t in_file = file.find(" ok") + 1, in_text = doc.text.find(" ok") + 1;
+  EXPECT_EQ(in_text, in_file - 3 + 2 * 2);
+}
+
 TEST(Reader, ReportsInputsThatAreNotArticles) {
   static const struct {
     const char* name;
