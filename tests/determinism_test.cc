@@ -36,15 +36,19 @@ std::vector<Document> read_inputs() {
   }
   std::sort(inputs.begin(), inputs.end());
   std::vector<Document> docs;
-  read_articles(inputs, {}, [&](Document&& d) { docs.push_back(std::move(d)); },
-                [](const Status& s) { ADD_FAILURE() << s.to_string(); });
+  read_articles(
+      inputs, {}, [&](Document&& d) { docs.push_back(std::move(d)); },
+      [](const Status& s) { ADD_FAILURE() << s.to_string(); });
   // A slice of PolNeAR dev: many articles of one outlet style, one per line.
   const std::string polnear = shared + "/data/polnear/dev.jsonl";
   if (fs::exists(polnear)) {
     size_t n = 0;
-    read_articles({polnear}, {}, [&](Document&& d) {
-      if (n++ < 24) docs.push_back(std::move(d));
-    }, [](const Status&) {});
+    read_articles(
+        {polnear}, {},
+        [&](Document&& d) {
+          if (n++ < 24) docs.push_back(std::move(d));
+        },
+        [](const Status&) {});
   }
   return docs;
 }
@@ -93,7 +97,8 @@ TEST_F(Determinism, OutputDoesNotDependOnTheRun) {
   orders.push_back(twice);
   for (size_t o = 0; o < orders.size(); ++o) {
     for (size_t i : orders[o]) {
-      EXPECT_EQ(analysed(*pipeline_, docs[i]), alone[i]) << "order " << o << ", " << docs[i].meta.id;
+      EXPECT_EQ(analysed(*pipeline_, docs[i]), alone[i])
+          << "order " << o << ", " << docs[i].meta.id;
     }
   }
 }

@@ -62,8 +62,8 @@ Result<JsonOptions> json_options_from(const ApiRequest& r) {
     } else if (item == "syntax") {
       o.with_syntax = true;
     } else if (!item.empty()) {
-      return error(ErrorCode::kInvalidArgument, "with: '" + std::string(item) +
-                                                    "' is not one of tokens, sentences, syntax");
+      return error(ErrorCode::kInvalidArgument,
+                   "with: '" + std::string(item) + "' is not one of tokens, sentences, syntax");
     }
     start = comma + 1;
   }
@@ -169,12 +169,11 @@ ApiResponse http_error(int status, std::string_view message) {
   static const struct {
     int status;
     const char* code;
-  } kCodes[] = {{400, "bad_request"},        {403, "forbidden"},       {404, "not_found"},
-                {405, "method_not_allowed"}, {408, "request_timeout"}, {411, "length_required"},
-                {413, "payload_too_large"},
-                {414, "uri_too_long"},       {415, "unsupported_media_type"},
-                {416, "range_not_satisfiable"}, {431, "header_too_large"},
-                {503, "unavailable"}};
+  } kCodes[] = {
+      {400, "bad_request"},           {403, "forbidden"},        {404, "not_found"},
+      {405, "method_not_allowed"},    {408, "request_timeout"},  {411, "length_required"},
+      {413, "payload_too_large"},     {414, "uri_too_long"},     {415, "unsupported_media_type"},
+      {416, "range_not_satisfiable"}, {431, "header_too_large"}, {503, "unavailable"}};
   const char* code = status >= 500 ? "internal" : "bad_request";
   for (const auto& c : kCodes) {
     if (c.status == status) code = c.code;

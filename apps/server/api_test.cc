@@ -348,8 +348,8 @@ TEST_F(StoreApiTest, HostileParametersAreRefusedWithCleanErrors) {
 
 // A 500 tells the client nothing of the SQL or the paths; the log gets the details.
 TEST(ApiErrors, InternalErrorsAreLoggedNotShown) {
-  ApiResponse r = error_response(error(ErrorCode::kDatabase,
-                                       "/srv/data/dateline.db: SELECT * FROM quotes: no such table"));
+  ApiResponse r = error_response(
+      error(ErrorCode::kDatabase, "/srv/data/dateline.db: SELECT * FROM quotes: no such table"));
   EXPECT_EQ(r.status, 500);
   EXPECT_EQ(r.body.find("SELECT"), std::string::npos) << r.body;
   EXPECT_EQ(r.body.find("/srv"), std::string::npos) << r.body;

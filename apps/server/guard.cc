@@ -69,10 +69,10 @@ bool host_allowed(std::string_view host_header, const GuardOptions& options) {
   for (const std::string& allowed : options.allowed_hosts) {
     if (name == host_name(allowed)) return true;
   }
-  const std::string bind = host_name(options.bind_host.find(':') != std::string::npos &&
-                                             options.bind_host.front() != '['
-                                         ? "[" + options.bind_host + "]"
-                                         : options.bind_host);
+  const std::string bind =
+      host_name(options.bind_host.find(':') != std::string::npos && options.bind_host.front() != '['
+                    ? "[" + options.bind_host + "]"
+                    : options.bind_host);
   if (is_loopback(bind)) return is_loopback(name);
   if (is_wildcard(bind)) return name == "localhost" || is_ipv4(name) || is_ipv6(name);
   return name == bind;

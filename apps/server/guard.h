@@ -37,11 +37,11 @@ struct GuardOptions {
 /// What the checks read of a request: its line and headers, before the body.
 struct RequestHead {
   std::string method;
-  std::string path;          ///< decoded, as the router sees it
-  std::string host;          ///< the Host header, "" when absent
-  std::string content_type;  ///< "" when absent
-  bool client_header = false;            ///< kClientHeader is present
-  bool chunked = false;                  ///< Transfer-Encoding is present
+  std::string path;                        ///< decoded, as the router sees it
+  std::string host;                        ///< the Host header, "" when absent
+  std::string content_type;                ///< "" when absent
+  bool client_header = false;              ///< kClientHeader is present
+  bool chunked = false;                    ///< Transfer-Encoding is present
   std::optional<uint64_t> content_length;  ///< absent when the header is
 };
 

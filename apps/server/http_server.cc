@@ -32,9 +32,8 @@ std::string address_of(const sockaddr_storage& addr) {
 
 void ip_and_port(const sockaddr_storage& addr, std::string& ip, int& port) {
   ip = address_of(addr);
-  port = addr.ss_family == AF_INET
-             ? ntohs(reinterpret_cast<const sockaddr_in&>(addr).sin_port)
-             : ntohs(reinterpret_cast<const sockaddr_in6&>(addr).sin6_port);
+  port = addr.ss_family == AF_INET ? ntohs(reinterpret_cast<const sockaddr_in&>(addr).sin_port)
+                                   : ntohs(reinterpret_cast<const sockaddr_in6&>(addr).sin6_port);
 }
 
 int poll_one(int fd, short events, int timeout_ms) {
@@ -126,13 +125,15 @@ ssize_t GuardedStream::write(const char* ptr, size_t size) {
 void GuardedStream::get_remote_ip_and_port(std::string& ip, int& port) const {
   sockaddr_storage addr{};
   socklen_t len = sizeof addr;
-  if (::getpeername(fd_, reinterpret_cast<sockaddr*>(&addr), &len) == 0) ip_and_port(addr, ip, port);
+  if (::getpeername(fd_, reinterpret_cast<sockaddr*>(&addr), &len) == 0)
+    ip_and_port(addr, ip, port);
 }
 
 void GuardedStream::get_local_ip_and_port(std::string& ip, int& port) const {
   sockaddr_storage addr{};
   socklen_t len = sizeof addr;
-  if (::getsockname(fd_, reinterpret_cast<sockaddr*>(&addr), &len) == 0) ip_and_port(addr, ip, port);
+  if (::getsockname(fd_, reinterpret_cast<sockaddr*>(&addr), &len) == 0)
+    ip_and_port(addr, ip, port);
 }
 
 // --- HttpServer ------------------------------------------------------------------------------
@@ -185,7 +186,8 @@ void HttpServer::run() {
     const int fd = ::accept4(listener, reinterpret_cast<sockaddr*>(&addr), &len, SOCK_CLOEXEC);
     if (fd < 0) {
       // Out of descriptors: the open connections end within their deadlines.
-      if (errno == EMFILE || errno == ENFILE) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+      if (errno == EMFILE || errno == ENFILE)
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
       continue;
     }
     const std::string client = address_of(addr);

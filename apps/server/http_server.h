@@ -35,9 +35,9 @@
 namespace dateline::server {
 
 struct ServerLimits {
-  int max_connections = 512;            ///< open connections in all
+  int max_connections = 512;             ///< open connections in all
   int max_connections_per_client = 128;  ///< open connections from one address
-  int backlog = 1024;                   ///< listen(2) backlog
+  int backlog = 1024;                    ///< listen(2) backlog
   /// The request line and headers must arrive within this time of the request's start.
   std::chrono::milliseconds head_timeout{10000};
   /// The whole request (head and body) must arrive within this time of its start.

@@ -63,11 +63,11 @@ dateline::server::RequestHead head_of(const httplib::Request& req) {
 // The body of an error cpp-httplib raised itself (a malformed request, a URI too long, a
 // path with no page, a read that failed on a deadline or the size cap).
 std::string library_error_message(int status, const httplib::Request& req,
-                                   const dateline::server::ServerLimits& limits) {
+                                  const dateline::server::ServerLimits& limits) {
   switch (status) {
     case 404:
       return dateline::server::check_text(req.path, "").ok() ? "no such page: " + req.path
-                                                              : "no such page";
+                                                             : "no such page";
     case 408:
       return "the request did not arrive in time (head within " +
              std::to_string(limits.head_timeout.count() / 1000) + " s, all of it within " +
@@ -75,9 +75,12 @@ std::string library_error_message(int status, const httplib::Request& req,
     case 413:
       return "the request is over the limit of " + std::to_string(limits.max_request_bytes) +
              " bytes";
-    case 414: return "the request line is over the limit of 8192 bytes";
-    case 416: return "the Range header cannot be satisfied";
-    default: return "malformed HTTP request";
+    case 414:
+      return "the request line is over the limit of 8192 bytes";
+    case 416:
+      return "the Range header cannot be satisfied";
+    default:
+      return "malformed HTTP request";
   }
 }
 
@@ -159,15 +162,15 @@ int main(int argc, char** argv) {
   });
   server.set_error_handler(httplib::Server::HandlerWithResponse(
       [&](const httplib::Request& req, httplib::Response& res) {
-    if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;  // ours already
-    const auto* stream = HttpServer::current_stream();
-    int status = res.status;
-    if (stream && stream->timed_out()) status = 408;
-    if (stream && stream->too_large()) status = 413;
-    send(dateline::server::http_error(status, library_error_message(status, req, limits)), res);
-    if (status == 400 || status == 408 || status == 413) close_after(res);
-    return httplib::Server::HandlerResponse::Handled;
-  }));
+        if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;  // ours already
+        const auto* stream = HttpServer::current_stream();
+        int status = res.status;
+        if (stream && stream->timed_out()) status = 408;
+        if (stream && stream->too_large()) status = 413;
+        send(dateline::server::http_error(status, library_error_message(status, req, limits)), res);
+        if (status == 400 || status == 408 || status == 413) close_after(res);
+        return httplib::Server::HandlerResponse::Handled;
+      }));
   auto bridge = [&](const httplib::Request& req, httplib::Response& res) {
     send(api.handle(to_api(req)), res);
   };
@@ -178,8 +181,8 @@ int main(int argc, char** argv) {
   server.Post("/api/extract", [&](const httplib::Request& req, httplib::Response& res,
                                   const httplib::ContentReader& read) {
     if (!analysis_slots.try_acquire_for(limits.request_timeout)) {
-      send(dateline::server::http_error(503, "all " + std::to_string(workers) +
-                                                 " analysis workers are busy; try again"),
+      send(dateline::server::http_error(
+               503, "all " + std::to_string(workers) + " analysis workers are busy; try again"),
            res);
       close_after(res);
       return;
@@ -198,10 +201,9 @@ int main(int argc, char** argv) {
       analysis_slots.release();
       const auto* stream = HttpServer::current_stream();
       const int status = over || (stream && stream->too_large()) ? 413
-                         : stream && stream->timed_out()        ? 408
+                         : stream && stream->timed_out()         ? 408
                                                                  : 400;
-      send(dateline::server::http_error(status, library_error_message(status, req, limits)),
-           res);
+      send(dateline::server::http_error(status, library_error_message(status, req, limits)), res);
       close_after(res);
       return;
     }

@@ -35,8 +35,8 @@ uint32_t distance(const Span& a, const Span& b) {
 const TimeExpression* governing_time(const Document& doc, uint32_t sentence, Span clause) {
   // The sentence's times by binary search: O(log T + times in the sentence) per record, so
   // dating every quote and event of an article is O(n log n), not O(records x times).
-  const auto [first, last] = std::equal_range(
-      doc.times.begin(), doc.times.end(), sentence, SentenceOrder());
+  const auto [first, last] =
+      std::equal_range(doc.times.begin(), doc.times.end(), sentence, SentenceOrder());
   const TimeExpression* best = nullptr;
   uint32_t best_distance = 0;
   for (auto it = first; it != last; ++it) {

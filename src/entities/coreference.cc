@@ -198,7 +198,6 @@ void link_entities(const Gazetteer& gazetteer, std::span<const AnalysedSentence>
     if (drafts[entity].entity.type == EntityType::kPerson) people.touch(entity, old_order, order);
   };
 
-
   // A person mention seen so far, for pronoun and nominal resolution.
   struct Seen {
     int32_t entity;

@@ -40,22 +40,22 @@ bool name_in(std::string_view name, std::initializer_list<std::string_view> list
 }
 
 bool is_void(std::string_view name) {
-  return name_in(name, {"area", "base", "basefont", "bgsound", "br", "col", "embed", "frame", "hr",
-                        "image", "img", "input", "keygen", "link", "meta", "param", "source",
-                        "track", "wbr"});
+  return name_in(
+      name, {"area", "base", "basefont", "bgsound", "br", "col", "embed", "frame", "hr", "image",
+             "img", "input", "keygen", "link", "meta", "param", "source", "track", "wbr"});
 }
 
 // End tag optional: a new element of the kind closes the open one instead of nesting in it.
 bool has_optional_end(std::string_view name) {
-  return name_in(name, {"html", "head", "body", "p", "li", "dt", "dd", "option", "optgroup", "rb",
-                        "rt", "rp", "rtc", "tr", "td", "th", "thead", "tbody", "tfoot",
-                        "colgroup", "caption"});
+  return name_in(name, {"html",   "head",     "body",  "p",     "li",    "dt",       "dd",
+                        "option", "optgroup", "rb",    "rt",    "rp",    "rtc",      "tr",
+                        "td",     "th",       "thead", "tbody", "tfoot", "colgroup", "caption"});
 }
 
 // Content is text up to the element's end tag.
 bool is_raw_text(std::string_view name) {
-  return name_in(name, {"script", "style", "textarea", "title", "xmp", "iframe", "noembed",
-                        "noframes"});
+  return name_in(name,
+                 {"script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes"});
 }
 
 bool is_foreign_root(std::string_view name) { return name_in(name, {"svg", "math"}); }
@@ -102,10 +102,10 @@ struct OpenElement {
 Status limit_html(std::string& markup, const std::string& path,
                   std::vector<Diagnostic>* diagnostics, const HtmlLimits& limits) {
   if (markup.size() > limits.max_bytes) {
-    return error(ErrorCode::kBadInput,
-                 path + ": HTML page of " + std::to_string(markup.size()) +
-                     " bytes, over the limit of " + std::to_string(limits.max_bytes) +
-                     " bytes for HTML; skipped");
+    return error(ErrorCode::kBadInput, path + ": HTML page of " + std::to_string(markup.size()) +
+                                           " bytes, over the limit of " +
+                                           std::to_string(limits.max_bytes) +
+                                           " bytes for HTML; skipped");
   }
   const std::string_view s = markup;  // read position i, write position out <= i
   const size_t n = s.size();
@@ -189,12 +189,12 @@ Status limit_html(std::string& markup, const std::string& path,
   }
   markup.resize(out);
   if (dropped > 0) {
-    diagnostics->push_back(
-        {"html_too_deep",
-         path + ": byte " + std::to_string(first_dropped) + ": elements nested deeper than " +
-             std::to_string(limits.max_depth) + " levels; " + std::to_string(dropped) +
-             " tags ignored, their text kept",
-         static_cast<int64_t>(first_dropped)});
+    diagnostics->push_back({"html_too_deep",
+                            path + ": byte " + std::to_string(first_dropped) +
+                                ": elements nested deeper than " +
+                                std::to_string(limits.max_depth) + " levels; " +
+                                std::to_string(dropped) + " tags ignored, their text kept",
+                            static_cast<int64_t>(first_dropped)});
   }
   return ok_status();
 }

@@ -25,8 +25,7 @@ TEST(HtmlLimits, DropsOnlyTheTagsNestedTooDeep) {
       // Within the limit of 3 (the limit used below): unchanged.
       {"<div><section><span>x</span></section></div>", "", -1},
       // One level too deep: the innermost tags go, their text stays.
-      {"<div><div><div><div>x</div></div></div></div>", "<div><div><div>x</div></div></div>",
-       15},
+      {"<div><div><div><div>x</div></div></div></div>", "<div><div><div>x</div></div></div>", 15},
       {"<DIV><Div><div><dIv>x</DIV></div></div></div>", "<DIV><Div><div>x</div></div></div>", 15},
       // Void elements and elements with optional end tags do not nest.
       {"<div><p>a<p>b<li>c<li>d<br><img src=x><hr><td>e<tr>f</div>", "", -1},
@@ -94,7 +93,8 @@ TEST(HtmlLimits, AHundredThousandNestedDivsAreReadQuickly) {
         EXPECT_NE(doc.text.find("the bridge would reopen in May."), std::string::npos)
             << doc.text.substr(0, 200);
         bool reported = false;
-        for (const Diagnostic& d : doc.diagnostics) reported = reported || d.code == "html_too_deep";
+        for (const Diagnostic& d : doc.diagnostics)
+          reported = reported || d.code == "html_too_deep";
         EXPECT_TRUE(reported);
       },
       [](const Status& s) { ADD_FAILURE() << s.to_string(); }, InputFormat::kHtml);

@@ -102,7 +102,8 @@ class FieldCollector {
 
   // A field we read, given as a value we cannot use ("text" has its own error).
   void note_wrong_type(const char* what) {
-    if (depth_ == 1 && key_ != "text" && slot_for(key_)) fields_->wrong_type.push_back({key_, what});
+    if (depth_ == 1 && key_ != "text" && slot_for(key_))
+      fields_->wrong_type.push_back({key_, what});
   }
 
   std::string* slot_for(const std::string& key) {
@@ -157,10 +158,8 @@ Result<Document> line_document(LineFields& f, std::vector<Diagnostic>&& repairs,
   doc.diagnostics = std::move(repairs);
   doc.meta.path = where;
   for (const auto& [field, what] : f.wrong_type) {
-    doc.diagnostics.push_back({"bad_field",
-                               where + ": \"" + field + "\" is " + what +
-                                   ", not a string; ignored",
-                               -1});
+    doc.diagnostics.push_back(
+        {"bad_field", where + ": \"" + field + "\" is " + what + ", not a string; ignored", -1});
   }
   DocumentMeta& m = doc.meta;
   if (const std::string& id = first_of(f.id, f.doc); !id.empty()) m.id = id;
@@ -205,10 +204,10 @@ void read_json_lines(std::string_view raw, const std::string& path, const Reader
 
     const std::string where = path + ":" + std::to_string(line_no);
     if (line.size() > options.max_input_bytes) {
-      on_error(error(ErrorCode::kBadInput,
-                     where + ": " + std::to_string(line.size()) + " bytes, over the limit of " +
-                         std::to_string(options.max_input_bytes) +
-                         " bytes for one article; line skipped"));
+      on_error(error(ErrorCode::kBadInput, where + ": " + std::to_string(line.size()) +
+                                               " bytes, over the limit of " +
+                                               std::to_string(options.max_input_bytes) +
+                                               " bytes for one article; line skipped"));
       continue;
     }
     std::vector<Diagnostic> repairs;

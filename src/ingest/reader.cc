@@ -74,8 +74,8 @@ bool only_white_space(std::string_view s) {
 std::string std_error_message(const std::error_code& ec) { return ec.message(); }
 
 std::string over_limit(const std::string& path, size_t size, size_t limit, const char* what) {
-  return path + ": " + std::to_string(size) + " bytes, over the limit of " +
-         std::to_string(limit) + " bytes for " + what + "; skipped";
+  return path + ": " + std::to_string(size) + " bytes, over the limit of " + std::to_string(limit) +
+         " bytes for " + what + "; skipped";
 }
 
 // The most bytes an input of `format` may have: JSON Lines hold many articles, each held
@@ -101,7 +101,8 @@ Result<std::string> load_file(const std::string& path, const ReaderOptions& opti
   std::string raw;
   raw.resize(static_cast<size_t>(std::min<uintmax_t>(size, kSniffBytes)));
   size_t got = std::fread(raw.data(), 1, raw.size(), f);
-  const size_t limit = input_limit(options, detect_format(path, std::string_view(raw).substr(0, got)));
+  const size_t limit =
+      input_limit(options, detect_format(path, std::string_view(raw).substr(0, got)));
   if (size > limit) {
     std::fclose(f);
     return error(ErrorCode::kBadInput, over_limit(path, size, limit, "one input"));
@@ -133,13 +134,12 @@ Result<std::string> load_stream(std::FILE* f, const std::string& path,
       format_known = true;
     }
     if (raw.size() > limit) {
-      return error(ErrorCode::kBadInput,
-                   path + ": over the limit of " + std::to_string(limit) +
-                       " bytes for one input; skipped");
+      return error(ErrorCode::kBadInput, path + ": over the limit of " + std::to_string(limit) +
+                                             " bytes for one input; skipped");
     }
   }
-  if (std::ferror(f)) return error(ErrorCode::kIo, path + ": read error at byte " +
-                                                      std::to_string(raw.size()));
+  if (std::ferror(f))
+    return error(ErrorCode::kIo, path + ": read error at byte " + std::to_string(raw.size()));
   return raw;
 }
 
@@ -150,11 +150,16 @@ bool is_hidden(const fs::path& p) {
 
 const char* file_kind(fs::file_type type) {
   switch (type) {
-    case fs::file_type::fifo: return "a named pipe";
-    case fs::file_type::socket: return "a socket";
-    case fs::file_type::block: return "a block device";
-    case fs::file_type::character: return "a character device";
-    default: return "not a regular file";
+    case fs::file_type::fifo:
+      return "a named pipe";
+    case fs::file_type::socket:
+      return "a socket";
+    case fs::file_type::block:
+      return "a block device";
+    case fs::file_type::character:
+      return "a character device";
+    default:
+      return "not a regular file";
   }
 }
 
@@ -167,8 +172,8 @@ void list_directory(const fs::path& dir, std::vector<std::string>& files,
   std::error_code ec;
   fs::directory_iterator it(dir, ec);
   if (ec) {
-    on_error(error(ErrorCode::kIo, dir.string() + ": cannot list: " + std_error_message(ec) +
-                                       "; folder skipped"));
+    on_error(error(ErrorCode::kIo,
+                   dir.string() + ": cannot list: " + std_error_message(ec) + "; folder skipped"));
     return;
   }
   std::vector<fs::directory_entry> entries;
@@ -220,8 +225,8 @@ void read_path(const std::string& path, const ReaderOptions& options, const Arti
 
 // A named pipe given as an input ("<(curl ...)", mkfifo) or a character device: read as a
 // stream, like stdin.
-void read_pipe(const std::string& path, const ReaderOptions& options,
-               const ArticleSink& on_article, const ErrorSink& on_error) {
+void read_pipe(const std::string& path, const ReaderOptions& options, const ArticleSink& on_article,
+               const ErrorSink& on_error) {
   std::FILE* f = std::fopen(path.c_str(), "rb");
   if (!f) {
     on_error(error(ErrorCode::kIo, path + ": cannot open: " + std::strerror(errno)));
@@ -292,10 +297,10 @@ std::string repair_input(std::string_view raw, const std::string& where, size_t 
     // Each replacement is 2 bytes longer than the byte it replaces.
     const std::string in_text =
         text_offsets ? "; text byte " + std::to_string(bad[k] + 2 * k) : std::string();
-    out->push_back({"invalid_utf8",
-                    where + ": byte " + std::to_string(at) +
-                        ": invalid UTF-8 replaced by U+FFFD" + in_text,
-                    static_cast<int64_t>(at)});
+    out->push_back(
+        {"invalid_utf8",
+         where + ": byte " + std::to_string(at) + ": invalid UTF-8 replaced by U+FFFD" + in_text,
+         static_cast<int64_t>(at)});
   }
   if (bad.size() > shown) {
     size_t at = base + bad[shown];

@@ -164,7 +164,9 @@ TEST(TextReader, RepairsInvalidUtf8WithOneDiagnosticPerByteUpToACap) {
 // doc.text (as docs/INGEST.md now says): it starts after a byte-order mark, and each invalid
 // byte becomes U+FFFD, 2 bytes longer; each diagnostic names the file byte and the text byte.
 TEST(TextReader, DiagnosticsMapFileBytesToTextOffsets) {
-  const std::string file = "\xEF\xBB\xBF" "caf\xE9 said \xFF ok";
+  const std::string file =
+      "\xEF\xBB\xBF"
+      "caf\xE9 said \xFF ok";
   Batch b = read_bytes(file, "bom.txt");
   ASSERT_EQ(b.docs.size(), 1u);
   const Document& doc = b.docs[0];
@@ -339,11 +341,16 @@ TEST(Reader, PublicationDatesAreDatesOrRefused) {
     const char* given;
     const char* iso;  ///< "" when refused
   } kCases[] = {
-      {"2026-03-06", "2026-03-06"},   {"2026-03", "2026-03"},
-      {"2026", "2026"},               {"2026-03-06T10:15:00Z", "2026-03-06"},
-      {"March 6, 2026", "2026-03-06"}, {" 6 March 2026 ", "2026-03-06"},
-      {"yesterday", ""},               {"<script>alert(1)</script>", ""},
-      {"2026-02-30", ""},              {"", ""},
+      {"2026-03-06", "2026-03-06"},
+      {"2026-03", "2026-03"},
+      {"2026", "2026"},
+      {"2026-03-06T10:15:00Z", "2026-03-06"},
+      {"March 6, 2026", "2026-03-06"},
+      {" 6 March 2026 ", "2026-03-06"},
+      {"yesterday", ""},
+      {"<script>alert(1)</script>", ""},
+      {"2026-02-30", ""},
+      {"", ""},
       {"2026-03-06; DROP TABLE", ""},
   };
   for (const auto& c : kCases) {

@@ -195,9 +195,8 @@ std::pair<uint32_t, uint32_t> parse_subject(const Document& doc, const WordView&
   }
   // Words are in token order: the subject's first word by binary search, not by a scan
   // from the start of the document for every cue.
-  uint32_t b = uint32_t(std::lower_bound(w.begin(), w.end(), lo, [](const Word& x, int32_t t) {
-                          return x.token < t;
-                        }) -
+  uint32_t b = uint32_t(std::lower_bound(w.begin(), w.end(), lo,
+                                         [](const Word& x, int32_t t) { return x.token < t; }) -
                         w.begin());
   uint32_t e = b;
   while (e < w.size() && w[e].token >= lo && w[e].token <= hi) ++e;
@@ -739,7 +738,9 @@ Status AttributionFinder::annotate(Document& doc) const {
   if (!tagger_ || options_.add_rule_quotes) {
     // Words some attribution already holds; a rule quotation over any of them is dropped.
     std::vector<bool> held(w.size(), false);
-    auto hold = [&](uint32_t b, uint32_t e) { std::fill(held.begin() + b, held.begin() + e, true); };
+    auto hold = [&](uint32_t b, uint32_t e) {
+      std::fill(held.begin() + b, held.begin() + e, true);
+    };
     for (const WordAttribution& a : found) {
       if (a.has_cue()) hold(a.cue_begin, a.cue_end);
       if (a.has_source()) hold(a.source_begin, a.source_end);
@@ -843,10 +844,10 @@ Status AttributionFinder::annotate(Document& doc) const {
       // A quotation over several paragraphs: the previous paragraph left its mark open (a
       // continuing mark opened before this paragraph and before the previous content's end).
       const uint32_t first = a.content.front().first;
-      const bool continues =
-          unit == last_unit + 1 && !prev.content.empty() && view.units[unit].begin == first &&
-          first_open_continuing < view.units[unit].begin &&
-          w[first_open_continuing].span.begin < prev.content.back().end;
+      const bool continues = unit == last_unit + 1 && !prev.content.empty() &&
+                             view.units[unit].begin == first &&
+                             first_open_continuing < view.units[unit].begin &&
+                             w[first_open_continuing].span.begin < prev.content.back().end;
       if (continues) {
         prev.content.insert(prev.content.end(), q.content.begin(), q.content.end());
         prev.why += "; continues over the next paragraph";

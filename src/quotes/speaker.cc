@@ -84,10 +84,9 @@ SpeakerResolver::SpeakerResolver(const Document& doc, const WordView& view,
 
 std::vector<int32_t> SpeakerResolver::mentions_in(Span source) const {
   std::vector<int32_t> out;
-  auto it = std::lower_bound(by_position_.begin(), by_position_.end(), source.begin,
-                             [&](int32_t m, uint32_t b) {
-                               return doc_.mentions[size_t(m)].span.begin < b;
-                             });
+  auto it = std::lower_bound(
+      by_position_.begin(), by_position_.end(), source.begin,
+      [&](int32_t m, uint32_t b) { return doc_.mentions[size_t(m)].span.begin < b; });
   for (; it != by_position_.end() && doc_.mentions[size_t(*it)].span.begin <= source.end; ++it) {
     if (source.contains(doc_.mentions[size_t(*it)].span)) out.push_back(*it);
   }

@@ -222,8 +222,8 @@ Status run_migrations(const Db& db, const std::string& path, int version, int ta
       if (!broken.ok()) {
         s = broken.status();
       } else if (broken.value() > 0) {
-        s = Status(ErrorCode::kInternal, std::to_string(broken.value()) +
-                                             " rows would lose the row they reference");
+        s = Status(ErrorCode::kInternal,
+                   std::to_string(broken.value()) + " rows would lose the row they reference");
       }
     }
     if (s.ok()) {

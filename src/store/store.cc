@@ -199,8 +199,9 @@ bool owner_alive(const std::string& owner) {
 // Runs left 'running' by a process that has ended (killed, crashed, or failed to write its
 // last update) are marked 'interrupted'.
 Status mark_interrupted_runs(const Db& db) {
-  DL_ASSIGN_OR_RETURN(Stmt running,
-                      db.prepare("SELECT id, coalesce(owner, '') FROM runs WHERE status = 'running'"));
+  DL_ASSIGN_OR_RETURN(
+      Stmt running,
+      db.prepare("SELECT id, coalesce(owner, '') FROM runs WHERE status = 'running'"));
   std::vector<int64_t> ended;
   for (;;) {
     DL_ASSIGN_OR_RETURN(bool more, running.step());
@@ -284,12 +285,11 @@ Result<Store> Store::open(const StoreOptions& options) {
   // database and is opened immutable=1.
   auto open_db = [&](const char* read_mode) -> Result<int64_t> {
     sqlite3* raw = nullptr;
-    const int rc =
-        options.read_only
-            ? sqlite3_open_v2(memory ? ":memory:" : file_uri(path, read_mode).c_str(), &raw,
-                              SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, nullptr)
-            : sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
-                              nullptr);
+    const int rc = options.read_only
+                       ? sqlite3_open_v2(memory ? ":memory:" : file_uri(path, read_mode).c_str(),
+                                         &raw, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, nullptr)
+                       : sqlite3_open_v2(path.c_str(), &raw,
+                                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
     impl->db = Db(raw);
     if (rc != SQLITE_OK) {
       return Status(store::error_code_for(rc), path + ": cannot open database: " +

@@ -519,12 +519,10 @@ TEST(Store, ReadsADatabaseInAReadOnlyFolder) {
     ASSERT_TRUE(store->put(sample_document(), run).ok());
   }
   ASSERT_FALSE(std::filesystem::exists(path + "-shm"));
-  std::filesystem::permissions(dir, std::filesystem::perms::owner_read |
-                                        std::filesystem::perms::owner_exec |
-                                        std::filesystem::perms::group_read |
-                                        std::filesystem::perms::group_exec |
-                                        std::filesystem::perms::others_read |
-                                        std::filesystem::perms::others_exec);
+  std::filesystem::permissions(
+      dir, std::filesystem::perms::owner_read | std::filesystem::perms::owner_exec |
+               std::filesystem::perms::group_read | std::filesystem::perms::group_exec |
+               std::filesystem::perms::others_read | std::filesystem::perms::others_exec);
   const std::string before = read_file(path);
   pid_t child = fork();
   ASSERT_GE(child, 0);
