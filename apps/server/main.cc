@@ -6,6 +6,7 @@
 // tests/server/hostile_clients.py tests the whole over real sockets.
 #include <csignal>
 #include <cstdio>
+#include <exception>
 #include <filesystem>
 #include <semaphore>
 #include <thread>
@@ -171,6 +172,21 @@ int main(int argc, char** argv) {
         if (status == 400 || status == 408 || status == 413) close_after(res);
         return httplib::Server::HandlerResponse::Handled;
       }));
+  // dateline does not throw; were anything to (std::bad_alloc), cpp-httplib would put its
+  // message in a response header. The client gets the API's 500 instead, the log the rest.
+  server.set_exception_handler(
+      [](const httplib::Request&, httplib::Response& res, std::exception_ptr ep) {
+        ApiResponse r =
+            dateline::server::http_error(500, "internal error; the server's log has the details");
+        try {
+          std::rethrow_exception(ep);
+        } catch (const std::exception& e) {
+          r.log = std::string("exception: ") + e.what();
+        } catch (...) {
+          r.log = "exception of an unknown type";
+        }
+        send(r, res);
+      });
   auto bridge = [&](const httplib::Request& req, httplib::Response& res) {
     send(api.handle(to_api(req)), res);
   };
