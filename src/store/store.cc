@@ -153,9 +153,7 @@ std::string shown(const Document& doc, const Span& span, const std::string& text
   return text.empty() && !span.empty() ? std::string(doc.slice(span)) : text;
 }
 
-// The process that runs an ingest, as "BOOT_ID PID START_TIME" (Linux /proc: the boot id
-// and the process start time tell a live process from a later one that got the same pid);
-// "unknown" elsewhere, and such runs are never marked interrupted.
+// The first line of a file, "" when it cannot be read.
 std::string read_line(const std::string& file) {
   std::ifstream in(file);
   std::string line;
@@ -177,6 +175,9 @@ std::string process_start_time(const std::string& pid) {
   return "";
 }
 
+// The process that runs an ingest, as "BOOT_ID PID START_TIME" (Linux /proc: the boot id
+// and the process start time tell a live process from a later one that got the same pid);
+// "unknown" elsewhere, and such runs are never marked interrupted.
 std::string process_owner() {
   const std::string boot = read_line("/proc/sys/kernel/random/boot_id");
   const std::string pid = std::to_string(::getpid());
