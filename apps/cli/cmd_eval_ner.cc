@@ -30,7 +30,7 @@ int run_eval_ner(int argc, char** argv) {
   auto recognizer = entities::EntityRecognizer::load(
       {models.empty() ? default_models_dir() : models,
        lexicons.empty() ? default_lexicons_dir() : lexicons});
-  if (!recognizer.ok()) return fail(recognizer.status());
+  if (!recognizer.ok()) return fail_setup(recognizer.status());
   // Only the labels UNER annotates are gold: PER, ORG, LOC.
   entities::NerTypeMap map = {{"PER", "PER"}, {"ORG", "ORG"}, {"LOC", "LOC"}};
   auto gold = entities::read_iob(file, map);
@@ -83,7 +83,7 @@ int run_eval_coref(int argc, char** argv) {
   auto recognizer = entities::EntityRecognizer::load(
       {models.empty() ? default_models_dir() : models,
        lexicons.empty() ? default_lexicons_dir() : lexicons});
-  if (!recognizer.ok()) return fail(recognizer.status());
+  if (!recognizer.ok()) return fail_setup(recognizer.status());
   auto gold = text::read_conllu(file);
   if (!gold.ok()) return fail(gold.status());
   entities::CorefScore score = entities::evaluate_coreference(*recognizer, *gold);

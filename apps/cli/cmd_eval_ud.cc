@@ -33,7 +33,7 @@ int run_eval_ud(int argc, char** argv) {
   if (!gold.ok()) return fail(gold.status());
   auto annotator =
       syntax::SyntaxAnnotator::load({models.empty() ? default_models_dir() : models});
-  if (!annotator.ok()) return fail(annotator.status());
+  if (!annotator.ok()) return fail_setup(annotator.status());
   segment::Segmenter segmenter;
   std::vector<text::ConlluSentence> system;
   syntax::UdScores scores = syntax::evaluate_ud(*annotator, segmenter, *gold, gold_tokens,

@@ -22,11 +22,18 @@ int fail(const Status& status) {
   return exit_code(status);
 }
 
+int fail_setup(const Status& status) {
+  std::fprintf(stderr, "dateline: %s\n", status.to_string().c_str());
+  return status.code() == ErrorCode::kInvalidArgument ? kExitUsage : kExitError;
+}
+
 int parse_flags(CLI::App& app, int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    return app.exit(e);
+    // CLI11 prints the help (exit 0) or the error; its own codes (105, 106, ...) become the
+    // documented usage code.
+    return app.exit(e) == 0 ? kExitOk : kExitUsage;
   }
   return -1;
 }

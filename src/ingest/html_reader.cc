@@ -4,6 +4,7 @@
 // page's metadata read (html_meta.h).
 #include "ingest/charset.h"
 #include "ingest/html_content.h"
+#include "ingest/html_limits.h"
 #include "ingest/html_meta.h"
 #include "ingest/html_page.h"
 #include "ingest/reader.h"
@@ -19,8 +20,10 @@ constexpr int kMaxDepth = 256;
 Result<Document> read_html(std::string_view raw, const std::string& path,
                            std::string_view http_charset, std::string_view fetched_url) {
   Document doc;
-  // gumbo wants UTF-8: decode (or repair) first, so that diagnostics name bytes of the file.
+  // gumbo wants UTF-8: decode (or repair) first, so that diagnostics name bytes of the file;
+  // then bound its size and nesting before gumbo parses it (html_limits.h).
   DecodedPage decoded = decode_page(raw, http_charset, path, &doc.diagnostics);
+  DL_RETURN_IF_ERROR(limit_html(decoded.html, path, &doc.diagnostics));
 
   html::PageModel page = html::parse_page(decoded.html, kMaxDepth);
   std::string_view page_url = page.canonical.empty() ? fetched_url : page.canonical;

@@ -28,16 +28,20 @@ Status check_not_binary(std::string_view raw, const std::string& path);
 inline constexpr size_t kMaxUtf8Diagnostics = 10;
 
 /// Appends to `out` one "invalid_utf8" Diagnostic per offset in `bad` (at most
-/// kMaxUtf8Diagnostics, then one with the count), each "WHERE: byte N: WHAT; replaced by
-/// U+FFFD" with N = `base` + the offset.
+/// kMaxUtf8Diagnostics, then one with the count), each "WHERE: byte N: WHAT replaced by
+/// U+FFFD" with N = `base` + the offset; with `text_offsets`, also the replacement's offset
+/// in the repaired text ("; text byte M").
 void report_bad_bytes(const std::vector<size_t>& bad, const std::string& where, size_t base,
-                      const std::string& what, std::vector<Diagnostic>* out);
+                      const std::string& what, std::vector<Diagnostic>* out,
+                      bool text_offsets = false);
 
-/// Returns `raw` with each invalid UTF-8 sequence replaced by U+FFFD, and appends to `out`
-/// one "invalid_utf8" Diagnostic per repair (at most kMaxUtf8Diagnostics, then a count).
-/// Byte offsets are `base + offset in raw`, so a JSONL line reports file offsets.
+/// Returns `raw` with each invalid UTF-8 byte replaced by U+FFFD (3 bytes), and appends to
+/// `out` one "invalid_utf8" Diagnostic per repair (at most kMaxUtf8Diagnostics, then a
+/// count). Byte offsets are `base + offset in raw`, so a JSONL line reports file offsets.
+/// With `text_offsets` (the result is the article's text itself), each message also gives
+/// the replacement's offset in the result ("; text byte M"), where spans point.
 std::string repair_input(std::string_view raw, const std::string& where, size_t base,
-                         std::vector<Diagnostic>* out);
+                         std::vector<Diagnostic>* out, bool text_offsets = false);
 
 /// Builds the Document for one article body read from `path` (meta fields not given stay "").
 /// Repairs invalid UTF-8 and records Diagnostics for the repairs.

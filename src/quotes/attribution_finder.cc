@@ -193,8 +193,11 @@ std::pair<uint32_t, uint32_t> parse_subject(const Document& doc, const WordView&
     lo = std::min(lo, int32_t(k));
     hi = std::max(hi, int32_t(k));
   }
-  uint32_t b = 0;
-  while (b < w.size() && (w[b].token < lo || w[b].token < 0)) ++b;
+  // Words are in token order: the subject's first word by binary search, not by a scan
+  // from the start of the document for every cue.
+  uint32_t b = uint32_t(std::lower_bound(w.begin(), w.end(), lo,
+                                         [](const Word& x, int32_t t) { return x.token < t; }) -
+                        w.begin());
   uint32_t e = b;
   while (e < w.size() && w[e].token >= lo && w[e].token <= hi) ++e;
   while (e > b && w[e - 1].punct) --e;
@@ -641,16 +644,6 @@ void complete_source_from_parse(const Document& doc, const WordView& v,
   }
 }
 
-bool overlaps(const WordAttribution& a, uint32_t b, uint32_t e) {
-  auto hit = [&](uint32_t x, uint32_t y) { return x < e && b < y; };
-  if (a.has_cue() && hit(a.cue_begin, a.cue_end)) return true;
-  if (a.has_source() && hit(a.source_begin, a.source_end)) return true;
-  for (const auto& [x, y] : a.content) {
-    if (hit(x, y)) return true;
-  }
-  return false;
-}
-
 uint32_t first_word(const WordAttribution& a) {
   uint32_t f = a.has_cue() ? a.cue_begin : UINT32_MAX;
   if (a.has_source()) f = std::min(f, a.source_begin);
@@ -743,11 +736,23 @@ Status AttributionFinder::annotate(Document& doc) const {
     found = find_indirect(doc, view, lexicon_);
   }
   if (!tagger_ || options_.add_rule_quotes) {
+    // Words some attribution already holds; a rule quotation over any of them is dropped.
+    std::vector<bool> held(w.size(), false);
+    auto hold = [&](uint32_t b, uint32_t e) {
+      std::fill(held.begin() + b, held.begin() + e, true);
+    };
+    for (const WordAttribution& a : found) {
+      if (a.has_cue()) hold(a.cue_begin, a.cue_end);
+      if (a.has_source()) hold(a.source_begin, a.source_end);
+      for (const auto& [b, e] : a.content) hold(b, e);
+    }
     for (WordAttribution& d : find_direct_quotes(doc, view, regions, lexicon_, 4)) {
       const auto [b, e] = d.content.front();
-      bool taken = false;
-      for (const WordAttribution& a : found) taken |= overlaps(a, b, e);
-      if (!taken) found.push_back(std::move(d));
+      if (std::find(held.begin() + b, held.begin() + e, true) != held.begin() + e) continue;
+      if (d.has_cue()) hold(d.cue_begin, d.cue_end);
+      if (d.has_source()) hold(d.source_begin, d.source_end);
+      for (const auto& [cb, ce] : d.content) hold(cb, ce);
+      found.push_back(std::move(d));
     }
   }
   std::sort(found.begin(), found.end(), [](const WordAttribution& a, const WordAttribution& b) {
@@ -771,6 +776,13 @@ Status AttributionFinder::annotate(Document& doc) const {
     }
   };
 
+  const SpeakerResolver speakers(doc, view, lexicon_);
+  // A quotation continues over the next paragraph when a mark left open before it is still
+  // open ("continues"); the earliest such mark decides, so one number stands for them all.
+  uint32_t first_open_continuing = UINT32_MAX;
+  for (const QuoteRegion& r : regions) {
+    if (!r.closed && r.continues) first_open_continuing = std::min(first_open_continuing, r.open);
+  }
   int32_t last_quote = -1;  // index in doc.quotes of the previous quote
   uint32_t last_unit = 0;
   const size_t before = doc.quotes.size();
@@ -815,7 +827,7 @@ Status AttributionFinder::annotate(Document& doc) const {
     const uint32_t unit = unit_index(view, anchor);
     const Span source = a.has_source() ? word_span(view, a.source_begin, a.source_end) : Span{};
     const uint32_t at = a.has_cue() ? q.cue.begin : (q.content.empty() ? 0 : q.content[0].begin);
-    q.speaker = resolve_speaker(doc, view, source, at, lexicon_);
+    q.speaker = speakers.resolve(source, at);
     q.why = a.why;
     if (q.speaker.name.empty() && q.speaker.entity < 0 && a.source_end == a.source_begin + 1 &&
         (w[a.source_begin].lower == "he" || w[a.source_begin].lower == "she") && last_quote >= 0 &&
@@ -829,16 +841,13 @@ Status AttributionFinder::annotate(Document& doc) const {
     if (!a.has_source() && !a.has_cue() && q.kind == QuoteKind::kDirect && last_quote >= 0 &&
         unit <= last_unit + 1) {
       Quote& prev = doc.quotes[size_t(last_quote)];
-      // A quotation over several paragraphs: the previous paragraph left its mark open.
+      // A quotation over several paragraphs: the previous paragraph left its mark open (a
+      // continuing mark opened before this paragraph and before the previous content's end).
       const uint32_t first = a.content.front().first;
-      bool continues = false;
-      for (const QuoteRegion& r : regions) {
-        if (!r.closed && r.continues && unit == last_unit + 1 && !prev.content.empty() &&
-            r.open < view.units[unit].begin && view.units[unit].begin == first &&
-            w[r.open].span.begin < prev.content.back().end) {
-          continues = true;
-        }
-      }
+      const bool continues = unit == last_unit + 1 && !prev.content.empty() &&
+                             view.units[unit].begin == first &&
+                             first_open_continuing < view.units[unit].begin &&
+                             w[first_open_continuing].span.begin < prev.content.back().end;
       if (continues) {
         prev.content.insert(prev.content.end(), q.content.begin(), q.content.end());
         prev.why += "; continues over the next paragraph";

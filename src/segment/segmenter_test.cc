@@ -237,6 +237,27 @@ TEST(Segmenter, InvariantsOnRandomText) {
   }
 }
 
+// Issue #20, item 1: text with no sentence punctuation made one sentence of the whole run,
+// and every later stage did per-sentence work over it. Sentences are cut at
+// kMaxSentenceTokens, at a comma in the second half of the window when there is one.
+TEST(Segmenter, CapsTheLengthOfASentence) {
+  std::string words;
+  for (int k = 0; k < 1000; ++k) words += k % 300 == 200 ? "officials, " : "officials said ";
+  Segmenter rules;
+  const Document doc = segmented(words, rules);
+  check_invariants(doc);
+  ASSERT_GE(doc.sentences.size(), 2000u / kMaxSentenceTokens);
+  for (const Sentence& s : doc.sentences) {
+    EXPECT_LE(s.token_end - s.token_begin, kMaxSentenceTokens);
+    // A cut that falls in the second half of a window after a comma is made at the comma.
+    if (&s != &doc.sentences.back() && s.token_end - s.token_begin < kMaxSentenceTokens) {
+      EXPECT_EQ(doc.slice(doc.tokens[s.token_end - 1].span), ",");
+    }
+  }
+  // Ordinary sentences are not touched.
+  EXPECT_EQ(segmented("Talks resumed. Officials said so.", rules).sentences.size(), 2u);
+}
+
 TEST(BoundaryModel, RejectsBadFiles) {
   const std::string dir = ::testing::TempDir();
   const std::string bad_magic = dir + "/bad_magic.dlsb";

@@ -3,8 +3,7 @@
 // each reader (text, HTML, JSON Lines, WARC) and every article read goes through
 // complete_metadata(). Nothing may crash, hang or read out of bounds, and every span the
 // readers and metadata produce must lie inside the text.
-//   cmake -B build-fuzz -DCMAKE_CXX_COMPILER=clang++ && cmake --build build-fuzz --target
-//   reader_fuzz build-fuzz/tests/fuzz/reader_fuzz -max_len=65536 examples/
+//   cmake --preset fuzz && cmake --build --preset fuzz && bash tests/fuzz/run.sh 60 reader_fuzz
 #include <cstddef>
 #include <cstdint>
 #include <string>
