@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "syntax/perceptron.h"
+#include "model/perceptron.h"
 
 #include <sys/mman.h>
 
@@ -8,7 +8,7 @@
 #include <new>
 #include <unordered_map>
 
-namespace dateline::syntax {
+namespace dateline::model {
 
 namespace {
 constexpr size_t kHugePage = size_t{2} << 20;
@@ -17,7 +17,7 @@ constexpr size_t kHugePage = size_t{2} << 20;
 void* allocate_table(size_t bytes) {
   if (bytes < kHugePage) return ::operator new(bytes);
   const size_t rounded = (bytes + kHugePage - 1) & ~(kHugePage - 1);
-  void* p = ::operator new(rounded, std::align_val_t{kHugePage});
+  void* p = ::operator new (rounded, std::align_val_t{kHugePage});
 #ifdef MADV_HUGEPAGE
   // Before the first write, so that the page faults can already take huge pages. A refusal
   // (THP disabled, old kernel) leaves ordinary pages: ignore it.
@@ -30,7 +30,7 @@ void free_table(void* p, size_t bytes) {
   if (bytes < kHugePage) {
     ::operator delete(p);
   } else {
-    ::operator delete(p, std::align_val_t{kHugePage});
+    ::operator delete (p, std::align_val_t{kHugePage});
   }
 }
 
@@ -107,38 +107,74 @@ void PerceptronTrainer::update(std::span<const uint64_t> keys, int gold, int gue
   }
 }
 
-Weights PerceptronTrainer::freeze(float min_abs) const {
-  // Averaged weight = w - u / c.
-  float max_abs = 0;
-  for (const auto& row : rows_) {
-    for (const Entry& e : row) {
-      max_abs = std::max(max_abs, std::fabs(e.w - static_cast<float>(e.u / instances_)));
+void PerceptronTrainer::add(std::span<const uint64_t> keys, int cls, float delta) {
+  const float c = static_cast<float>(instances_);
+  for (uint64_t k : keys) {
+    auto& row = rows_[find_or_add(k)];
+    auto it = std::find_if(row.begin(), row.end(), [&](const Entry& e) { return e.cls == cls; });
+    if (it == row.end()) {
+      row.push_back({static_cast<uint16_t>(cls), delta, c * delta});
+    } else {
+      it->w += delta;
+      it->u += c * delta;
     }
   }
+}
+
+float PerceptronTrainer::average_of(const Entry& e) const {
+  // Averaged weight = w - u / c.
+  return e.w - static_cast<float>(e.u / instances_);
+}
+
+float PerceptronTrainer::averaged(uint64_t key, int cls) const {
+  const int64_t r = find(key);
+  if (r < 0) return 0.0f;
+  for (const Entry& e : rows_[static_cast<size_t>(r)]) {
+    if (e.cls == cls) return average_of(e);
+  }
+  return 0.0f;
+}
+
+Weights PerceptronTrainer::freeze(float min_abs) const {
+  std::vector<uint32_t> lens;
+  std::vector<FloatEntry> entries;
+  lens.reserve(rows_.size());
+  for (const auto& row : rows_) {
+    const size_t at = entries.size();
+    for (const Entry& e : row) entries.push_back({e.cls, average_of(e)});
+    std::sort(entries.begin() + static_cast<std::ptrdiff_t>(at), entries.end(),
+              [](const FloatEntry& a, const FloatEntry& b) { return a.cls < b.cls; });
+    lens.push_back(static_cast<uint32_t>(row.size()));
+  }
+  return Weights::from_float_rows(n_classes_, row_keys_, lens, entries, min_abs);
+}
+
+Weights Weights::from_float_rows(int n_classes, std::span<const uint64_t> keys,
+                                 std::span<const uint32_t> lens,
+                                 std::span<const FloatEntry> entries, float min_abs) {
+  float max_abs = 0;
+  for (const FloatEntry& e : entries) max_abs = std::max(max_abs, std::fabs(e.w));
   Weights out;
-  out.n_classes_ = n_classes_;
+  out.n_classes_ = n_classes;
   out.scale_ = max_abs > 0 ? max_abs / 32767.0f : 1.0f;
   const float threshold = std::max(min_abs, out.scale_ * 0.5f);
-  std::vector<uint64_t> keys;
-  std::vector<uint32_t> lens;
-  std::vector<Weights::Entry> entries;
-  for (size_t r = 0; r < rows_.size(); ++r) {
+  std::vector<uint64_t> kept_keys;
+  std::vector<uint32_t> kept_lens;
+  std::vector<Entry> kept;
+  size_t at = 0;
+  for (size_t f = 0; f < keys.size(); ++f) {
     uint32_t len = 0;
-    std::vector<Weights::Entry> row;
-    for (const Entry& e : rows_[r]) {
-      float avg = e.w - static_cast<float>(e.u / instances_);
-      if (std::fabs(avg) < threshold) continue;
-      row.push_back({e.cls, static_cast<int16_t>(std::lround(avg / out.scale_))});
+    for (const FloatEntry& e : entries.subspan(at, lens[f])) {
+      if (std::fabs(e.w) < threshold) continue;
+      kept.push_back({e.cls, static_cast<int16_t>(std::lround(e.w / out.scale_))});
+      ++len;
     }
-    std::sort(row.begin(), row.end(),
-              [](const Weights::Entry& a, const Weights::Entry& b) { return a.cls < b.cls; });
-    len = static_cast<uint32_t>(row.size());
+    at += lens[f];
     if (!len) continue;
-    keys.push_back(row_keys_[r]);
-    lens.push_back(len);
-    entries.insert(entries.end(), row.begin(), row.end());
+    kept_keys.push_back(keys[f]);
+    kept_lens.push_back(len);
   }
-  out.build_table(keys, lens, entries);
+  out.build_table(kept_keys, kept_lens, kept);
   return out;
 }
 
@@ -148,15 +184,32 @@ void Weights::build_table(const std::vector<uint64_t>& keys, const std::vector<u
   n_entries_ = entries.size();
   size_t cap = 16;
   while (cap < keys.size() * 2) cap *= 2;
-  mask_ = cap - 1;
-  slots_.assign(cap, Slot{0, 0, 0});
+  slots_.clear();
   entries_.clear();
   dense_.clear();
+  direct_rows_ = 0;
+  mask_ = 0;
+  const size_t nc = static_cast<size_t>(n_classes_);
+  // Direct layout when its table is no larger than the hash slots alone.
+  const uint64_t max_key = keys.empty() ? 0 : *std::max_element(keys.begin(), keys.end());
+  if (!keys.empty() && max_key < (uint64_t{1} << 32) &&
+      (max_key + 1) * nc * sizeof(int16_t) <= cap * sizeof(Slot)) {
+    direct_rows_ = static_cast<size_t>(max_key) + 1;
+    dense_.assign(direct_rows_ * nc, 0);
+    size_t at = 0;
+    for (size_t f = 0; f < keys.size(); ++f) {
+      int16_t* row = dense_.data() + keys[f] * nc;
+      for (uint32_t k = 0; k < lens[f]; ++k) row[entries[at + k].cls] = entries[at + k].w;
+      at += lens[f];
+    }
+    return;
+  }
+  mask_ = cap - 1;
+  slots_.assign(cap, Slot{0, 0, 0});
   // Inline and dense rows need the class count to fit in 14 bits (flags take bits 15, 16).
   const bool can_inline = n_classes_ < static_cast<int>(kDense);
   auto pack = [](const Entry& e) {
-    return static_cast<uint32_t>(e.cls) |
-           (static_cast<uint32_t>(static_cast<uint16_t>(e.w)) << 16);
+    return static_cast<uint32_t>(e.cls) | (static_cast<uint32_t>(static_cast<uint16_t>(e.w)) << 16);
   };
   auto is_inline = [&](uint32_t len) { return can_inline && (len == 1 || len == 2); };
   auto is_dense = [&](uint32_t len) {
@@ -167,7 +220,7 @@ void Weights::build_table(const std::vector<uint64_t>& keys, const std::vector<u
   for (uint32_t len : lens) {
     if (is_inline(len)) continue;
     if (is_dense(len)) {
-      n_dense += static_cast<size_t>(n_classes_);
+      n_dense += nc;
     } else {
       n_list += len;
     }
@@ -185,7 +238,7 @@ void Weights::build_table(const std::vector<uint64_t>& keys, const std::vector<u
       slots_[i] = Slot{keys[f], pack(a) | kInline, pack(b)};
     } else if (is_dense(len)) {
       slots_[i] = Slot{keys[f], len | kDense, static_cast<uint32_t>(dense_.size())};
-      dense_.resize(dense_.size() + static_cast<size_t>(n_classes_), 0);
+      dense_.resize(dense_.size() + nc, 0);
       int16_t* d = dense_.data() + slots_[i].begin;
       for (uint32_t k = 0; k < len; ++k) d[entries[at + k].cls] = entries[at + k].w;
     } else {
@@ -214,87 +267,87 @@ void Weights::append_row(const Slot& s, std::vector<Entry>* out) const {
   out->insert(out->end(), entries_.begin() + s.begin, entries_.begin() + s.begin + s.len);
 }
 
+template <typename F>
+void Weights::for_each_row(F&& f) const {
+  std::vector<Entry> row;
+  if (direct()) {
+    const size_t nc = static_cast<size_t>(n_classes_);
+    for (size_t k = 0; k < direct_rows_; ++k) {
+      row.clear();
+      const int16_t* d = dense_.data() + k * nc;
+      for (size_t c = 0; c < nc; ++c) {
+        if (d[c]) row.push_back({static_cast<uint16_t>(c), d[c]});
+      }
+      if (!row.empty()) f(static_cast<uint64_t>(k), std::span<const Entry>(row));
+    }
+    return;
+  }
+  for (const Slot& s : slots_) {
+    if (!s.key) continue;
+    row.clear();
+    append_row(s, &row);
+    f(s.key, std::span<const Entry>(row));
+  }
+}
+
 Weights Weights::pruned(float min_abs) const {
   Weights out;
   out.n_classes_ = n_classes_;
   out.scale_ = scale_;
   std::vector<uint64_t> keys;
   std::vector<uint32_t> lens;
-  std::vector<Entry> entries, row;
-  for (const Slot& s : slots_) {  // table order: deterministic for a given model
-    if (!s.key) continue;
-    row.clear();
-    append_row(s, &row);
+  std::vector<Entry> entries;
+  for_each_row([&](uint64_t key, std::span<const Entry> row) {
     uint32_t len = 0;
     for (const Entry& e : row) {
       if (std::fabs(static_cast<float>(e.w) * scale_) < min_abs) continue;
       entries.push_back(e);
       ++len;
     }
-    if (!len) continue;
-    keys.push_back(s.key);
+    if (!len) return;
+    keys.push_back(key);
     lens.push_back(len);
-  }
+  });
   out.build_table(keys, lens, entries);
   return out;
 }
 
 Weights Weights::sum(std::span<const Weights* const> parts) {
-  Weights out;
-  if (parts.empty()) return out;
-  out.n_classes_ = parts[0]->n_classes_;
+  if (parts.empty()) return Weights();
   // Features in first-seen order (parts in turn, each in table order): deterministic.
   std::unordered_map<uint64_t, uint32_t> index;
   std::vector<uint64_t> keys;
-  std::vector<std::vector<std::pair<uint16_t, float>>> rows;
-  std::vector<Entry> row;
+  std::vector<std::vector<FloatEntry>> rows;
   for (const Weights* part : parts) {
-    for (const Slot& s : part->slots_) {
-      if (!s.key) continue;
-      auto [it, fresh] = index.emplace(s.key, static_cast<uint32_t>(keys.size()));
+    part->for_each_row([&](uint64_t key, std::span<const Entry> row) {
+      auto [it, fresh] = index.emplace(key, static_cast<uint32_t>(keys.size()));
       if (fresh) {
-        keys.push_back(s.key);
+        keys.push_back(key);
         rows.emplace_back();
       }
-      row.clear();
-      part->append_row(s, &row);
       auto& sums = rows[it->second];
       for (const Entry& e : row) {
         const float w = static_cast<float>(e.w) * part->scale_;
         auto at = std::find_if(sums.begin(), sums.end(),
-                               [&](const auto& cw) { return cw.first == e.cls; });
+                               [&](const FloatEntry& cw) { return cw.cls == e.cls; });
         if (at == sums.end()) {
           sums.push_back({e.cls, w});
         } else {
-          at->second += w;
+          at->w += w;
         }
       }
-    }
+    });
   }
-  float max_abs = 0;
-  for (const auto& r : rows) {
-    for (const auto& [cls, w] : r) max_abs = std::max(max_abs, std::fabs(w));
-  }
-  out.scale_ = max_abs > 0 ? max_abs / 32767.0f : 1.0f;
-  std::vector<uint64_t> kept_keys;
   std::vector<uint32_t> lens;
-  std::vector<Entry> entries;
-  for (size_t f = 0; f < keys.size(); ++f) {
-    auto& r = rows[f];
-    std::sort(r.begin(), r.end());
-    uint32_t len = 0;
-    for (const auto& [cls, w] : r) {
-      const long q = std::lround(w / out.scale_);
-      if (q == 0) continue;
-      entries.push_back({cls, static_cast<int16_t>(q)});
-      ++len;
-    }
-    if (!len) continue;
-    kept_keys.push_back(keys[f]);
-    lens.push_back(len);
+  std::vector<FloatEntry> entries;
+  for (auto& r : rows) {
+    std::sort(r.begin(), r.end(),
+              [](const FloatEntry& a, const FloatEntry& b) { return a.cls < b.cls; });
+    lens.push_back(static_cast<uint32_t>(r.size()));
+    entries.insert(entries.end(), r.begin(), r.end());
   }
-  out.build_table(kept_keys, lens, entries);
-  return out;
+  // Entries that round to 0 on the summed scale are dropped (threshold half a step).
+  return from_float_rows(parts[0]->n_classes_, keys, lens, entries, 0.0f);
 }
 
 void Weights::save(ByteWriter& w) const {
@@ -306,13 +359,11 @@ void Weights::save(ByteWriter& w) const {
   keys.reserve(n_features_);
   lens.reserve(n_features_);
   entries.reserve(n_entries_);
-  for (const Slot& s : slots_) {
-    if (!s.key) continue;
-    const size_t before = entries.size();
-    append_row(s, &entries);
-    keys.push_back(s.key);
-    lens.push_back(static_cast<uint32_t>(entries.size() - before));
-  }
+  for_each_row([&](uint64_t key, std::span<const Entry> row) {
+    keys.push_back(key);
+    lens.push_back(static_cast<uint32_t>(row.size()));
+    entries.insert(entries.end(), row.begin(), row.end());
+  });
   w.put(static_cast<uint32_t>(n_classes_));
   w.put(scale_);
   w.put_vector(keys);
@@ -324,11 +375,13 @@ Status Weights::load(ByteReader& r) {
   uint32_t n_classes = 0;
   DL_RETURN_IF_ERROR(r.get(&n_classes, "class count"));
   DL_RETURN_IF_ERROR(r.get(&scale_, "weight scale"));
+  if (n_classes == 0 || n_classes > 0xffff) return r.corrupt("bad class count");
+  if (!std::isfinite(scale_) || scale_ <= 0) return r.corrupt("bad weight scale");
   std::vector<uint64_t> keys;
   std::vector<uint32_t> lens;
+  std::vector<Entry> entries;
   DL_RETURN_IF_ERROR(r.get_vector(&keys, "feature keys"));
   DL_RETURN_IF_ERROR(r.get_vector(&lens, "feature lengths"));
-  std::vector<Entry> entries;
   DL_RETURN_IF_ERROR(r.get_vector(&entries, "weights"));
   if (keys.size() != lens.size()) return r.corrupt("feature tables differ in length");
   uint64_t total = 0;
@@ -348,4 +401,4 @@ Status Weights::load(ByteReader& r) {
   return ok_status();
 }
 
-}  // namespace dateline::syntax
+}  // namespace dateline::model
