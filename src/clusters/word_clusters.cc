@@ -9,23 +9,13 @@
 #include <fstream>
 #include <sstream>
 
+#include "model/hash.h"
+
 namespace dateline::clusters {
 namespace {
 
-uint64_t fnv1a(std::string_view s, uint64_t h = 0xcbf29ce484222325ULL) {
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= 0x100000001b3ULL;
-  }
-  return h;
-}
-
-std::string hex16(uint64_t v) {
-  static const char* kDigits = "0123456789abcdef";
-  std::string s(16, '0');
-  for (int i = 15; i >= 0; --i, v >>= 4) s[static_cast<size_t>(i)] = kDigits[v & 15];
-  return s;
-}
+using model::fnv1a;
+using model::hex16;
 
 void put_u32(std::string& out, uint32_t v) {
   char b[4];

@@ -47,6 +47,7 @@
 #include <sstream>
 #include <unordered_map>
 
+#include "model/hash.h"
 #include "text/utf8.h"
 
 namespace dateline::entities {
@@ -54,26 +55,16 @@ namespace {
 
 constexpr char kMagic[8] = {'D', 'L', 'N', 'E', 'R', 'M', 'D', 'L'};
 
-constexpr uint64_t kFnvOffset = 1469598103934665603ULL;
-constexpr uint64_t kFnvPrime = 1099511628211ULL;
+// The seed of every feature hash (FNV-1a continued from it, model/hash.h). It is not the FNV
+// offset basis, but the shipped model was trained with it: changing it means retraining.
+constexpr uint64_t kFeatureSeed = 1469598103934665603ULL;
 
-inline uint64_t mix(uint64_t h, std::string_view s) {
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= kFnvPrime;
-  }
-  return h;
-}
 inline uint64_t feat(uint32_t tmpl, std::string_view s) {
-  uint64_t h = kFnvOffset ^ (static_cast<uint64_t>(tmpl) * 0x9E3779B97F4A7C15ULL);
-  h *= kFnvPrime;
-  return mix(h, s);
+  return model::fnv1a(
+      s, model::fnv1a_step(kFeatureSeed, static_cast<uint64_t>(tmpl) * 0x9E3779B97F4A7C15ULL));
 }
 inline uint64_t feat2(uint32_t tmpl, std::string_view a, std::string_view b) {
-  uint64_t h = feat(tmpl, a);
-  h ^= 0xFF;
-  h *= kFnvPrime;
-  return mix(h, b);
+  return model::fnv1a(b, model::fnv1a_step(feat(tmpl, a), 0xFF));
 }
 
 // Word shape with runs collapsed: "McDonald" -> "XxXx", "U.S." -> "X.X.", "2026" -> "d".
@@ -163,7 +154,7 @@ void static_features(std::span<const WordInfo> info, const NerInput& in, size_t 
   out.push_back(feat(kNext2Word, i + 2 < n ? std::string_view(info[i + 2].lower) : kEos));
   out.push_back(feat(kPrevShape, ps));
   out.push_back(feat(kNextShape, ns));
-  out.push_back(mix(feat2(kShape3, ps, sh) ^ 0xFE, ns));
+  out.push_back(model::fnv1a(ns, feat2(kShape3, ps, sh) ^ 0xFE));
   out.push_back(feat2(kBigramPrev, pl, lw));
   out.push_back(feat2(kBigramNext, lw, nl));
   out.push_back(feat2(kPrevWordShape, pl, sh));
@@ -296,7 +287,7 @@ bool allowed(int prev, int label, bool last) {
 // first word): previous label, previous label x word, previous label x shape.
 constexpr int kStart = 63;
 inline uint64_t with_label(uint64_t h, int prev) {
-  return (h ^ (static_cast<uint64_t>(prev + 1) * 0xC2B2AE3D27D4EB4FULL)) * kFnvPrime;
+  return model::fnv1a_step(h, static_cast<uint64_t>(prev + 1) * 0xC2B2AE3D27D4EB4FULL);
 }
 inline void transition_features(const WordInfo& w, int prev, uint64_t out[3]) {
   static const uint64_t kPrevTagBase = feat(kPrevTag, "");
@@ -307,7 +298,7 @@ inline void transition_features(const WordInfo& w, int prev, uint64_t out[3]) {
 
 // A copy of feature f that only examples of `domain` update.
 inline uint64_t domain_copy(uint64_t f, uint8_t domain) {
-  return (f ^ (0x9E3779B97F4A7C15ULL * (kDomainTag + domain))) * kFnvPrime;
+  return model::fnv1a_step(f, 0x9E3779B97F4A7C15ULL * (kDomainTag + domain));
 }
 
 std::vector<NerSpan> spans_from_labels(const std::vector<int>& labels,
@@ -858,7 +849,7 @@ std::string NerModel::serialize() {
       put<float>(payload, wr[l]);
     }
   }
-  info_.fingerprint = text::content_hash(payload);
+  info_.fingerprint = model::content_hash(payload);
   auto clean = [](std::string s) {
     std::replace(s.begin(), s.end(), '\n', ' ');
     return s;
@@ -938,7 +929,7 @@ Result<NerModel> NerModel::parse(std::string_view bytes, const std::string& name
     pos = nl + 1;
   }
   std::string_view payload = bytes.substr(r.pos);
-  if (text::content_hash(payload) != model.info_.fingerprint) {
+  if (model::content_hash(payload) != model.info_.fingerprint) {
     return corrupt("fingerprint mismatch (file corrupt or truncated)");
   }
   Reader p{payload};

@@ -7,15 +7,15 @@
 
 #include <cstdlib>
 
-#include "dates/time_normalizer.h"
 #include "dateline/version.h"
+#include "dates/time_normalizer.h"
 #include "entities/entity_recognizer.h"
 #include "events/event_coder.h"
 #include "ingest/metadata.h"
+#include "model/hash.h"
 #include "quotes/attribution_finder.h"
 #include "segment/segmenter.h"
 #include "syntax/syntax_annotator.h"
-#include "text/utf8.h"
 
 namespace dateline {
 
@@ -80,7 +80,7 @@ Result<Pipeline> Pipeline::create(const PipelineOptions& given) {
                       stages->syntax.fingerprint() + "|" +
                       stages->entities.fingerprint() + "|" + stages->dates.fingerprint() + "|" +
                       stages->quotes.fingerprint() + "|" + stages->events.fingerprint();
-  stages->fingerprint = text::content_hash(parts);
+  stages->fingerprint = model::content_hash(parts);
   return Pipeline(std::move(stages));
 }
 

@@ -28,11 +28,11 @@
 #include <filesystem>
 
 #include "dates/governing.h"
+#include "model/hash.h"
 #include "quotes/indirect_finder.h"
 #include "quotes/quote_marks.h"
 #include "quotes/speaker.h"
 #include "quotes/words.h"
-#include "text/utf8.h"
 
 namespace dateline::quotes {
 namespace {
@@ -702,8 +702,8 @@ AttributionFinder AttributionFinder::from(CueLexicon lexicon,
   f.options_ = options;
   f.lexicon_ = std::move(lexicon);
   f.tagger_ = std::move(tagger);
-  f.fingerprint_ = text::content_hash(f.lexicon_.fingerprint() + "|" +
-                                      (f.tagger_ ? f.tagger_->fingerprint() : "rules"));
+  f.fingerprint_ = model::content_hash(f.lexicon_.fingerprint() + "|" +
+                                       (f.tagger_ ? f.tagger_->fingerprint() : "rules"));
   return f;
 }
 
@@ -722,7 +722,7 @@ Result<AttributionFinder> AttributionFinder::load(const AttributionFinderOptions
   if (options.rerank_contents && f.tagger_ && std::filesystem::exists(reranker, ec)) {
     DL_ASSIGN_OR_RETURN(ContentReranker r, ContentReranker::load(reranker));
     f.reranker_ = std::make_unique<ContentReranker>(std::move(r));
-    f.fingerprint_ = text::content_hash(f.fingerprint_ + "|" + f.reranker_->fingerprint());
+    f.fingerprint_ = model::content_hash(f.fingerprint_ + "|" + f.reranker_->fingerprint());
   }
   return f;
 }

@@ -11,7 +11,7 @@
 #include <sstream>
 #include <string_view>
 
-#include "text/utf8.h"
+#include "model/hash.h"
 
 namespace dateline::quotes {
 namespace {
@@ -27,18 +27,13 @@ bool is_clause(const std::string& deprel) {
 
 bool is_comma(const Word& w) { return w.lower == "," || w.lower == ";"; }
 
+// 32-bit FNV-1a of each part, each followed by the byte 0xFF.
 uint32_t fnv(uint32_t h, std::string_view s) {
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= 16777619u;
-  }
-  h ^= 0xff;
-  h *= 16777619u;
-  return h;
+  return model::fnv1a32_step(model::fnv1a32(s, h), 0xff);
 }
 
 uint32_t feat(std::string_view a, std::string_view b = {}, std::string_view c = {}) {
-  return fnv(fnv(fnv(2166136261u, a), b), c);
+  return fnv(fnv(fnv(model::kFnv32Basis, a), b), c);
 }
 
 int clip(int v, int lo, int hi) { return std::max(lo, std::min(hi, v)); }
@@ -356,7 +351,7 @@ Result<ContentReranker> ContentReranker::load(const std::string& path) {
   const size_t bytes = m.weights_.size() * sizeof(float);
   if (data.size() - pos != bytes) return corrupt("truncated or trailing weights");
   std::memcpy(m.weights_.data(), data.data() + pos, bytes);
-  m.fingerprint_ = text::content_hash(data);
+  m.fingerprint_ = model::content_hash(data);
   return m;
 }
 

@@ -19,23 +19,23 @@
 #include <limits>
 #include <sstream>
 
-#include "text/utf8.h"
+#include "model/hash.h"
 
 namespace dateline::quotes {
 namespace {
 
-// FNV-1a over a feature template id and its values.
+// FNV-1a over a feature template id and its values: strings end with 0x1F, integers are
+// their four little-endian bytes.
 class Hasher {
  public:
-  explicit Hasher(uint8_t tmpl) { byte(tmpl); }
+  explicit Hasher(uint8_t tmpl) : h_(model::fnv1a_step(model::kFnvBasis, tmpl)) {}
   Hasher& add(std::string_view s) {
-    for (char c : s) byte(uint8_t(c));
-    byte(0x1F);
+    h_ = model::fnv1a_step(model::fnv1a(s, h_), 0x1F);
     return *this;
   }
   Hasher& add(int v) {
-    uint32_t x = uint32_t(v);
-    for (int i = 0; i < 4; ++i) byte(uint8_t(x >> (8 * i)));
+    const uint32_t x = uint32_t(v);
+    for (int i = 0; i < 4; ++i) h_ = model::fnv1a_step(h_, uint8_t(x >> (8 * i)));
     return *this;
   }
   uint32_t get(uint32_t mask) const {
@@ -44,11 +44,7 @@ class Hasher {
   }
 
  private:
-  void byte(uint8_t b) {
-    h_ ^= b;
-    h_ *= 1099511628211ULL;
-  }
-  uint64_t h_ = 14695981039346656037ULL;
+  uint64_t h_;
 };
 
 int bucket(int d) {
@@ -652,7 +648,7 @@ Result<AttributionTagger> AttributionTagger::load(const std::string& path) {
     }
   }
   if (!r.done()) return corrupt("trailing bytes");
-  m.fingerprint_ = text::content_hash(data);
+  m.fingerprint_ = model::content_hash(data);
   return m;
 }
 

@@ -18,25 +18,19 @@
 #include <numeric>
 #include <random>
 
+#include "model/hash.h"
 #include "segment/chars.h"
 #include "text/utf8.h"
 
 namespace dateline::segment {
 namespace {
 
-constexpr uint64_t kFnvOffset = 1469598103934665603ULL;
-constexpr uint64_t kFnvPrime = 1099511628211ULL;
+// The seed of the word-form hashes (FNV-1a of the lower-cased form continued from it). It
+// is not the FNV offset basis, but the shipped model was trained with it.
+constexpr uint64_t kFormSeed = 1469598103934665603ULL;
 constexpr size_t kMaxFeatures = 32;
 
-uint64_t mix(uint64_t h, uint64_t v) { return (h ^ v) * kFnvPrime; }
-
-uint64_t mix_lower(uint64_t h, std::string_view s) {
-  for (unsigned char c : s) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<unsigned char>(c + 32);
-    h = (h ^ c) * kFnvPrime;
-  }
-  return h;
-}
+constexpr uint64_t mix(uint64_t h, uint64_t v) { return model::fnv1a_step(h, v); }
 
 // Fibonacci hashing: one multiply, the well-mixed high bits index the table (bits <= 24).
 uint32_t finish(uint64_t h, uint32_t mask) {
@@ -90,7 +84,8 @@ void BoundaryModel::Context::fill(std::string_view text, std::span<const RawToke
   forms.resize(toks.size());
   shapes.resize(toks.size());
   for (size_t i = 0; i < toks.size(); ++i) {
-    forms[i] = mix_lower(kFnvOffset, text.substr(toks[i].begin, toks[i].end - toks[i].begin));
+    forms[i] =
+        model::fnv1a_lower(text.substr(toks[i].begin, toks[i].end - toks[i].begin), kFormSeed);
     shapes[i] = shape_of(text, toks[i]);
   }
 }
@@ -214,8 +209,8 @@ BoundaryModel BoundaryModel::train(std::vector<BoundaryExample>& examples,
 }
 
 std::string BoundaryModel::fingerprint() const {
-  return text::content_hash(std::string_view(reinterpret_cast<const char*>(weights_.data()),
-                                             weights_.size() * sizeof(float)));
+  return model::content_hash(std::string_view(reinterpret_cast<const char*>(weights_.data()),
+                                              weights_.size() * sizeof(float)));
 }
 
 Status BoundaryModel::save(const std::string& path) const {
