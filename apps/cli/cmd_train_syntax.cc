@@ -12,15 +12,6 @@
 namespace dateline::cli {
 namespace {
 
-std::string command_line(const char* name, int argc, char** argv) {
-  std::string s = std::string("dateline ") + name;
-  for (int i = 1; i < argc; ++i) {
-    s += ' ';
-    s += argv[i];
-  }
-  return s;
-}
-
 void log_line(const std::string& s) {
   std::fprintf(stderr, "%s\n", s.c_str());
   std::fflush(stderr);

@@ -22,6 +22,15 @@ int fail(const Status& status) {
   return exit_code(status);
 }
 
+std::string command_line(const char* name, int argc, char** argv) {
+  std::string s = std::string("dateline ") + name;
+  for (int i = 1; i < argc; ++i) {
+    s += ' ';
+    s += argv[i];
+  }
+  return s;
+}
+
 int parse_flags(CLI::App& app, int argc, char** argv) {
   try {
     app.parse(argc, argv);

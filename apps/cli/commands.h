@@ -26,6 +26,10 @@ int exit_code(const Status& status);
 /// Prints "dateline: <status>" to stderr and returns its exit code.
 int fail(const Status& status);
 
+/// "dateline <name> <argv[1]> <argv[2]> ...": the command line a trainer records in its
+/// model's header.
+std::string command_line(const char* name, int argc, char** argv);
+
 /// Parses argv into `app`. Returns -1 when the command should go on; otherwise CLI11 has
 /// printed help or a usage error and the return value is the exit code it chose.
 int parse_flags(CLI::App& app, int argc, char** argv);

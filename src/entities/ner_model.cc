@@ -7,17 +7,19 @@
 // flags, name-list flags (GeoNames, WordNet; see name_lists.h) with the word's case class,
 // Brown-cluster path prefixes when word clusters are attached, how the word is written
 // elsewhere in its document (document_case_bits(), read only where the word's own case says
-// little), POS tags when the caller provides them (no shipped model uses them). Those "static" features score each label of a
-// word once; the label of the previous word enters through three first-order templates (previous label,
-// previous label x word, previous label x shape), so the best label sequence is found
-// exactly by Viterbi over BILOU labels with the invalid transitions (I after O, B after B,
+// little), POS tags when the caller provides them (no shipped model uses them). Those "static"
+// features score each label of a word once; the label of the previous word enters through three
+// first-order templates (previous label, previous label x word, previous label x shape), so the
+// best label sequence is found exactly by Viterbi over BILOU labels with the invalid transitions (I
+// after O, B after B,
 // ...) forbidden, O(n L^2) with L = 13 for PER/ORG/LOC. Greedy left-to-right decoding (the
 // previous version) commits to a B or an O before seeing the next word, which cost whole
 // multi-word names; Viterbi does not.
 //
 // Training is Collins' (2002) structured perceptron: decode a sentence with the current
 // weights and, where the best sequence differs from the gold one, reward the gold and
-// penalise the predicted features; weights are averaged with the lazy "timestamp" trick.
+// penalise the predicted features (the averaged perceptron of model/perceptron.h, one
+// averaging step per sentence).
 // Examples from other corpora than the target (domain != 0) also update a domain-tagged
 // copy of every static feature (Daume's "frustratingly easy" adaptation, asymmetric: target
 // sentences use only the shared copy, so run time pays nothing for it).
@@ -26,25 +28,15 @@
 // the trainer): a perceptron trained on sparse names prefers O, so it trades precision for
 // recall until F1 peaks.
 //
-// Weights live in one dense row of L floats per feature, found through an open-addressing
-// hash table (FeatureIndex) whose slots are prefetched a sentence at a time.
-//
-// File format (all integers little-endian):
-//   "DLNERMDL" | u32 format version | u32 header length | header (key=value lines:
-//   fingerprint, command, data, scores, clusters, outside_bias) | payload
-//   payload: u32 number of types, each u32 length + bytes | u64 number of features, each
-//            u64 hash, u8 non-zero count, then (u8 label, f32 weight) pairs.
-// The fingerprint is the FNV-1a hash of the payload, checked on load (corruption).
+// Weights are the int16 table of model/perceptron.h (a row of labels per feature key); the
+// decoder sums them in integers and runs Viterbi in doubles, so a score does not depend on
+// the order of the features. The file format is in ner_model.h.
 #include "entities/ner_model.h"
 
 #include <algorithm>
 #include <array>
 #include <bit>
-#include <cmath>
-#include <cstring>
-#include <fstream>
 #include <random>
-#include <sstream>
 #include <unordered_map>
 
 #include "model/hash.h"
@@ -52,8 +44,6 @@
 
 namespace dateline::entities {
 namespace {
-
-constexpr char kMagic[8] = {'D', 'L', 'N', 'E', 'R', 'M', 'D', 'L'};
 
 // The seed of every feature hash (FNV-1a continued from it, model/hash.h). It is not the FNV
 // offset basis, but the shipped model was trained with it: changing it means retraining.
@@ -105,8 +95,8 @@ size_t suffix_bytes(std::string_view w, int n) {
   return w.size() - pos;
 }
 
-// Template ids are part of the feature hashes: append, never renumber (kPrev2Tags is unused
-// since format version 2 but keeps its slot).
+// Template ids are part of the feature hashes: append, never renumber (kPrev2Tags, the
+// greedy decoder's second-order template, is unused but keeps its slot).
 enum Template : uint32_t {
   kBias = 1, kWord, kLower, kShape, kPre1, kPre2, kPre3, kSuf1, kSuf2, kSuf3, kSuf4,
   kPrevWord, kNextWord, kPrev2Word, kNext2Word, kPrevShape, kNextShape, kShape3,
@@ -335,39 +325,6 @@ std::vector<int> labels_from_spans(size_t n, const std::vector<NerSpan>& spans,
   return labels;
 }
 
-template <typename T>
-void put(std::string& out, T v) {
-  char buf[sizeof(T)];
-  std::memcpy(buf, &v, sizeof(T));
-  out.append(buf, sizeof(T));
-}
-
-struct Reader {
-  std::string_view data;
-  size_t pos = 0;
-  bool failed = false;
-  template <typename T>
-  T get() {
-    T v{};
-    if (pos + sizeof(T) > data.size()) {
-      failed = true;
-      return v;
-    }
-    std::memcpy(&v, data.data() + pos, sizeof(T));
-    pos += sizeof(T);
-    return v;
-  }
-  std::string_view bytes(size_t n) {
-    if (pos + n > data.size()) {
-      failed = true;
-      return {};
-    }
-    std::string_view v = data.substr(pos, n);
-    pos += n;
-    return v;
-  }
-};
-
 }  // namespace
 
 std::vector<uint32_t> gazetteer_bits(const Gazetteer& gazetteer,
@@ -476,28 +433,6 @@ void NerModel::set_types(std::vector<std::string> types) {
   num_labels_ = 1 + 4 * types_.size();
 }
 
-uint32_t NerModel::FeatureIndex::insert(uint64_t h) {
-  if (2 * (size_ + 1) > slots_.size()) {
-    std::vector<Slot> old = std::move(slots_);
-    size_t cap = std::max<size_t>(1024, old.size() * 2);
-    slots_.assign(cap, Slot{});
-    mask_ = cap - 1;
-    for (const Slot& o : old) {
-      if (o.key == 0) continue;
-      size_t j = o.key & mask_;
-      while (slots_[j].key != 0) j = (j + 1) & mask_;
-      slots_[j] = o;
-    }
-  }
-  const uint64_t k = key(h);
-  size_t i = k & mask_;
-  for (; slots_[i].key != 0; i = (i + 1) & mask_) {
-    if (slots_[i].key == k) return slots_[i].row;
-  }
-  slots_[i] = Slot{k, static_cast<uint32_t>(size_)};
-  return static_cast<uint32_t>(size_++);
-}
-
 bool NerModel::attach_clusters(std::shared_ptr<const clusters::WordClusters> clusters) {
   clusters_ = nullptr;
   if (clusters && !clusters->empty() && !info_.clusters.empty() &&
@@ -512,17 +447,19 @@ namespace {
 // Exact best label sequence under the BILOU constraints. emit[i * L + l] is the static score
 // of label l at word i; trans(i, prev, out) adds the first-order scores of every label at word
 // i after `prev` to out[0..L). Scratch vectors are the caller's (no allocation per sentence
-// once they have grown).
+// once they have grown). T is float while training (current weights) and double at run time
+// (sums of int16 weights, exact in a double).
+template <typename T>
 struct ViterbiScratch {
-  std::vector<float> delta, t;
+  std::vector<T> delta, t;
   std::vector<int> back;
   std::vector<uint8_t> ok;  // allowed(prev, label, last) for prev in [0, L] (L = start)
 };
 
-template <typename Trans>
-void viterbi(size_t n, size_t L, const float* emit, Trans&& trans, ViterbiScratch& s,
+template <typename T, typename Trans>
+void viterbi(size_t n, size_t L, const T* emit, Trans&& trans, ViterbiScratch<T>& s,
              std::vector<int>& labels) {
-  constexpr float kNone = -1e30f;
+  constexpr T kNone = -1e30f;
   s.delta.assign(n * L, kNone);
   s.back.assign(n * L, 0);
   s.t.resize(L);
@@ -539,14 +476,14 @@ void viterbi(size_t n, size_t L, const float* emit, Trans&& trans, ViterbiScratc
     const size_t nprev = i == 0 ? 1 : L;
     for (size_t pi = 0; pi < nprev; ++pi) {
       const int prev = i == 0 ? kStart : static_cast<int>(pi);
-      const float base = i == 0 ? 0.0f : s.delta[(i - 1) * L + pi];
+      const T base = i == 0 ? T(0) : s.delta[(i - 1) * L + pi];
       if (base <= kNone) continue;
-      std::fill(s.t.begin(), s.t.end(), 0.0f);
+      std::fill(s.t.begin(), s.t.end(), T(0));
       trans(i, prev, s.t.data());
       const uint8_t* ok = &s.ok[((i == 0 ? L : pi) * L) * 2 + (last ? 1 : 0)];
       for (size_t l = 0; l < L; ++l) {
         if (!ok[l * 2]) continue;
-        float v = base + s.t[l] + emit[i * L + l];
+        T v = base + s.t[l] + emit[i * L + l];
         if (v > s.delta[i * L + l]) {
           s.delta[i * L + l] = v;
           s.back[i * L + l] = prev;
@@ -573,49 +510,32 @@ std::vector<NerSpan> NerModel::predict(const NerInput& in) const {
   std::vector<WordInfo> info;
   prepare(in, clusters_.get(), info);
   const char lower = sentence_case(in.words);
-  std::vector<float> emit(n * L, 0.0f);
+  // Static scores in int16 units; the outside bias is in the trainer's units.
+  const double bias = static_cast<double>(info_.outside_bias) / weights_.scale();
+  std::vector<double> emit(n * L);
+  std::vector<int32_t> sums(L);
   std::vector<uint64_t> features;
   features.reserve(64);
-  auto add = [&](uint64_t f, float* out) {
-    int64_t r = index_.find(f);
-    if (r < 0) return;
-    const float* w = &weights_[static_cast<size_t>(r) * L];
-    for (size_t l = 0; l < L; ++l) out[l] += w[l];
-  };
-  std::vector<const float*> rows;
-  rows.reserve(64);
   for (size_t i = 0; i < n; ++i) {
     features.clear();
     static_features(info, in, i, lower, features);
-    // Issue every slot load, then every row load, before summing: the misses overlap.
-    for (uint64_t f : features) index_.prefetch(f);
-    rows.clear();
-    for (uint64_t f : features) {
-      int64_t r = index_.find(f);
-      if (r < 0) continue;
-      const float* w = &weights_[static_cast<size_t>(r) * L];
-      __builtin_prefetch(w);
-      rows.push_back(w);
-    }
-    float* out = &emit[i * L];
-    for (const float* w : rows)
-      for (size_t l = 0; l < L; ++l) out[l] += w[l];
-    out[0] -= info_.outside_bias;
+    std::fill(sums.begin(), sums.end(), 0);
+    weights_.score(features, sums.data());
+    for (size_t l = 0; l < L; ++l) emit[i * L + l] = sums[l];
+    emit[i * L] -= bias;
   }
-  ViterbiScratch scratch;
+  ViterbiScratch<double> scratch;
   std::vector<int> labels;
-  viterbi(n, L, emit.data(), [&](size_t i, int prev, float* out) {
-    if (prev == 0 || prev == kStart) {  // first call for word i: warm every label's slots
-      for (int p = 0; p < static_cast<int>(L); ++p) {
+  viterbi(
+      n, L, emit.data(),
+      [&](size_t i, int prev, double* out) {
         uint64_t tf[3];
-        transition_features(info[i], p, tf);
-        for (uint64_t f : tf) index_.prefetch(f);
-      }
-    }
-    uint64_t tf[3];
-    transition_features(info[i], prev, tf);
-    for (uint64_t f : tf) add(f, out);
-  }, scratch, labels);
+        transition_features(info[i], prev, tf);
+        std::fill(sums.begin(), sums.end(), 0);
+        weights_.score(tf, sums.data());
+        for (size_t l = 0; l < L; ++l) out[l] += sums[l];
+      },
+      scratch, labels);
   return spans_from_labels(labels, types_);
 }
 
@@ -638,29 +558,11 @@ NerModel NerModel::train(const std::vector<NerExample>& examples, const Gazettee
       one.seed = options.seed + static_cast<uint64_t>(k);
       runs.push_back(train(examples, gazetteer, one));
     }
-    // Union of the features (row keys are sorted in every run), weights summed / runs.
-    NerModel& first = runs.front();
-    const size_t L = first.num_labels_;
-    std::vector<uint64_t> keys;
-    for (const NerModel& m : runs) keys.insert(keys.end(), m.row_keys_.begin(), m.row_keys_.end());
-    std::sort(keys.begin(), keys.end());
-    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
-    NerModel merged;
-    merged.set_types(first.types_);
-    merged.info_ = first.info_;
-    merged.clusters_ = first.clusters_;
-    merged.weights_.assign(keys.size() * L, 0.0f);
-    const float scale = 1.0f / static_cast<float>(runs.size());
-    for (size_t i = 0; i < keys.size(); ++i) {
-      merged.index_.insert(keys[i]);
-      for (const NerModel& m : runs) {
-        int64_t r = m.index_.find(keys[i]);
-        if (r < 0) continue;
-        for (size_t l = 0; l < L; ++l)
-          merged.weights_[i * L + l] += scale * m.weights_[static_cast<size_t>(r) * L + l];
-      }
-    }
-    merged.row_keys_ = std::move(keys);
+    // Union of the features, weights averaged (one requantised table).
+    std::vector<const model::Weights*> parts;
+    for (const NerModel& m : runs) parts.push_back(&m.weights_);
+    NerModel merged = std::move(runs.front());
+    merged.weights_ = model::Weights::sum(parts, 1.0f / static_cast<float>(parts.size()));
     return merged;
   }
   NerModel model;
@@ -670,6 +572,7 @@ NerModel NerModel::train(const std::vector<NerExample>& examples, const Gazettee
       if (std::find(types.begin(), types.end(), s.type) == types.end()) types.push_back(s.type);
   std::sort(types.begin(), types.end());
   model.set_types(types);
+  model.info_.seed = std::to_string(options.seed);
   const size_t L = model.num_labels_;
   const clusters::WordClusters* clusters =
       options.clusters && !options.clusters->empty() ? options.clusters.get() : nullptr;
@@ -708,42 +611,13 @@ NerModel NerModel::train(const std::vector<NerExample>& examples, const Gazettee
     p.weight = ex.domain != 0 ? options.source_weight : 1.0f;
   }
 
-  // Averaged perceptron with lazy averaging: total += w * (now - stamp) before each change.
-  std::vector<float> w, total;
-  std::vector<uint32_t> stamp, count;
-  FeatureIndex& index = model.index_;
-  uint32_t now = 0;
-  auto row_of = [&](uint64_t f) -> uint32_t {
-    uint32_t r = index.insert(f);
-    if (r == count.size()) {
-      w.resize(w.size() + L, 0);
-      total.resize(total.size() + L, 0);
-      stamp.resize(stamp.size() + L, 0);
-      count.push_back(0);
-    }
-    return r;
-  };
-  auto update = [&](uint64_t f, int label, float delta) {
-    uint32_t row = row_of(f);
-    ++count[row];
-    size_t k = static_cast<size_t>(row) * L + static_cast<size_t>(label);
-    total[k] += w[k] * static_cast<float>(now - stamp[k]);
-    stamp[k] = now;
-    w[k] += delta;
-  };
-  auto add = [&](uint64_t f, float* out) {
-    int64_t r = index.find(f);
-    if (r < 0) return;
-    const float* wr = &w[static_cast<size_t>(r) * L];
-    for (size_t l = 0; l < L; ++l) out[l] += wr[l];
-  };
-
+  model::PerceptronTrainer trainer(static_cast<int>(L));
   std::vector<size_t> order(examples.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::mt19937_64 rng(options.seed);
   std::vector<float> emit;
   std::vector<int> pred;
-  ViterbiScratch scratch;
+  ViterbiScratch<float> scratch;
   for (int epoch = 1; epoch <= options.epochs; ++epoch) {
     std::shuffle(order.begin(), order.end(), rng);
     size_t right = 0, all = 0;
@@ -751,76 +625,42 @@ NerModel NerModel::train(const std::vector<NerExample>& examples, const Gazettee
       Prepared& p = data[e];
       const size_t n = p.gold.size();
       if (n == 0) continue;
-      ++now;
       emit.assign(n * L, 0.0f);
-      for (size_t i = 0; i < n; ++i)
-        for (uint64_t f : p.features[i]) add(f, &emit[i * L]);
+      for (size_t i = 0; i < n; ++i) trainer.score(p.features[i], &emit[i * L]);
       viterbi(n, L, emit.data(), [&](size_t i, int prev, float* out) {
         uint64_t tf[3];
         transition_features(p.info[i], prev, tf);
-        for (uint64_t f : tf) add(f, out);
+        trainer.score(tf, out);
       }, scratch, pred);
       for (size_t i = 0; i < n; ++i) {
         ++all;
         right += pred[i] == p.gold[i];
       }
-      if (pred == p.gold) continue;
-      for (size_t i = 0; i < n; ++i) {
-        const int g = p.gold[i], b = pred[i];
-        if (g != b) {
-          for (uint64_t f : p.features[i]) {
-            update(f, g, p.weight);
-            update(f, b, -p.weight);
+      if (pred != p.gold) {
+        for (size_t i = 0; i < n; ++i) {
+          const int g = p.gold[i], b = pred[i];
+          if (g != b) {
+            trainer.add(p.features[i], g, p.weight);
+            trainer.add(p.features[i], b, -p.weight);
+          }
+          const int gp = i == 0 ? kStart : p.gold[i - 1];
+          const int bp = i == 0 ? kStart : pred[i - 1];
+          if (g != b || gp != bp) {
+            uint64_t tf[3];
+            transition_features(p.info[i], gp, tf);
+            trainer.add(tf, g, p.weight);
+            transition_features(p.info[i], bp, tf);
+            trainer.add(tf, b, -p.weight);
           }
         }
-        const int gp = i == 0 ? kStart : p.gold[i - 1];
-        const int bp = i == 0 ? kStart : pred[i - 1];
-        if (g != b || gp != bp) {
-          uint64_t tf[3];
-          transition_features(p.info[i], gp, tf);
-          for (uint64_t f : tf) update(f, g, p.weight);
-          transition_features(p.info[i], bp, tf);
-          for (uint64_t f : tf) update(f, b, -p.weight);
-        }
       }
+      trainer.tick();
     }
     if (options.progress) options.progress(epoch, all ? double(right) / double(all) : 0);
   }
-
-  // Average, drop rare and all-zero features, and store rows densely in hash order.
-  std::vector<std::pair<uint64_t, uint32_t>> kept;
-  kept.reserve(index.size());
-  {
-    // Row -> stored key (a feature hash of 0 is stored as 1, which only renames it).
-    std::vector<uint64_t> keys(index.size(), 0);
-    index.for_each([&](uint64_t k, uint32_t r) { keys[r] = k; });
-    for (uint32_t r = 0; r < keys.size(); ++r) {
-      if (static_cast<int>(count[r]) < options.min_feature_count) continue;
-      bool nonzero = false;
-      for (size_t l = 0; l < L; ++l) {
-        size_t k = static_cast<size_t>(r) * L + l;
-        total[k] += w[k] * static_cast<float>(now - stamp[k]);
-        stamp[k] = now;
-        float avg = now ? total[k] / static_cast<float>(now) : 0.0f;
-        if (std::fabs(avg) < 1e-4f) avg = 0;
-        w[k] = avg;
-        nonzero |= avg != 0;
-      }
-      if (nonzero) kept.emplace_back(keys[r], r);
-    }
-  }
-  std::sort(kept.begin(), kept.end());
-  FeatureIndex new_index;
-  std::vector<uint64_t> row_keys(kept.size());
-  std::vector<float> new_weights(kept.size() * L);
-  for (size_t i = 0; i < kept.size(); ++i) {
-    new_index.insert(kept[i].first);
-    row_keys[i] = kept[i].first;
-    std::memcpy(&new_weights[i * L], &w[static_cast<size_t>(kept[i].second) * L], L * sizeof(float));
-  }
-  model.index_ = std::move(new_index);
-  model.row_keys_ = std::move(row_keys);
-  model.weights_ = std::move(new_weights);
+  // Averaged weights under 1e-4 are noise of the averaging.
+  model.weights_ =
+      trainer.freeze(1e-4f, static_cast<uint32_t>(std::max(1, options.min_feature_count)));
   if (clusters) {
     model.info_.clusters = clusters->fingerprint();
     model.clusters_ = options.clusters;
@@ -828,141 +668,69 @@ NerModel NerModel::train(const std::vector<NerExample>& examples, const Gazettee
   return model;
 }
 
+NerModel::NerModel(std::vector<std::string> types, model::Weights weights, NerModelInfo info)
+    : weights_(std::move(weights)), info_(std::move(info)) {
+  set_types(std::move(types));
+}
+
+namespace {
+
+// Header keys of a NER model file (model::ModelHeader).
+constexpr const char* kClustersKey = "clusters";
+constexpr const char* kClustersFileKey = "clusters_file";
+
+}  // namespace
+
 std::string NerModel::serialize() {
-  const size_t L = num_labels_;
-  std::string payload;
-  put<uint32_t>(payload, static_cast<uint32_t>(types_.size()));
-  for (const std::string& t : types_) {
-    put<uint32_t>(payload, static_cast<uint32_t>(t.size()));
-    payload += t;
-  }
-  put<uint64_t>(payload, row_keys_.size());
-  for (size_t r = 0; r < row_keys_.size(); ++r) {
-    put<uint64_t>(payload, row_keys_[r]);
-    const float* wr = &weights_[static_cast<size_t>(r) * L];
-    uint8_t nnz = 0;
-    for (size_t l = 0; l < L; ++l) nnz += wr[l] != 0;
-    put<uint8_t>(payload, nnz);
-    for (size_t l = 0; l < L; ++l) {
-      if (wr[l] == 0) continue;
-      put<uint8_t>(payload, static_cast<uint8_t>(l));
-      put<float>(payload, wr[l]);
-    }
-  }
-  info_.fingerprint = model::content_hash(payload);
-  auto clean = [](std::string s) {
-    std::replace(s.begin(), s.end(), '\n', ' ');
-    return s;
+  model::ByteWriter w;
+  w.put_strings(types_);
+  w.put(info_.outside_bias);
+  weights_.save(w);
+  const model::ModelHeader header = {
+      {model::kHeaderCommand, info_.command}, {model::kHeaderData, info_.data},
+      {model::kHeaderSeed, info_.seed},       {model::kHeaderScores, info_.scores},
+      {kClustersKey, info_.clusters},         {kClustersFileKey, info_.clusters_file},
   };
-  std::string header = "fingerprint=" + info_.fingerprint + "\ncommand=" + clean(info_.command) +
-                       "\ndata=" + clean(info_.data) + "\nscores=" + clean(info_.scores) +
-                       "\nclusters=" + clean(info_.clusters) +
-                       "\nclusters_file=" + clean(info_.clusters_file) +
-                       "\noutside_bias=" + std::to_string(info_.outside_bias) + "\n";
-  std::string out(kMagic, sizeof(kMagic));
-  put<uint32_t>(out, kFormatVersion);
-  put<uint32_t>(out, static_cast<uint32_t>(header.size()));
-  out += header;
-  out += payload;
-  return out;
+  std::string bytes = model::encode_model(model::ModelKind::kNer, header, w.bytes());
+  info_.fingerprint = model::encoded_fingerprint(bytes);
+  return bytes;
 }
 
 Status NerModel::save(const std::string& path) {
-  std::string bytes = serialize();
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  if (!out) return error(ErrorCode::kIo, path + ": cannot write");
-  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  out.close();
-  if (!out) return error(ErrorCode::kIo, path + ": write failed");
-  return ok_status();
+  return model::write_encoded_model(path, serialize());
 }
 
 Result<NerModel> NerModel::load(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return error(ErrorCode::kNotFound, path + ": cannot open NER model");
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return parse(ss.str(), path);
+  DL_ASSIGN_OR_RETURN(std::string bytes, model::read_model_bytes(path));
+  return parse(bytes, path);
 }
 
 Result<NerModel> NerModel::parse(std::string_view bytes, const std::string& name) {
-  auto corrupt = [&](const std::string& what) {
-    return error(ErrorCode::kDataLoss, name + ": " + what);
-  };
-  Reader r{bytes};
-  std::string_view magic = r.bytes(sizeof(kMagic));
-  if (r.failed || magic != std::string_view(kMagic, sizeof(kMagic))) {
-    return corrupt("not a dateline NER model (bad magic number)");
-  }
-  uint32_t version = r.get<uint32_t>();
-  if (r.failed) return corrupt("truncated header");
-  if (version > kFormatVersion) {
-    return corrupt("format version " + std::to_string(version) + " is newer than this build (" +
-                   std::to_string(kFormatVersion) + ")");
-  }
-  if (version < kFormatVersion) {
-    return corrupt("format version " + std::to_string(version) +
-                   " (greedy decoder) is no longer read: retrain with `dateline train ner`");
-  }
-  uint32_t header_len = r.get<uint32_t>();
-  std::string_view header = r.bytes(header_len);
-  if (r.failed) return corrupt("truncated header");
-  NerModel model;
-  size_t pos = 0;
-  while (pos < header.size()) {
-    size_t nl = header.find('\n', pos);
-    if (nl == std::string_view::npos) nl = header.size();
-    std::string_view line = header.substr(pos, nl - pos);
-    size_t eq = line.find('=');
-    if (eq != std::string_view::npos) {
-      std::string_view key = line.substr(0, eq), value = line.substr(eq + 1);
-      if (key == "fingerprint") model.info_.fingerprint = value;
-      if (key == "command") model.info_.command = value;
-      if (key == "data") model.info_.data = value;
-      if (key == "scores") model.info_.scores = value;
-      if (key == "clusters") model.info_.clusters = value;
-      if (key == "clusters_file") model.info_.clusters_file = value;
-      if (key == "outside_bias") {
-        model.info_.outside_bias = std::strtof(std::string(value).c_str(), nullptr);
-      }
-    }
-    pos = nl + 1;
-  }
-  std::string_view payload = bytes.substr(r.pos);
-  if (model::content_hash(payload) != model.info_.fingerprint) {
-    return corrupt("fingerprint mismatch (file corrupt or truncated)");
-  }
-  Reader p{payload};
-  uint32_t num_types = p.get<uint32_t>();
-  if (p.failed || num_types > 60) return corrupt("bad type count");
+  DL_ASSIGN_OR_RETURN(model::ModelFile file,
+                      model::decode_model(bytes, model::ModelKind::kNer, name));
+  model::ByteReader r(file.payload, name);
   std::vector<std::string> types;
-  for (uint32_t t = 0; t < num_types; ++t) {
-    uint32_t len = p.get<uint32_t>();
-    std::string_view s = p.bytes(len);
-    if (p.failed) return corrupt("truncated types");
-    types.emplace_back(s);
+  NerModelInfo info;
+  DL_RETURN_IF_ERROR(r.get_strings(&types, "entity types"));
+  DL_RETURN_IF_ERROR(r.get(&info.outside_bias, "outside bias"));
+  model::Weights weights;
+  DL_RETURN_IF_ERROR(weights.load(r));
+  if (types.empty() || types.size() > 60) return r.corrupt("bad entity type count");
+  if (weights.n_classes() != static_cast<int>(1 + 4 * types.size())) {
+    return r.corrupt("weights do not match the entity types");
   }
-  model.set_types(std::move(types));
-  const size_t L = model.num_labels_;
-  uint64_t num_features = p.get<uint64_t>();
-  if (p.failed || num_features > payload.size()) return corrupt("bad feature count");
-  model.row_keys_.reserve(num_features);
-  model.weights_.assign(num_features * L, 0.0f);
-  for (uint64_t i = 0; i < num_features; ++i) {
-    uint64_t f = p.get<uint64_t>();
-    uint8_t nnz = p.get<uint8_t>();
-    for (uint8_t k = 0; k < nnz; ++k) {
-      uint8_t label = p.get<uint8_t>();
-      float v = p.get<float>();
-      if (p.failed || label >= L) return corrupt("bad weight record");
-      model.weights_[i * L + label] = v;
-    }
-    if (p.failed) return corrupt("truncated weights");
-    if (model.index_.insert(f) != i) return corrupt("duplicate feature");
-    model.row_keys_.push_back(f);
+  if (!r.at_end()) return r.corrupt("trailing bytes in the NER payload");
+  info.command = model::header_value(file.header, model::kHeaderCommand);
+  info.data = model::header_value(file.header, model::kHeaderData);
+  info.seed = model::header_value(file.header, model::kHeaderSeed);
+  info.scores = model::header_value(file.header, model::kHeaderScores);
+  info.clusters = model::header_value(file.header, kClustersKey);
+  info.clusters_file = model::header_value(file.header, kClustersFileKey);
+  if (!info.clusters.empty() && info.clusters_file.empty()) {
+    return r.corrupt("the header names clusters but no clusters file");
   }
-  if (p.pos != payload.size()) return corrupt("trailing bytes");
-  return model;
+  info.fingerprint = file.fingerprint;
+  return NerModel(std::move(types), std::move(weights), std::move(info));
 }
 
 void NerScore::add(const std::vector<NerSpan>& gold, const std::vector<NerSpan>& predicted) {

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "entities/ner_data.h"
+#include "model/model_file.h"
 
 namespace dateline::entities {
 namespace {
@@ -66,16 +67,19 @@ TEST(NerModel, RejectsBadFiles) {
   std::string newer = good;
   newer[8] = 99;  // format version (little-endian u32 after the magic)
   std::string older = good;
-  older[8] = 1;  // the greedy decoder's format
+  older[8] = 1;
   std::string flipped = good;
-  flipped[flipped.size() - 3] ^= 0x5A;
+  flipped[flipped.size() - 12] ^= 0x5A;
   const Case kCases[] = {
       {"empty", ""},
       {"bad magic", "NOTAMODEL" + good.substr(9)},
+      {"the old format", "DLNERMDL" + good.substr(8)},
+      {"another kind", model::encode_model(model::ModelKind::kTagger, {}, "")},
       {"newer version", newer},
       {"older version", older},
       {"corrupt payload", flipped},
       {"truncated", good.substr(0, good.size() / 2)},
+      {"no weights", model::encode_model(model::ModelKind::kNer, {}, "")},
   };
   for (const Case& c : kCases) {
     auto r = NerModel::parse(c.bytes, "case");
@@ -102,17 +106,6 @@ TEST(NerModel, AveragedSeedsMakeOneModel) {
   auto loaded = NerModel::parse(model.serialize(), "averaged");
   ASSERT_TRUE(loaded.ok()) << loaded.status().to_string();
   EXPECT_EQ(loaded->predict(unseen, empty, false), want);
-}
-
-TEST(NerModel, FeatureIndexFindsEveryInsertedKey) {
-  NerModel::FeatureIndex index;
-  EXPECT_EQ(index.find(42), -1);  // empty table
-  // Enough keys to force several rehashes; 0 is a legal feature hash too.
-  for (uint64_t k = 0; k < 5000; ++k) EXPECT_EQ(index.insert(k * 0x9E3779B97F4A7C15ULL), k);
-  EXPECT_EQ(index.size(), 5000u);
-  for (uint64_t k = 0; k < 5000; ++k) EXPECT_EQ(index.find(k * 0x9E3779B97F4A7C15ULL), int64_t(k));
-  EXPECT_EQ(index.insert(7 * 0x9E3779B97F4A7C15ULL), 7u);  // existing keys keep their row
-  EXPECT_EQ(index.find(12345), -1);
 }
 
 // Names that the words around them cannot type: "We saw X ." with people and places in the

@@ -66,6 +66,14 @@ std::string encode_model(ModelKind kind, const ModelHeader& header, std::string_
   return out;
 }
 
+std::string encoded_fingerprint(std::string_view encoded) {
+  uint64_t sum = 0;
+  if (encoded.size() >= sizeof sum) {
+    std::memcpy(&sum, encoded.data() + encoded.size() - sizeof sum, sizeof sum);
+  }
+  return hex16(sum);
+}
+
 namespace {
 
 Result<ModelFile> decode(std::string_view bytes, std::optional<ModelKind> expected,
@@ -88,13 +96,13 @@ Result<ModelFile> decode(std::string_view bytes, std::optional<ModelKind> expect
   }
   uint32_t kind = 0;
   DL_RETURN_IF_ERROR(r.get(&kind, "model kind"));
-  if (expected && kind != static_cast<uint32_t>(*expected)) {
-    return r.corrupt("a " + std::string(model_kind_name(kind)) + " model (kind " +
-                     std::to_string(kind) + ") where a " + model_kind_name(*expected) +
-                     " model was expected");
-  }
   if (std::string_view(model_kind_name(kind)) == "unknown") {
     return r.corrupt("unknown model kind " + std::to_string(kind));
+  }
+  if (expected && kind != static_cast<uint32_t>(*expected)) {
+    return r.corrupt("model kind is " + std::string(model_kind_name(kind)) + " (" +
+                     std::to_string(kind) + "), expected " + model_kind_name(*expected) + " (" +
+                     std::to_string(static_cast<uint32_t>(*expected)) + ")");
   }
   m.kind = static_cast<ModelKind>(kind);
   uint32_t n = 0;
@@ -125,15 +133,15 @@ Result<ModelFile> decode(std::string_view bytes, std::optional<ModelKind> expect
   return m;
 }
 
-Result<std::string> read_bytes(const std::string& path) {
+}  // namespace
+
+Result<std::string> read_model_bytes(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return error(ErrorCode::kNotFound, path + ": model file not found");
   std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   if (in.bad()) return error(ErrorCode::kIo, path + ": read failed");
   return bytes;
 }
-
-}  // namespace
 
 Result<ModelFile> decode_model(std::string_view bytes, ModelKind expected,
                                const std::string& name) {
@@ -146,7 +154,10 @@ Result<ModelFile> decode_any_model(std::string_view bytes, const std::string& na
 
 Status write_model_file(const std::string& path, ModelKind kind, const ModelHeader& header,
                         std::string_view payload) {
-  const std::string bytes = encode_model(kind, header, payload);
+  return write_encoded_model(path, encode_model(kind, header, payload));
+}
+
+Status write_encoded_model(const std::string& path, std::string_view bytes) {
   const std::string tmp = path + ".tmp";
   {
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
@@ -168,12 +179,12 @@ Status write_model_file(const std::string& path, ModelKind kind, const ModelHead
 }
 
 Result<ModelFile> read_model_file(const std::string& path, ModelKind expected) {
-  DL_ASSIGN_OR_RETURN(std::string bytes, read_bytes(path));
+  DL_ASSIGN_OR_RETURN(std::string bytes, read_model_bytes(path));
   return decode_model(bytes, expected, path);
 }
 
 Result<ModelFile> read_any_model_file(const std::string& path) {
-  DL_ASSIGN_OR_RETURN(std::string bytes, read_bytes(path));
+  DL_ASSIGN_OR_RETURN(std::string bytes, read_model_bytes(path));
   return decode_any_model(bytes, path);
 }
 

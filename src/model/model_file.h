@@ -31,7 +31,9 @@
 namespace dateline::model {
 
 inline constexpr char kModelMagic[8] = {'D', 'L', 'M', 'O', 'D', 'E', 'L', '\0'};
-inline constexpr uint32_t kModelFormatVersion = 1;
+/// 2: every model in the container (tagger and parser were alone in version 1) and weight
+/// tables with a layout byte (perceptron.h).
+inline constexpr uint32_t kModelFormatVersion = 2;
 
 /// Which component a model file belongs to. The values are stored in files: never reuse one.
 enum class ModelKind : uint32_t {
@@ -66,6 +68,8 @@ void set_header_value(ModelHeader& header, std::string_view key, std::string val
 
 /// Serialises a whole model file into bytes.
 std::string encode_model(ModelKind kind, const ModelHeader& header, std::string_view payload);
+/// The fingerprint (16 hex digits of the trailing checksum) of encode_model() output.
+std::string encoded_fingerprint(std::string_view encoded);
 
 /// A decoded model file. `payload` is a copy of the component's bytes.
 struct ModelFile {
@@ -87,9 +91,13 @@ Result<ModelFile> decode_any_model(std::string_view bytes, const std::string& na
 /// failed write leaves an existing model whole (kIo on failure).
 Status write_model_file(const std::string& path, ModelKind kind, const ModelHeader& header,
                         std::string_view payload);
+/// The same for bytes already encoded.
+Status write_encoded_model(const std::string& path, std::string_view bytes);
 
 /// Reads and decodes `path`; kNotFound when the file does not exist.
 Result<ModelFile> read_model_file(const std::string& path, ModelKind expected);
 Result<ModelFile> read_any_model_file(const std::string& path);
+/// The bytes of `path`, undecoded (kNotFound, kIo).
+Result<std::string> read_model_bytes(const std::string& path);
 
 }  // namespace dateline::model

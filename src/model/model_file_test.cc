@@ -45,7 +45,7 @@ TEST(ModelFile, RejectsDamagedFiles) {
       {"wrong magic", wrong_magic, ModelKind::kTagger, "wrong magic"},
       {"newer version", newer, ModelKind::kTagger, "upgrade dateline"},
       {"older version", older, ModelKind::kTagger, "retrain"},
-      {"wrong kind", good, ModelKind::kParser, "a tagger model (kind 1) where a parser model"},
+      {"wrong kind", good, ModelKind::kParser, "model kind is tagger (1), expected parser (2)"},
       {"unknown kind", unknown_kind, ModelKind::kTagger, "kind 99"},
       {"truncated header", good.substr(0, 20), ModelKind::kTagger, "truncated"},
       {"truncated payload", good.substr(0, good.size() - 10), ModelKind::kTagger, "truncated"},

@@ -75,6 +75,7 @@ uint32_t PerceptronTrainer::find_or_add(uint64_t key) {
   row_of_[i] = static_cast<uint32_t>(rows_.size());
   rows_.emplace_back();
   row_keys_.push_back(key);
+  updates_.push_back(0);
   return row_of_[i];
 }
 
@@ -89,7 +90,9 @@ void PerceptronTrainer::score(std::span<const uint64_t> keys, float* scores) con
 void PerceptronTrainer::update(std::span<const uint64_t> keys, int gold, int guess) {
   const float c = static_cast<float>(instances_);
   for (uint64_t k : keys) {
-    auto& row = rows_[find_or_add(k)];
+    const uint32_t r = find_or_add(k);
+    ++updates_[r];
+    auto& row = rows_[r];
     bool seen_gold = false, seen_guess = false;
     for (Entry& e : row) {
       if (e.cls == gold) {
@@ -110,7 +113,9 @@ void PerceptronTrainer::update(std::span<const uint64_t> keys, int gold, int gue
 void PerceptronTrainer::add(std::span<const uint64_t> keys, int cls, float delta) {
   const float c = static_cast<float>(instances_);
   for (uint64_t k : keys) {
-    auto& row = rows_[find_or_add(k)];
+    const uint32_t r = find_or_add(k);
+    ++updates_[r];
+    auto& row = rows_[r];
     auto it = std::find_if(row.begin(), row.end(), [&](const Entry& e) { return e.cls == cls; });
     if (it == row.end()) {
       row.push_back({static_cast<uint16_t>(cls), delta, c * delta});
@@ -135,18 +140,22 @@ float PerceptronTrainer::averaged(uint64_t key, int cls) const {
   return 0.0f;
 }
 
-Weights PerceptronTrainer::freeze(float min_abs) const {
+Weights PerceptronTrainer::freeze(float min_abs, uint32_t min_updates) const {
+  std::vector<uint64_t> keys;
   std::vector<uint32_t> lens;
   std::vector<FloatEntry> entries;
+  keys.reserve(rows_.size());
   lens.reserve(rows_.size());
-  for (const auto& row : rows_) {
+  for (size_t r = 0; r < rows_.size(); ++r) {
+    if (updates_[r] < min_updates) continue;
     const size_t at = entries.size();
-    for (const Entry& e : row) entries.push_back({e.cls, average_of(e)});
+    for (const Entry& e : rows_[r]) entries.push_back({e.cls, average_of(e)});
     std::sort(entries.begin() + static_cast<std::ptrdiff_t>(at), entries.end(),
               [](const FloatEntry& a, const FloatEntry& b) { return a.cls < b.cls; });
-    lens.push_back(static_cast<uint32_t>(row.size()));
+    keys.push_back(row_keys_[r]);
+    lens.push_back(static_cast<uint32_t>(rows_[r].size()));
   }
-  return Weights::from_float_rows(n_classes_, row_keys_, lens, entries, min_abs);
+  return Weights::from_float_rows(n_classes_, keys, lens, entries, min_abs);
 }
 
 Weights Weights::from_float_rows(int n_classes, std::span<const uint64_t> keys,
@@ -154,19 +163,31 @@ Weights Weights::from_float_rows(int n_classes, std::span<const uint64_t> keys,
                                  std::span<const FloatEntry> entries, float min_abs) {
   float max_abs = 0;
   for (const FloatEntry& e : entries) max_abs = std::max(max_abs, std::fabs(e.w));
+  const float scale = max_abs > 0 ? max_abs / 32767.0f : 1.0f;
+  const float threshold = std::max(min_abs, scale * 0.5f);
+  std::vector<Entry> quantised;
+  quantised.reserve(entries.size());
+  for (const FloatEntry& e : entries) {
+    const long q = std::fabs(e.w) < threshold ? 0 : std::lround(e.w / scale);
+    quantised.push_back({e.cls, static_cast<int16_t>(q)});
+  }
+  return from_rows(n_classes, scale, keys, lens, quantised);
+}
+
+Weights Weights::from_rows(int n_classes, float scale, std::span<const uint64_t> keys,
+                           std::span<const uint32_t> lens, std::span<const Entry> entries) {
   Weights out;
   out.n_classes_ = n_classes;
-  out.scale_ = max_abs > 0 ? max_abs / 32767.0f : 1.0f;
-  const float threshold = std::max(min_abs, out.scale_ * 0.5f);
+  out.scale_ = scale;
   std::vector<uint64_t> kept_keys;
   std::vector<uint32_t> kept_lens;
   std::vector<Entry> kept;
   size_t at = 0;
   for (size_t f = 0; f < keys.size(); ++f) {
     uint32_t len = 0;
-    for (const FloatEntry& e : entries.subspan(at, lens[f])) {
-      if (std::fabs(e.w) < threshold) continue;
-      kept.push_back({e.cls, static_cast<int16_t>(std::lround(e.w / out.scale_))});
+    for (const Entry& e : entries.subspan(at, lens[f])) {
+      if (e.w == 0) continue;
+      kept.push_back(e);
       ++len;
     }
     at += lens[f];
@@ -312,7 +333,7 @@ Weights Weights::pruned(float min_abs) const {
   return out;
 }
 
-Weights Weights::sum(std::span<const Weights* const> parts) {
+Weights Weights::sum(std::span<const Weights* const> parts, float factor) {
   if (parts.empty()) return Weights();
   // Features in first-seen order (parts in turn, each in table order): deterministic.
   std::unordered_map<uint64_t, uint32_t> index;
@@ -327,7 +348,7 @@ Weights Weights::sum(std::span<const Weights* const> parts) {
       }
       auto& sums = rows[it->second];
       for (const Entry& e : row) {
-        const float w = static_cast<float>(e.w) * part->scale_;
+        const float w = static_cast<float>(e.w) * part->scale_ * factor;
         auto at = std::find_if(sums.begin(), sums.end(),
                                [&](const FloatEntry& cw) { return cw.cls == e.cls; });
         if (at == sums.end()) {
@@ -350,7 +371,20 @@ Weights Weights::sum(std::span<const Weights* const> parts) {
   return from_float_rows(parts[0]->n_classes_, keys, lens, entries, 0.0f);
 }
 
+namespace {
+constexpr uint8_t kLayoutHashed = 0;
+constexpr uint8_t kLayoutDirect = 1;
+}  // namespace
+
 void Weights::save(ByteWriter& w) const {
+  w.put(static_cast<uint32_t>(n_classes_));
+  w.put(scale_);
+  if (direct()) {
+    w.put(kLayoutDirect);
+    w.put(static_cast<uint64_t>(direct_rows_));
+    w.put_vector(dense_);
+    return;
+  }
   // Features in table order (deterministic for a given model): (key, len) pairs, then the
   // entries of each row in turn.
   std::vector<uint64_t> keys;
@@ -364,8 +398,7 @@ void Weights::save(ByteWriter& w) const {
     lens.push_back(static_cast<uint32_t>(row.size()));
     entries.insert(entries.end(), row.begin(), row.end());
   });
-  w.put(static_cast<uint32_t>(n_classes_));
-  w.put(scale_);
+  w.put(kLayoutHashed);
   w.put_vector(keys);
   w.put_vector(lens);
   w.put_vector(entries);
@@ -373,28 +406,55 @@ void Weights::save(ByteWriter& w) const {
 
 Status Weights::load(ByteReader& r) {
   uint32_t n_classes = 0;
+  uint8_t layout = 0;
   DL_RETURN_IF_ERROR(r.get(&n_classes, "class count"));
   DL_RETURN_IF_ERROR(r.get(&scale_, "weight scale"));
+  DL_RETURN_IF_ERROR(r.get(&layout, "weight layout"));
   if (n_classes == 0 || n_classes > 0xffff) return r.corrupt("bad class count");
   if (!std::isfinite(scale_) || scale_ <= 0) return r.corrupt("bad weight scale");
   std::vector<uint64_t> keys;
   std::vector<uint32_t> lens;
   std::vector<Entry> entries;
-  DL_RETURN_IF_ERROR(r.get_vector(&keys, "feature keys"));
-  DL_RETURN_IF_ERROR(r.get_vector(&lens, "feature lengths"));
-  DL_RETURN_IF_ERROR(r.get_vector(&entries, "weights"));
-  if (keys.size() != lens.size()) return r.corrupt("feature tables differ in length");
-  uint64_t total = 0;
-  for (uint32_t len : lens) {
-    if (len == 0 || len > n_classes) return r.corrupt("bad feature row length");
-    total += len;
-  }
-  if (total != entries.size()) return r.corrupt("weight count does not match features");
-  for (const Entry& e : entries) {
-    if (e.cls >= n_classes) return r.corrupt("weight for an unknown class");
-  }
-  for (uint64_t k : keys) {
-    if (k == 0) return r.corrupt("zero feature key");
+  if (layout == kLayoutDirect) {
+    uint64_t rows = 0;
+    std::vector<int16_t> table;
+    DL_RETURN_IF_ERROR(r.get(&rows, "weight rows"));
+    DL_RETURN_IF_ERROR(r.get_vector(&table, "weights"));
+    if (rows == 0 || table.size() % n_classes != 0 || table.size() / n_classes != rows) {
+      return r.corrupt("weight table does not match its row count");
+    }
+    for (uint64_t k = 0; k < rows; ++k) {
+      uint32_t len = 0;
+      for (uint32_t c = 0; c < n_classes; ++c) {
+        const int16_t w = table[k * n_classes + c];
+        if (!w) continue;
+        entries.push_back({static_cast<uint16_t>(c), w});
+        ++len;
+      }
+      if (!len) continue;
+      if (k == 0) return r.corrupt("zero feature key");
+      keys.push_back(k);
+      lens.push_back(len);
+    }
+  } else if (layout == kLayoutHashed) {
+    DL_RETURN_IF_ERROR(r.get_vector(&keys, "feature keys"));
+    DL_RETURN_IF_ERROR(r.get_vector(&lens, "feature lengths"));
+    DL_RETURN_IF_ERROR(r.get_vector(&entries, "weights"));
+    if (keys.size() != lens.size()) return r.corrupt("feature tables differ in length");
+    uint64_t total = 0;
+    for (uint32_t len : lens) {
+      if (len == 0 || len > n_classes) return r.corrupt("bad feature row length");
+      total += len;
+    }
+    if (total != entries.size()) return r.corrupt("weight count does not match features");
+    for (const Entry& e : entries) {
+      if (e.cls >= n_classes) return r.corrupt("weight for an unknown class");
+    }
+    for (uint64_t k : keys) {
+      if (k == 0) return r.corrupt("zero feature key");
+    }
+  } else {
+    return r.corrupt("unknown weight layout " + std::to_string(layout));
   }
   n_classes_ = static_cast<int>(n_classes);
   build_table(keys, lens, entries);

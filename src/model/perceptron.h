@@ -89,23 +89,28 @@ class Weights {
 
   /// The quantised table of float rows: feature f has the lens[f] consecutive entries of
   /// `entries` (classes ascending). The scale maps the largest |w| to 32767; entries below
-  /// max(min_abs, half a step) are dropped, and so are features left empty.
+  /// max(min_abs, half a step) are dropped, and so are features left empty. Keys are never 0.
   static Weights from_float_rows(int n_classes, std::span<const uint64_t> keys,
                                  std::span<const uint32_t> lens,
                                  std::span<const FloatEntry> entries, float min_abs);
+  /// The table of rows already quantised on `scale` (same row layout; zero weights dropped).
+  static Weights from_rows(int n_classes, float scale, std::span<const uint64_t> keys,
+                           std::span<const uint32_t> lens, std::span<const Entry> entries);
 
   /// A copy without the entries whose weight is below `min_abs` (in the trainer's float
   /// units, like PerceptronTrainer::freeze) and without features left empty: a smaller table
   /// has fewer cache misses. Scores of the kept entries are unchanged.
   Weights pruned(float min_abs) const;
 
-  /// One table whose scores are the sums of the parts' scores (all parts must have the same
-  /// classes): a linear model's score ensemble is the model with the summed weights, so
-  /// combining costs table size but no extra look-ups. Requantised to int16 on one scale.
-  static Weights sum(std::span<const Weights* const> parts);
+  /// One table whose scores are `factor` times the sums of the parts' scores (all parts must
+  /// have the same classes): a linear model's score ensemble is the model with the summed
+  /// weights, so combining costs table size but no extra look-ups (factor 1 / parts: their
+  /// average). Requantised to int16 on one scale.
+  static Weights sum(std::span<const Weights* const> parts, float factor = 1.0f);
 
-  /// Payload: u32 classes, f32 scale, then the vectors of keys (u64), row lengths (u32) and
-  /// entries (u16 class, i16 weight) of every feature.
+  /// Payload: u32 classes, f32 scale, u8 layout, then for the hashed layout the vectors of
+  /// keys (u64), row lengths (u32) and entries (u16 class, i16 weight), for the direct one
+  /// the u64 row count and the vector of rows x classes i16 weights.
   void save(ByteWriter& w) const;
   Status load(ByteReader& r);
 
@@ -266,8 +271,9 @@ class PerceptronTrainer {
   float averaged(uint64_t key, int cls) const;
 
   /// The averaged, quantised model. Entries whose averaged weight is below `min_abs` are
-  /// dropped (pruning rare, weak features to keep model files small).
-  Weights freeze(float min_abs) const;
+  /// dropped (pruning rare, weak features to keep model files small), and so are features
+  /// updated fewer than `min_updates` times (each add() or update() call counts once per key).
+  Weights freeze(float min_abs, uint32_t min_updates = 1) const;
 
   size_t n_features() const { return rows_.size(); }
 
@@ -288,6 +294,7 @@ class PerceptronTrainer {
   std::vector<uint32_t> row_of_;  ///< parallel to keys_
   std::vector<std::vector<Entry>> rows_;
   std::vector<uint64_t> row_keys_;
+  std::vector<uint32_t> updates_;  ///< per row: add()/update() calls
 };
 
 /// Index of the largest of scores[0..n) among those with allowed[i] (all if allowed is

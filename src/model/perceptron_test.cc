@@ -269,6 +269,45 @@ TEST(Perceptron, FromFloatRowsQuantises) {
   EXPECT_EQ(pruned.n_entries(), 2u);
 }
 
+// freeze(min_abs, min_updates): a feature counts one update per add()/update() call.
+TEST(Perceptron, FreezeDropsRarelyUpdatedFeatures) {
+  PerceptronTrainer t(2);
+  const uint64_t often[] = {10}, once[] = {20}, both[] = {10, 20};
+  for (int i = 0; i < 3; ++i) t.add(often, 0, 1.0f);
+  t.add(once, 1, 1.0f);
+  t.update(both, 0, 1);  // 10: 4 updates, 20: 2
+  t.tick();
+  struct Case {
+    uint32_t min_updates;
+    size_t features;
+  };
+  for (const Case c : {Case{1, 2}, Case{2, 2}, Case{3, 1}, Case{5, 0}}) {
+    EXPECT_EQ(t.freeze(0.0f, c.min_updates).n_features(), c.features) << c.min_updates;
+  }
+}
+
+// sum(parts, 1 / n) is the average of the parts (parameter averaging of seeds).
+TEST(Perceptron, SumWithFactorAverages) {
+  const uint64_t keys[] = {1001, 2002};
+  const uint32_t lens[] = {1, 1};
+  const FloatEntry a[] = {{0, 2.0f}, {0, -1.0f}}, b[] = {{0, 4.0f}, {0, 1.0f}};
+  const Weights wa = Weights::from_float_rows(1, keys, lens, a, 0.0f);
+  const Weights wb = Weights::from_float_rows(1, keys, lens, b, 0.0f);
+  const Weights* parts[] = {&wa, &wb};
+  const Weights avg = Weights::sum(parts, 0.5f);
+  struct Case {
+    uint64_t key;
+    float want;
+  };
+  for (const Case c : {Case{1001, 3.0f}, Case{2002, 0.0f}}) {
+    int32_t s = 0;
+    const uint64_t k[] = {c.key};
+    avg.score(k, &s);
+    EXPECT_NEAR(s * avg.scale(), c.want, 1e-3) << c.key;
+  }
+  EXPECT_EQ(avg.n_features(), 1u);  // 2002 averages to 0 and is dropped
+}
+
 TEST(Perceptron, LoadRejectsTruncatedWeights) {
   PerceptronTrainer t(3);
   const uint64_t a[] = {5, 6};
