@@ -2,6 +2,10 @@
 #include "cli_options.h"
 
 #include <algorithm>
+#include <cstdio>
+#include <string_view>
+
+#include "model/manifest.h"
 
 namespace dateline::cli {
 
@@ -19,6 +23,24 @@ void AnalysisFlags::add_to(CLI::App& app) {
   app.add_option("--with", with, "add to the JSON: tokens, sentences, syntax")
       ->delimiter(',')
       ->check(CLI::IsMember({"tokens", "sentences", "syntax"}));
+}
+
+void print_warnings(const Pipeline& pipeline) {
+  for (const std::string& w : pipeline.warnings()) {
+    std::fprintf(stderr, "dateline: warning: %s\n", w.c_str());
+  }
+}
+
+void warn_missing_models(const std::string& dir, std::initializer_list<const char*> files) {
+  const model::ModelsCheck check = model::check_models_dir(dir, false);
+  for (const model::ModelSpec* spec : check.missing_optional) {
+    for (const char* f : files) {
+      if (std::string_view(f) == spec->file) {
+        std::fprintf(stderr, "dateline: warning: %s\n",
+                     model::missing_model_message(dir, *spec).c_str());
+      }
+    }
+  }
 }
 
 JsonOptions AnalysisFlags::json_options(bool pretty) const {

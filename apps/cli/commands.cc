@@ -79,6 +79,7 @@ std::span<const Command> commands() {
       {"eval ner", "score named entities against a gold IOB2 file (UNER English-EWT)",
        run_eval_ner},
       {"eval coref", "score person coreference against GUM CoNLL-U chains", run_eval_coref},
+      {"models", "list the model files a models folder needs and check those it has", run_models},
   };
   return kCommands;
 }

@@ -69,5 +69,6 @@ int run_train_attribution(int argc, char** argv);
 int run_train_ner(int argc, char** argv);
 int run_eval_ner(int argc, char** argv);
 int run_eval_coref(int argc, char** argv);
+int run_models(int argc, char** argv);
 
 }  // namespace dateline::cli

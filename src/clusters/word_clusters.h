@@ -20,12 +20,13 @@
 #include <vector>
 
 #include "dateline/status.h"
+#include "model/manifest.h"
 #include "model/model_file.h"
 
 namespace dateline::clusters {
 
 /// The file name looked up in a models directory.
-inline constexpr const char* kClustersFile = "en_clusters.dlc";
+inline constexpr const char* kClustersFile = model::kClustersFile;
 
 /// A word -> cluster-path table. Immutable after load(); all lookups are const and
 /// thread-safe. Moving the object keeps every returned view valid (storage is on the heap).

@@ -29,6 +29,7 @@
 
 #include "dates/governing.h"
 #include "model/hash.h"
+#include "model/manifest.h"
 #include "quotes/indirect_finder.h"
 #include "quotes/quote_marks.h"
 #include "quotes/speaker.h"
@@ -37,9 +38,9 @@
 namespace dateline::quotes {
 namespace {
 
-constexpr const char* kModelFile = "attribution.model";
+constexpr const char* kModelFile = model::kAttributionFile;
 constexpr const char* kLexiconFile = "attribution.tsv";
-constexpr const char* kRerankerFile = "content_reranker.model";
+constexpr const char* kRerankerFile = model::kRerankerFile;
 
 uint32_t gap(const RoleSpan& a, const RoleSpan& b, const WordView& v) {
   const uint32_t lo = std::min(a.end, b.end), hi = std::max(a.begin, b.begin);
