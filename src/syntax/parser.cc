@@ -21,6 +21,7 @@
 #include "syntax/arc_eager.h"
 #include "syntax/tagger.h"
 #include "syntax/train_util.h"
+#include "syntax/vocab.h"
 #include "text/conllu.h"
 
 namespace dateline::syntax {
@@ -316,6 +317,9 @@ Status Parser::load_payload(model::ByteReader& r) {
   if (labels_.empty() || labels_.size() > 4000 || root_label_ >= labels_.size() ||
       labels_[root_label_] != "root") {
     return r.corrupt("bad label table");
+  }
+  for (const std::string& label : labels_) {
+    if (!is_known_deprel(label)) return r.corrupt("unknown dependency relation '" + label + "'");
   }
   DL_RETURN_IF_ERROR(weights_.load(r));
   if (weights_.n_classes() != TransitionCodec{n_labels()}.n_classes()) {

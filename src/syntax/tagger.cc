@@ -9,6 +9,7 @@
 #include <cstring>
 
 #include "model/hash.h"
+#include "syntax/vocab.h"
 
 namespace dateline::syntax {
 
@@ -237,6 +238,9 @@ Status Tagger::load_payload(model::ByteReader& r) {
   DL_RETURN_IF_ERROR(r.get(&n, "FEATS candidates"));
   if (upos_.empty() || n != upos_.size() || xpos_.size() != upos_.size() || feats_.empty()) {
     return r.corrupt("inconsistent tag tables");
+  }
+  for (const std::string& tag : upos_) {
+    if (!parse_upos(tag)) return r.corrupt("unknown UPOS tag '" + tag + "'");
   }
   feats_of_tag_.resize(n);
   for (auto& c : feats_of_tag_) {
