@@ -166,6 +166,9 @@ class NerModel {
   bool uses_clusters() const { return clusters_ != nullptr; }
 
  private:
+  /// options.average_seeds runs with consecutive seeds, their weights averaged.
+  static NerModel train_averaged(const std::vector<NerExample>& examples,
+                                 const Gazetteer& gazetteer, const NerTrainOptions& options);
   void set_types(std::vector<std::string> types);
 
   std::vector<std::string> types_;   // entity types; labels are O + {B,I,L,U} x types

@@ -201,53 +201,6 @@ TEST(NerModel, DomainCopiesKeepTargetConvention) {
   EXPECT_EQ(model.predict(unseen, empty, false), want);
 }
 
-TEST(DocumentCaseBits, ReportsOtherSpellingsOfTheWordOnly) {
-  // A web-forum thread written for this test: the name is capitalised once, in lower case
-  // once, in capitals once, and capitalised at a sentence start (which says nothing).
-  const std::vector<std::vector<std::string_view>> thread = {
-      {"I", "switched", "to", "Firefox", "last", "week", "."},
-      {"firefox", "is", "faster", "."},
-      {"Firefox", "crashed", "twice", "."},
-      {"FIREFOX", "ROCKS"},
-  };
-  const auto bits = document_case_bits(thread);
-  ASSERT_EQ(bits.size(), thread.size());
-  for (size_t k = 0; k < thread.size(); ++k) ASSERT_EQ(bits[k].size(), thread[k].size());
-  EXPECT_EQ(bits[0][3], kDocLowerCase | kDocUpperCase);
-  EXPECT_EQ(bits[1][0], kDocCapitalised | kDocUpperCase);
-  EXPECT_EQ(bits[2][0], kDocCapitalised | kDocLowerCase | kDocUpperCase);
-  EXPECT_EQ(bits[3][0], kDocCapitalised | kDocLowerCase);
-  EXPECT_EQ(bits[0][1], 0);  // "switched" occurs once
-  EXPECT_EQ(bits[0][0], 0);  // one capital letter is not "in capitals"
-  EXPECT_EQ(bits[3][1], 0);
-}
-
-TEST(DocumentCaseBits, DocumentsOfExamplesStaySeparate) {
-  std::vector<NerExample> examples(3);
-  examples[0].words = {"We", "like", "Acme", "."};
-  examples[0].document = 1;
-  examples[1].words = {"acme", "is", "here", "."};
-  examples[1].document = 1;
-  examples[2].words = {"acme", "again", "."};
-  examples[2].document = 2;
-  EXPECT_EQ(document_end(examples, 0), 2u);
-  EXPECT_EQ(document_end(examples, 2), 3u);
-  const auto bits = document_case_bits(std::span<const NerExample>(examples));
-  ASSERT_EQ(bits.size(), 3u);
-  EXPECT_EQ(bits[0][2], kDocLowerCase);
-  EXPECT_EQ(bits[1][0], kDocCapitalised);
-  EXPECT_EQ(bits[2][0], 0);  // the other document's "Acme" is not evidence
-}
-
-TEST(NerScore, ExactSpanAndType) {
-  NerScore s;
-  s.add({{0, 2, "PER"}, {3, 4, "LOC"}}, {{0, 2, "PER"}, {3, 4, "ORG"}, {5, 6, "LOC"}});
-  EXPECT_EQ(s.overall.gold, 2);
-  EXPECT_EQ(s.overall.predicted, 3);
-  EXPECT_EQ(s.overall.correct, 1);
-  EXPECT_NEAR(s.overall.f1(), 40.0, 1e-9);
-}
-
 TEST(NerData, ReadsUnerSample) {
   std::string path = std::string(DL_SHARED_DIR) + "/data/ner/uner_en_ewt/en_ewt-ud-dev.iob2";
   auto r = read_iob(path, default_ner_type_map());
