@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <string_view>
 
+#include "model/manifest.h"
+
 namespace dateline::cli {
 
 namespace {
@@ -44,6 +46,24 @@ void AnalysisFlags::add_to(CLI::App& app) {
   reader.on_note = [](const std::string& note) {
     std::fprintf(stderr, "dateline: note: %s\n", note.c_str());
   };
+}
+
+void print_warnings(const Pipeline& pipeline) {
+  for (const std::string& w : pipeline.warnings()) {
+    std::fprintf(stderr, "dateline: warning: %s\n", w.c_str());
+  }
+}
+
+void warn_missing_models(const std::string& dir, std::initializer_list<const char*> files) {
+  const model::ModelsCheck check = model::check_models_dir(dir, false);
+  for (const model::ModelSpec* spec : check.missing_optional) {
+    for (const char* f : files) {
+      if (std::string_view(f) == spec->file) {
+        std::fprintf(stderr, "dateline: warning: %s\n",
+                     model::missing_model_message(dir, *spec).c_str());
+      }
+    }
+  }
 }
 
 JsonOptions AnalysisFlags::json_options(bool pretty) const {

@@ -22,6 +22,7 @@ int run_extract(int argc, char** argv) {
 
   auto pipeline = Pipeline::create(flags.pipeline);
   if (!pipeline.ok()) return fail_setup(pipeline.status());
+  print_warnings(*pipeline);
   const JsonOptions json = flags.json_options(format == "json");
 
   int failed = 0;

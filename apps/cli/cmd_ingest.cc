@@ -11,16 +11,6 @@
 #include "store_flags.h"
 
 namespace dateline::cli {
-namespace {
-
-std::string command_line(int argc, char** argv) {
-  std::string out = "dateline";
-  for (int i = 0; i < argc; ++i) out += std::string(" ") + argv[i];
-  return out;
-}
-
-}  // namespace
-
 int run_ingest(int argc, char** argv) {
   CLI::App app{"Analyse articles and store them in the database (skipping stored ones)"};
   app.name("dateline ingest");
@@ -43,8 +33,9 @@ int run_ingest(int argc, char** argv) {
   if (!store.ok()) return fail_setup(store.status());
   Result<Pipeline> pipeline = Pipeline::create(flags.pipeline);
   if (!pipeline.ok()) return fail_setup(pipeline.status());
+  print_warnings(*pipeline);
   Result<int64_t> run =
-      store->begin_run({command_line(argc, argv), kVersion, pipeline->fingerprint()});
+      store->begin_run({command_line("ingest", argc, argv), kVersion, pipeline->fingerprint()});
   if (!run.ok()) return fail(run.status());
 
   // Counts of what is committed: a batch's stored and duplicate articles count only once

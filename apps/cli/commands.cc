@@ -27,6 +27,15 @@ int fail_setup(const Status& status) {
   return status.code() == ErrorCode::kInvalidArgument ? kExitUsage : kExitError;
 }
 
+std::string command_line(const char* name, int argc, char** argv) {
+  std::string s = std::string("dateline ") + name;
+  for (int i = 1; i < argc; ++i) {
+    s += ' ';
+    s += argv[i];
+  }
+  return s;
+}
+
 int parse_flags(CLI::App& app, int argc, char** argv) {
   try {
     app.parse(argc, argv);
@@ -77,6 +86,7 @@ std::span<const Command> commands() {
       {"eval ner", "score named entities against a gold IOB2 file (UNER English-EWT)",
        run_eval_ner},
       {"eval coref", "score person coreference against GUM CoNLL-U chains", run_eval_coref},
+      {"models", "list the model files a models folder needs and check those it has", run_models},
   };
   return kCommands;
 }

@@ -31,6 +31,10 @@ int fail(const Status& status);
 /// --models folder is a data error (3), not a failed input (1).
 int fail_setup(const Status& status);
 
+/// "dateline <name> <argv[1]> <argv[2]> ...": the command line a trainer records in its
+/// model's header.
+std::string command_line(const char* name, int argc, char** argv);
+
 /// Parses argv into `app`. Returns -1 when the command should go on; otherwise CLI11 has
 /// printed help (the return value is kExitOk) or a usage error (kExitUsage).
 int parse_flags(CLI::App& app, int argc, char** argv);
@@ -70,5 +74,6 @@ int run_train_attribution(int argc, char** argv);
 int run_train_ner(int argc, char** argv);
 int run_eval_ner(int argc, char** argv);
 int run_eval_coref(int argc, char** argv);
+int run_models(int argc, char** argv);
 
 }  // namespace dateline::cli

@@ -144,6 +144,9 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "dateline-server: %s\n", pipeline.status().to_string().c_str());
     return 3;
   }
+  for (const std::string& w : pipeline->warnings()) {
+    std::fprintf(stderr, "dateline-server: warning: %s\n", w.c_str());
+  }
   if (!std::filesystem::exists(db)) {
     std::fprintf(stderr, "dateline-server: no store at %s yet; store endpoints answer 503\n",
                  db.c_str());

@@ -4,6 +4,7 @@
 #include "ingest/date_parser.h"
 
 #include <array>
+#include <chrono>
 #include <cstdio>
 
 namespace dateline::ingest {
@@ -160,15 +161,15 @@ void skip_date_particle(std::string_view s, size_t& i) {
   }
 }
 
-bool is_leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
 
 bool valid_date(int y, int m, int d) {
-  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   if (y < 1800 || y > 2199 || m < 0 || m > 12) return false;
   if (m == 0) return d == 0;  // year precision
   if (d == 0) return true;    // month precision
-  int days = kDays[m - 1] + (m == 2 && is_leap(y) ? 1 : 0);
-  return d >= 1 && d <= days;
+  return d > 0 && std::chrono::year_month_day{std::chrono::year{y},
+                                              std::chrono::month{static_cast<unsigned>(m)},
+                                              std::chrono::day{static_cast<unsigned>(d)}}
+                      .ok();
 }
 
 // Numeric year-first dates: 2026-03-06, 2026/03/06, 2026.03.06, 2026-03.

@@ -15,6 +15,7 @@
 #include "ingest/date_parser.h"
 #include "ingest/metadata.h"
 #include "ingest/warc_reader.h"
+#include "model/hash.h"
 #include "text/utf8.h"
 
 namespace dateline::ingest {
@@ -309,7 +310,7 @@ std::string repair_input(std::string_view raw, const std::string& where, size_t 
 }
 
 void set_identity(Document& doc, std::string_view path) {
-  doc.content_hash = text::content_hash(doc.text);
+  doc.content_hash = model::content_hash(doc.text);
   if (!doc.meta.id.empty()) return;
   if (path != "-") doc.meta.id = fs::path(path).stem().string();
   if (doc.meta.id.empty()) doc.meta.id = doc.content_hash;

@@ -8,6 +8,7 @@
 
 #include "dateline/document.h"
 #include "dateline/status.h"
+#include "model/manifest.h"
 #include "segment/boundary_model.h"
 
 namespace dateline::segment {
@@ -30,13 +31,14 @@ inline constexpr uint32_t kMaxSentenceTokens = 256;
 /// Immutable after construction: one instance may serve many threads.
 class Segmenter {
  public:
-  static constexpr std::string_view kModelFile = "segmenter.dlsb";
+  static constexpr std::string_view kModelFile = model::kSegmenterFile;
 
   /// Rules only (no boundary model).
   Segmenter() = default;
 
   /// Loads models_dir/segmenter.dlsb when options.use_model and the file exists; a missing
-  /// file falls back to rules, a corrupt or too-new one is an error (kDataLoss).
+  /// file falls back to rules (the pipeline reports it: model/manifest.h), a damaged one or
+  /// one of another kind or format version is an error (kDataLoss).
   static Result<Segmenter> load(const SegmenterOptions& options);
 
   /// Uses `model` for sentence boundaries (tests, trainer).

@@ -4,7 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "dateline/store.h"
-#include "text/utf8.h"
+#include "model/hash.h"
 
 namespace dateline {
 namespace {
@@ -30,7 +30,7 @@ Document article(const std::string& id, const std::string& published,
                 " said the harbour budget was final on " + published + ". ";
   }
   doc.text += "Fishermen blocked the quay.";
-  doc.content_hash = text::content_hash(doc.text);
+  doc.content_hash = model::content_hash(doc.text);
   doc.meta.id = id;
   doc.meta.path = id + ".txt";
   doc.meta.published = published;

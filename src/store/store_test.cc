@@ -13,6 +13,7 @@
 #include <gtest/gtest.h>
 
 #include "dateline/json.h"
+#include "model/hash.h"
 #include "store/schema.h"
 #include "store/sqlite.h"
 #include "text/utf8.h"
@@ -39,7 +40,7 @@ Document sample_document(const std::string& id = "harbour", const std::string& e
       "Two officials familiar with the plan said the ferry contract was delayed until March. "
       "Caf\xC3\xA9 owners protested." +
       extra;
-  doc.content_hash = text::content_hash(doc.text);
+  doc.content_hash = model::content_hash(doc.text);
   doc.engine_version = "0.1.0";
   doc.engine_fingerprint = "abc123";
   DocumentMeta& m = doc.meta;
