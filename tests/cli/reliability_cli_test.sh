@@ -64,10 +64,16 @@ if command -v setpriv >/dev/null && [ "$(id -u)" -eq 0 ]; then
 else
   as_nobody=()
 fi
+# The other user must reach the models and lexicons, which a checkout in a private folder
+# (mktemp -d) hides: hard links (or copies) of them in the test's own folder.
+root=$(cd "$(dirname "$0")/../.." && pwd)
+cp -al "$root/models" "$tmp/models" 2>/dev/null || cp -r "$root/models" "$tmp/models"
+cp -al "$root/data/lexicons" "$tmp/lexicons" 2>/dev/null || cp -r "$root/data/lexicons" "$tmp/lexicons"
 chmod -R a+rX "$tmp"
 chmod 700 "$tmp/in/sub"
 if [ "$(id -u)" -ne 0 ] || [ ${#as_nobody[@]} -gt 0 ]; then
-  check "an unreadable folder is reported (1)" exits 1 "${as_nobody[@]}" "$bin" extract "$tmp/in"
+  check "an unreadable folder is reported (1)" exits 1 "${as_nobody[@]}" "$bin" extract "$tmp/in" \
+    --models "$tmp/models" --lexicons "$tmp/lexicons"
   check "... by name" grep -q "sub: cannot list: Permission denied; folder skipped" "$tmp/err"
   check "... and the rest is read" grep -q "bridge 3 would reopen" "$tmp/out"
 fi
