@@ -67,6 +67,7 @@ Progress::Progress(std::string verb, const std::vector<std::string>& inputs, boo
       threads_(threads),
       start_(std::chrono::steady_clock::now()),
       last_draw_(start_) {
+  if (!live_) return;  // the inputs' size serves only the ETA on the progress line
   bool known = true;
   std::error_code ec;
   auto add = [&](const fs::path& p) {

@@ -9,7 +9,7 @@
 //   words/s), 0 errors, 2 threads
 //
 // The ETA needs the inputs' size: the files' bytes (walked once at the start, folders
-// recursively); a run that reads stdin shows none. Progress within a JSON Lines file is its
+// recursively, only when the line is drawn); a run that reads stdin shows none. Progress within a JSON Lines file is its
 // share of the file's lines (counted at the start: a scan thousands of times faster than the
 // analysis), within another file the bytes of the article texts read from it so far (a WARC
 // file), and a file is whole once an article of the next file comes.
