@@ -2,12 +2,11 @@
 // The SQLite store: opening (with file checks and migrations), writing Documents, and
 // reading them back.
 //
-// Each article is written as: one `articles` row holding the text, the exact JSON that
-// extract prints (so `show`/`export` are byte-identical without re-running anything) and the
+// Each article is written as: one `articles` row holding the text (its only copy) and the
 // token spans packed in a blob; then one row per record in the normalized tables, keyed by
-// the record's index in the Document. load_document() inverts this, and the tests check
-// that to_json() of the rebuilt Document equals the stored JSON, which keeps the normalized
-// tables complete. Every document is written under a SAVEPOINT, so one that fails leaves no
+// the record's index in the Document. load_document() inverts this, and `show`/`export`
+// print to_json() of the rebuilt Document, byte-identical to what extract printed without
+// re-running anything (the tests check it, which keeps the normalized tables complete). Every document is written under a SAVEPOINT, so one that fails leaves no
 // rows behind and the rest of its batch goes on; a batch is one transaction, so a process
 // killed mid-batch loses only that batch, which the next run redoes.
 #include "dateline/store.h"
