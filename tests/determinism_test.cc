@@ -2,7 +2,8 @@
 // An article's output must not depend on what else is in the run (issue #20, item 6): the
 // plain-text and JSON Lines articles of examples/ (and, when ../shared is there, the seed
 // articles and 24 of PolNeAR dev) are analysed in several orders, repeated, and from several
-// threads sharing one Pipeline; every article's JSON must be the same byte for byte.
+// threads sharing one Pipeline, directly and through the OrderedPool of `--threads N`; every
+// article's JSON must be the same byte for byte.
 // (HTML pages are left to the HTML reader's own test: a state leak between HTML documents is
 // being fixed there.)
 #include <gtest/gtest.h>
@@ -14,6 +15,7 @@
 #include <thread>
 
 #include "dateline/json.h"
+#include "dateline/parallel.h"
 #include "dateline/pipeline.h"
 #include "dateline/reader.h"
 
@@ -128,6 +130,24 @@ TEST_F(Determinism, ThreadsSharingOnePipelineGetTheSameOutput) {
       const size_t i = std::stoul(entry.substr(0, nl));
       EXPECT_EQ(entry.substr(nl + 1), want[i]) << "thread " << t << ", " << docs[i].meta.id;
     }
+  }
+}
+
+// What `extract --threads N` and `ingest --threads N` do: articles submitted in order to an
+// OrderedPool over one Pipeline come back in that order with the one-thread output.
+TEST_F(Determinism, OrderedPoolGivesTheOneThreadOutputInInputOrder) {
+  const std::vector<Document>& docs = *docs_;
+  std::vector<std::string> want;
+  for (const Document& d : docs) want.push_back(analysed(*pipeline_, d));
+  for (int threads : {1, 2, 3, 8}) {
+    std::vector<std::string> got;
+    {
+      OrderedPool<Document, std::string> pool(
+          threads, [&](Document&& d) { return analysed(*pipeline_, std::move(d)); },
+          [&](std::string&& json) { got.push_back(std::move(json)); });
+      for (const Document& d : docs) pool.submit(d);
+    }
+    EXPECT_EQ(got, want) << threads << " threads";
   }
 }
 

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <string_view>
 
+#include "dateline/parallel.h"
 #include "model/manifest.h"
 
 namespace dateline::cli {
@@ -42,6 +43,11 @@ void AnalysisFlags::add_to(CLI::App& app) {
   app.add_option("--with", with, "add to the JSON: tokens, sentences, syntax")
       ->delimiter(',')
       ->check(CLI::IsMember({"tokens", "sentences", "syntax"}));
+  app.add_option("--threads", threads,
+                 "articles analysed at once (default 0: one per core); the output is the same "
+                 "for any number")
+      ->check(CLI::Range(0, 1024));
+  app.add_flag("--quiet,-q", quiet, "no progress line on stderr (only the final summary)");
   // Notes (what a WARC file held besides its pages) go to stderr beside the errors.
   reader.on_note = [](const std::string& note) {
     std::fprintf(stderr, "dateline: note: %s\n", note.c_str());
@@ -65,6 +71,8 @@ void warn_missing_models(const std::string& dir, std::initializer_list<const cha
     }
   }
 }
+
+int AnalysisFlags::worker_threads() const { return threads > 0 ? threads : default_threads(); }
 
 JsonOptions AnalysisFlags::json_options(bool pretty) const {
   auto has = [&](const char* w) { return std::find(with.begin(), with.end(), w) != with.end(); };

@@ -17,6 +17,11 @@ struct AnalysisFlags {
   PipelineOptions pipeline;
   ReaderOptions reader;
   std::vector<std::string> with;  ///< "tokens", "sentences", "syntax"
+  int threads = 0;                ///< articles analysed at once; 0: one per core
+  bool quiet = false;             ///< no progress line (the summary is printed anyway)
+
+  /// `threads`, with 0 resolved to the machine's cores.
+  int worker_threads() const;
 
   void add_to(CLI::App& app);
   JsonOptions json_options(bool pretty) const;

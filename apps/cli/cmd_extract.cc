@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
-// dateline extract [FILES|DIRS|-]... [--format jsonl|json|text]
-#include <cstdio>
+// dateline extract [FILES|DIRS|-]... [--format jsonl|json|text] [--threads N]
 #include <iostream>
 
 #include "cli_options.h"
 #include "commands.h"
+#include "dateline/parallel.h"
+#include "progress.h"
 
 namespace dateline::cli {
 
@@ -25,29 +26,50 @@ int run_extract(int argc, char** argv) {
   print_warnings(*pipeline);
   const JsonOptions json = flags.json_options(format == "json");
 
+  // Workers analyse and render; this thread reads and writes, in input order.
+  struct Rendered {
+    std::string out;
+    Status status;
+    size_t words = 0, text_bytes = 0;
+    std::string path;
+  };
+  const int threads = flags.worker_threads();
+  Progress progress("extract", inputs, !flags.quiet, threads);
   int failed = 0;
   bool first = true;
   if (format == "json") std::cout << "[\n";
-  read_articles(
-      inputs, flags.reader,
+  OrderedPool<Document, Rendered> pool(
+      threads,
       [&](Document&& doc) {
-        Status s = pipeline->process(doc);
-        if (!s.ok()) std::fprintf(stderr, "dateline: %s\n", s.to_string().c_str());
-        if (format == "text") {
-          std::cout << to_text(doc) << "\n";
-        } else if (format == "json") {
-          std::cout << (first ? "" : ",\n") << to_json(doc, json);
+        Rendered r;
+        r.status = pipeline->process(doc);
+        r.out = format == "text" ? to_text(doc) : to_json(doc, json);
+        r.words = doc.tokens.size();
+        r.text_bytes = doc.text.size();
+        r.path = std::move(doc.meta.path);
+        return r;
+      },
+      [&](Rendered&& r) {
+        if (!r.status.ok()) progress.message("dateline: " + r.status.to_string());
+        progress.article(r.words, r.text_bytes, r.path);
+        if (format == "json") {
+          std::cout << (first ? "" : ",\n") << r.out;
         } else {
-          std::cout << to_json(doc, json) << "\n";
+          std::cout << r.out << "\n";
         }
         first = false;
-      },
+      });
+  read_articles(
+      inputs, flags.reader, [&](Document&& doc) { pool.submit(std::move(doc)); },
       [&](const Status& s) {
         ++failed;
-        std::fprintf(stderr, "dateline: %s\n", s.to_string().c_str());
+        progress.error();
+        progress.message("dateline: " + s.to_string());
       });
+  pool.finish();
   if (format == "json") std::cout << "\n]\n";
   std::cout.flush();
+  progress.finish();
   return failed ? kExitSomeInputsFailed : kExitOk;
 }
 

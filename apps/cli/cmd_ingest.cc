@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
-// dateline ingest INPUTS... [--db PATH] [--batch N]: analyse articles and store them.
+// dateline ingest INPUTS... [--db PATH] [--batch N] [--threads N]: analyse articles and store
+// them.
 // Articles already stored (same content hash) are skipped before analysis, so a second run
 // over the same inputs, or a rerun after a crash, only does the missing work.
 #include <cstdio>
@@ -7,7 +8,9 @@
 
 #include "cli_options.h"
 #include "commands.h"
+#include "dateline/parallel.h"
 #include "dateline/version.h"
+#include "progress.h"
 #include "store_flags.h"
 
 namespace dateline::cli {
@@ -38,13 +41,15 @@ int run_ingest(int argc, char** argv) {
       store->begin_run({command_line("ingest", argc, argv), kVersion, pipeline->fingerprint()});
   if (!run.ok()) return fail(run.status());
 
+  const int threads = flags.worker_threads();
+  Progress progress("ingest", inputs, !flags.quiet, threads);
   // Counts of what is committed: a batch's stored and duplicate articles count only once
   // the batch is, so the report and the run row never claim rows that a failed commit lost.
   int64_t read = 0, stored = 0, duplicates = 0, failed = 0;
   int64_t lost = 0;  // analysed articles of a batch rolled back by a database error
   Status fatal;      // a database error: stop writing, report, exit non-zero
   std::vector<Document> batch;
-  std::unordered_set<std::string> pending;  // hashes in `batch`: a repeat in one batch
+  std::unordered_set<std::string> pending;  // hashes being analysed or in `batch`
   auto flush = [&]() {
     if (batch.empty() || !fatal.ok()) return;
     int64_t batch_stored = 0, batch_duplicates = 0, batch_failed = 0;
@@ -57,7 +62,8 @@ int run_ingest(int argc, char** argv) {
       } else if (put.status().code() == ErrorCode::kBadInput) {
         // One inconsistent document is a diagnostic; the batch goes on.
         ++batch_failed;
-        std::fprintf(stderr, "dateline: %s\n", put.status().to_string().c_str());
+        progress.error();
+        progress.message("dateline: " + put.status().to_string());
         fatal = store->add_input_diagnostic(run.value(), doc.meta.path,
                                             {"not_stored", put.status().to_string(), -1});
       } else {
@@ -73,9 +79,31 @@ int run_ingest(int argc, char** argv) {
       (void)store->rollback_batch();  // the error that made us roll back is the one to report
       lost += static_cast<int64_t>(batch.size());
     }
+    for (const Document& doc : batch) pending.erase(doc.content_hash);
     batch.clear();
-    pending.clear();
   };
+  // Workers analyse; this thread checks the store, reads and writes (one writer), so the
+  // store sees the articles in input order whatever the number of threads.
+  struct Analysed {
+    Document doc;
+    Status status;
+  };
+  OrderedPool<Document, Analysed> pool(
+      threads,
+      [&](Document&& doc) {
+        Status s = pipeline->process(doc);
+        return Analysed{std::move(doc), std::move(s)};
+      },
+      [&](Analysed&& a) {
+        if (!a.status.ok()) progress.message("dateline: " + a.status.to_string());
+        progress.article(a.doc.tokens.size(), a.doc.text.size(), a.doc.meta.path);
+        if (!fatal.ok()) {
+          ++lost;  // analysed while a database error stopped the writing
+          return;
+        }
+        batch.push_back(std::move(a.doc));
+        if (batch.size() >= batch_size) flush();
+      });
   read_articles(
       inputs, flags.reader,
       [&](Document&& doc) {
@@ -88,17 +116,16 @@ int run_ingest(int argc, char** argv) {
         }
         if (known.value() || pending.count(doc.content_hash)) {
           ++duplicates;
+          progress.article(0, doc.text.size(), doc.meta.path);
           return;
         }
-        Status s = pipeline->process(doc);
-        if (!s.ok()) std::fprintf(stderr, "dateline: %s\n", s.to_string().c_str());
         pending.insert(doc.content_hash);
-        batch.push_back(std::move(doc));
-        if (batch.size() >= batch_size) flush();
+        pool.submit(std::move(doc));
       },
       [&](const Status& s) {
         ++failed;
-        std::fprintf(stderr, "dateline: %s\n", s.to_string().c_str());
+        progress.error();
+        progress.message("dateline: " + s.to_string());
         if (fatal.ok()) {
           // Reader messages start with the input's name ("dir/a.html: byte 12: ...").
           const std::string input = s.message().substr(0, s.message().find(": "));
@@ -106,10 +133,12 @@ int run_ingest(int argc, char** argv) {
                                               {error_code_name(s.code()), s.to_string(), -1});
         }
       });
+  pool.finish();
   flush();
   lost += static_cast<int64_t>(batch.size());  // left unwritten after a database error
   Status finished = store->finish_run(run.value(), fatal.ok() ? "completed" : "failed", read,
                                       stored, duplicates, failed);
+  progress.finish();
   std::printf("%s: read %lld, stored %lld, skipped as duplicate %lld, failed %lld\n",
               db.path.c_str(), static_cast<long long>(read), static_cast<long long>(stored),
               static_cast<long long>(duplicates), static_cast<long long>(failed));

@@ -9,11 +9,11 @@
 #include <exception>
 #include <filesystem>
 #include <semaphore>
-#include <thread>
 
 #include <CLI/CLI.hpp>
 
 #include "api.h"
+#include "dateline/parallel.h"
 #include "dateline/pipeline.h"
 #include "guard.h"
 #include "http_server.h"
@@ -102,7 +102,7 @@ int main(int argc, char** argv) {
   std::string db = dateline::StoreOptions{}.path;  // the CLI's default store, dateline.db
   dateline::server::GuardOptions guard;
   dateline::server::ServerLimits limits;
-  int workers = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  int workers = dateline::default_threads();
   int request_seconds = static_cast<int>(limits.request_timeout.count() / 1000);
   size_t max_bytes = dateline::ReaderOptions{}.max_input_bytes;
   app.add_option("--host", host, "address to listen on (default 127.0.0.1)");
@@ -117,7 +117,8 @@ int main(int argc, char** argv) {
   app.add_option("--max-bytes", max_bytes,
                  "largest article POST /api/extract takes (bytes; default 8 MiB)")
       ->check(CLI::Range(size_t{1}, size_t{1} << 30));
-  app.add_option("--workers", workers, "articles analysed at once (default: one per core)")
+  app.add_option("--threads,--workers", workers,
+                 "articles analysed at once, one request each (default: one per core)")
       ->check(CLI::Range(1, 256));
   app.add_option("--max-connections", limits.max_connections, "open connections in all")
       ->check(CLI::Range(1, 100000));
@@ -195,8 +196,9 @@ int main(int argc, char** argv) {
   };
   server.Get(R"(/api/.*)", bridge);
   server.Post(R"(/api/.*)", bridge);
-  // POST /api/extract with a body: at most `workers` at once, each body read only once its
-  // turn comes, so memory stays bounded by workers x the largest article.
+  // POST /api/extract with a body: at most `workers` (--threads) at once on the one Pipeline,
+  // each body read only once its turn comes, so memory stays bounded by workers x the largest
+  // article.
   server.Post("/api/extract", [&](const httplib::Request& req, httplib::Response& res,
                                   const httplib::ContentReader& read) {
     if (!analysis_slots.try_acquire_for(limits.request_timeout)) {

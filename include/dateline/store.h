@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 /// @file
-/// The article store: analysed Documents kept in an SQLite database, with the exact JSON that
-/// `extract` printed for each one and normalized tables (entities, people, quotes, times,
-/// events) to query them. docs/STORE.md describes the schema and the guarantees.
+/// The article store: analysed Documents kept in an SQLite database: each article's text once
+/// and normalized tables (entities, people, quotes, times, events) to query them, from which
+/// the exact JSON that `extract` printed is rebuilt. docs/STORE.md describes the schema and
+/// the guarantees.
 ///
 /// Identity: an article is its `content_hash`; storing a text that is already stored is a
 /// no-op reported as a duplicate, so ingesting the same inputs twice stores them once.
@@ -61,7 +62,8 @@ struct StoredArticle {
   std::string id;   ///< DocumentMeta::id
   std::string content_hash;
   std::string path, url, title, outlet, published;
-  std::string json;  ///< to_json(doc, JsonOptions{}) exactly as extract printed it
+  /// to_json(doc, JsonOptions{}) exactly as extract printed it, rebuilt from the tables
+  std::string json;
   int64_t run = 0;   ///< the run that stored it
 };
 
@@ -227,7 +229,7 @@ class Store {
   Status for_each_article(const std::function<Status(const StoredArticle&)>& fn);
 
   /// Rebuilds the Document of a stored article from the normalized rows and the stored text.
-  /// Ensures: to_json(result, JsonOptions{}) equals the stored JSON; paragraphs, sentences
+  /// Ensures: to_json(result, JsonOptions{}) is what extract printed; paragraphs, sentences
   /// and token spans are restored, token syntax fields are not stored (head == kNoHead).
   Result<Document> load_document(const StoredArticle& article);
 
@@ -245,6 +247,8 @@ class Store {
   struct Impl;
 
  private:
+  /// Fills article.json from load_document().
+  Status rebuild_json(StoredArticle& article);
   explicit Store(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
 };

@@ -2,12 +2,11 @@
 // The SQLite store: opening (with file checks and migrations), writing Documents, and
 // reading them back.
 //
-// Each article is written as: one `articles` row holding the text, the exact JSON that
-// extract prints (so `show`/`export` are byte-identical without re-running anything) and the
+// Each article is written as: one `articles` row holding the text (its only copy) and the
 // token spans packed in a blob; then one row per record in the normalized tables, keyed by
-// the record's index in the Document. load_document() inverts this, and the tests check
-// that to_json() of the rebuilt Document equals the stored JSON, which keeps the normalized
-// tables complete. Every document is written under a SAVEPOINT, so one that fails leaves no
+// the record's index in the Document. load_document() inverts this, and `show`/`export`
+// print to_json() of the rebuilt Document, byte-identical to what extract printed without
+// re-running anything (the tests check it, which keeps the normalized tables complete). Every document is written under a SAVEPOINT, so one that fails leaves no
 // rows behind and the rest of its batch goes on; a batch is one transaction, so a process
 // killed mid-batch loses only that batch, which the next run redoes.
 #include "dateline/store.h"
@@ -393,9 +392,8 @@ Result<PutOutcome> Store::put(const Document& doc, int64_t run) {
   DL_RETURN_IF_ERROR(validate(doc));
   DL_ASSIGN_OR_RETURN(bool stored, contains(doc.content_hash));
   if (stored) return PutOutcome::kDuplicate;
-  const std::string json = to_json(doc, JsonOptions{});
   DL_RETURN_IF_ERROR(impl_->db.exec("SAVEPOINT put_document"));
-  Status s = impl_->put_rows(doc, run, json);
+  Status s = impl_->put_rows(doc, run);
   if (!s.ok()) {
     (void)impl_->db.exec("ROLLBACK TO put_document");
     (void)impl_->db.exec("RELEASE put_document");
@@ -423,9 +421,9 @@ Status Store::Impl::prepare_writers() {
       {&has_hash, "SELECT 1 FROM articles WHERE content_hash = ?1"},
       {&insert_article,
        "INSERT INTO articles (content_hash, id, path, url, title, outlet, published, dateline, "
-       "byline, language, provenance, engine_version, engine_fingerprint, text, tokens, json, "
-       "run) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, "
-       "?17)"},
+       "byline, language, provenance, engine_version, engine_fingerprint, text, tokens, run, "
+       "modified, crawled) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
+       "?15, ?16, ?17, ?18)"},
       {&insert_diagnostic,
        "INSERT INTO diagnostics (article, idx, input, code, message, byte, run) "
        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"},
@@ -527,7 +525,7 @@ Status Store::Impl::link_people(const Document& doc, int64_t article, int64_t ru
   return ok_status();
 }
 
-Status Store::Impl::put_rows(const Document& doc, int64_t run, const std::string& json) {
+Status Store::Impl::put_rows(const Document& doc, int64_t run) {
   const DocumentMeta& m = doc.meta;
   nlohmann::json provenance = nlohmann::json::array();
   for (const auto& [field, source] : m.provenance) provenance.push_back({field, source});
@@ -536,7 +534,8 @@ Status Store::Impl::put_rows(const Document& doc, int64_t run, const std::string
   a.bind_opt(5, m.title).bind_opt(6, m.outlet).bind_opt(7, m.published);
   a.bind_opt(8, m.dateline).bind_opt(9, m.byline).bind(10, m.language);
   a.bind(11, provenance.dump()).bind(12, doc.engine_version).bind(13, doc.engine_fingerprint);
-  a.bind(14, doc.text).bind_blob(15, pack_tokens(doc.tokens)).bind(16, json).bind(17, run);
+  a.bind(14, doc.text).bind_blob(15, pack_tokens(doc.tokens)).bind(16, run);
+  a.bind_opt(17, m.modified).bind_opt(18, m.crawled);
   DL_RETURN_IF_ERROR(a.run());
   const int64_t seq = db.last_insert_rowid();
 
@@ -669,7 +668,7 @@ Status Store::Impl::put_rows(const Document& doc, int64_t run, const std::string
 namespace {
 
 constexpr const char* kArticleColumns =
-    "SELECT seq, id, content_hash, path, url, title, outlet, published, json, run FROM articles ";
+    "SELECT seq, id, content_hash, path, url, title, outlet, published, run FROM articles ";
 
 StoredArticle article_from(const Stmt& q) {
   StoredArticle a;
@@ -681,8 +680,7 @@ StoredArticle article_from(const Stmt& q) {
   a.title = q.text(5);
   a.outlet = q.text(6);
   a.published = q.text(7);
-  a.json = q.text(8);
-  a.run = q.int64(9);
+  a.run = q.int64(8);
   return a;
 }
 
@@ -720,7 +718,11 @@ Result<StoredArticle> Store::find_article(std::string_view key) {
                       impl_->db.prepare(std::string(kArticleColumns) + "WHERE content_hash = ?1"));
   by_hash.bind(1, key);
   DL_ASSIGN_OR_RETURN(bool found, by_hash.step());
-  if (found) return article_from(by_hash);
+  if (found) {
+    StoredArticle a = article_from(by_hash);
+    DL_RETURN_IF_ERROR(rebuild_json(a));
+    return a;
+  }
   DL_ASSIGN_OR_RETURN(
       Stmt by_id, impl_->db.prepare(std::string(kArticleColumns) + "WHERE id = ?1 ORDER BY seq"));
   by_id.bind(1, key);
@@ -741,7 +743,14 @@ Result<StoredArticle> Store::find_article(std::string_view key) {
                                                    std::string(key) +
                                                    "'; give a content hash:" + hashes);
   }
+  DL_RETURN_IF_ERROR(rebuild_json(hits.front()));
   return std::move(hits.front());
+}
+
+Status Store::rebuild_json(StoredArticle& article) {
+  DL_ASSIGN_OR_RETURN(Document doc, load_document(article));
+  article.json = to_json(doc, JsonOptions{});
+  return ok_status();
 }
 
 Status Store::for_each_article(const std::function<Status(const StoredArticle&)>& fn) {
@@ -749,7 +758,9 @@ Status Store::for_each_article(const std::function<Status(const StoredArticle&)>
   for (;;) {
     DL_ASSIGN_OR_RETURN(bool more, q.step());
     if (!more) return ok_status();
-    DL_RETURN_IF_ERROR(fn(article_from(q)));
+    StoredArticle a = article_from(q);
+    DL_RETURN_IF_ERROR(rebuild_json(a));
+    DL_RETURN_IF_ERROR(fn(a));
   }
 }
 
@@ -760,7 +771,8 @@ Result<Document> Store::load_document(const StoredArticle& article) {
   DL_ASSIGN_OR_RETURN(Stmt a,
                       db.prepare("SELECT content_hash, id, path, url, title, outlet, published, "
                                  "dateline, byline, language, provenance, engine_version, "
-                                 "engine_fingerprint, text, tokens FROM articles WHERE seq = ?1"));
+                                 "engine_fingerprint, text, tokens, modified, crawled "
+                                 "FROM articles WHERE seq = ?1"));
   a.bind(1, seq);
   DL_ASSIGN_OR_RETURN(bool found, a.step());
   if (!found) return Status(ErrorCode::kNotFound, "no stored article " + std::to_string(seq));
@@ -787,6 +799,8 @@ Result<Document> Store::load_document(const StoredArticle& article) {
   doc.engine_fingerprint = a.text(12);
   doc.text = a.text(13);
   DL_ASSIGN_OR_RETURN(doc.tokens, unpack_tokens(a.view(14)));
+  m.modified = a.text(15);
+  m.crawled = a.text(16);
 
   DL_RETURN_IF_ERROR(
       each_row(db, "SELECT code, message, byte FROM diagnostics WHERE article = ?1 ORDER BY idx",

@@ -22,7 +22,7 @@ struct Store::Impl {
       insert_quote_fts, insert_event, insert_person, people_by_key, roles_of_person, upgrade_person;
 
   Status prepare_writers();
-  Status put_rows(const Document& doc, int64_t run, const std::string& json);
+  Status put_rows(const Document& doc, int64_t run);
   Status link_people(const Document& doc, int64_t article, int64_t run,
                      std::vector<std::pair<int64_t, std::string>>& links);
 };
