@@ -91,6 +91,12 @@ struct PersonRecord {
   std::vector<PersonAppearance> appearances;  ///< by publication date; filled by person()
 };
 
+/// Who `people` lists: a name (full name, surname or part of one; "" for everyone).
+struct PeopleQuery {
+  std::string name;
+  int limit = 0;  ///< 0: no limit
+};
+
 struct EntityQuery {
   std::string type;  ///< "PERSON", "ORG", ...; "" for all
   std::string name;  ///< substring of the name, case-insensitive; "" for all
@@ -118,6 +124,7 @@ struct QuoteRecord {
   bool anonymous = false;
   std::string kind;  ///< "direct", "mixed", "indirect"
   std::string content;
+  std::string cue;  ///< the cue as written ("said", "according to"), "" when none
   std::string outlet, published;
   ArticleRef ref;  ///< the content's byte range
 };
@@ -127,12 +134,17 @@ struct EventQuery {
   std::string target;  ///< likewise for the target
   std::string type;    ///< PLOVER type ("ASSAULT") or CAMEO code prefix ("19")
   std::string from;    ///< ISO date: events dated on or after it
+  std::string to;      ///< ISO date: events dated on or before it
   int limit = 0;
 };
 
 struct EventRecord {
   std::string date;       ///< the event's date, "" when unknown
   std::string published;  ///< the article's publication date
+  /// The first day the date (else the publication date) covers, "YYYY-MM-DD" ("2026-W10" ->
+  /// "2026-03-02"), and how precise that date is: "day", "week", "weekend", "month",
+  /// "quarter", "half", "season" or "year"; both "" when there is no calendar date.
+  std::string day, precision;
   std::string actor_code, actor_text, target_code, target_text;
   std::string plover, plover_mode, cameo;
   double goldstein = 0;

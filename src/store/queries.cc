@@ -102,6 +102,11 @@ Status each(Stmt& q, F&& row) {
   }
 }
 
+// The date a record is placed at: its own, else its article's publication date.
+const std::string& date_or(const std::string& date, const std::string& published) {
+  return date.empty() ? published : date;
+}
+
 constexpr const char* kEventColumns =
     "SELECT e.date, e.actor_code, e.actor_text, e.target_code, e.target_text, e.plover, "
     "e.plover_mode, e.cameo, e.goldstein, e.quad_class, e.negated, e.modality, e.trigger_text, "
@@ -134,6 +139,9 @@ EventRecord event_from(const Stmt& q) {
   r.ref = {q.text(19), q.text(20), static_cast<uint32_t>(q.int64(21)),
            static_cast<uint32_t>(q.int64(22))};
   r.published = q.text(23);
+  const std::string& date = date_or(r.date, r.published);
+  r.day = store::day_range(date).lo;
+  r.precision = store::date_precision(date);
   return r;
 }
 
@@ -142,7 +150,10 @@ constexpr const char* kQuoteColumns =
     "q.anonymous, q.kind, q.content, a.outlet, a.published, a.id, a.content_hash, "
     "(SELECT MIN(start) FROM quote_fragments f WHERE f.quote = q.id), "
     "(SELECT MAX(end) FROM quote_fragments f WHERE f.quote = q.id), q.article, "
-    "q.speaker_entity, q.sentence FROM quotes q JOIN articles a ON a.seq = q.article ";
+    "q.speaker_entity, q.sentence, "
+    // The cue's bytes: substr counts bytes in a BLOB, characters in TEXT.
+    "CAST(substr(CAST(a.text AS BLOB), q.cue_start + 1, q.cue_end - q.cue_start) AS TEXT) "
+    "FROM quotes q JOIN articles a ON a.seq = q.article ";
 
 QuoteRecord quote_from(const Stmt& q) {
   QuoteRecord r;
@@ -156,12 +167,8 @@ QuoteRecord quote_from(const Stmt& q) {
   r.published = q.text(9);
   r.ref = {q.text(10), q.text(11), static_cast<uint32_t>(q.int64(12)),
            static_cast<uint32_t>(q.int64(13))};
+  r.cue = q.text(17);
   return r;
-}
-
-// The date a record is placed at: its own, else its article's publication date.
-const std::string& date_or(const std::string& date, const std::string& published) {
-  return date.empty() ? published : date;
 }
 
 // Sort key: the first day covered; records with no calendar date go last.
@@ -255,6 +262,8 @@ Result<PersonRecord> Store::person(int64_t id) {
     a.name = row.text(3);
     a.mentions = count_list(row.view(4));
     a.reason = row.text(5);
+    // Stores written before the wording changed say "new: ..." for a first appearance.
+    if (a.reason.rfind("new: ", 0) == 0) a.reason = "first seen: " + a.reason.substr(5);
     titles.bind(1, row.int64(6)).bind(2, row.int64(7));
     Status read = each(titles, [&](const Stmt& t) {
       a.titles.push_back(t.is_null(1) ? t.text(0) : t.text(0) + " (" + t.text(1) + ")");
@@ -343,6 +352,7 @@ Result<std::vector<QuoteRecord>> Store::quotes(const QuoteQuery& query) {
 
 Result<std::vector<EventRecord>> Store::events(const EventQuery& query) {
   DL_RETURN_IF_ERROR(check_date(query.from, "--from"));
+  DL_RETURN_IF_ERROR(check_date(query.to, "--to"));
   std::string type = upper(query.type);
   const bool cameo = !type.empty() && std::all_of(type.begin(), type.end(),
                                                   [](char c) { return c >= '0' && c <= '9'; });
@@ -359,8 +369,8 @@ Result<std::vector<EventRecord>> Store::events(const EventQuery& query) {
   std::vector<EventRecord> out;
   DL_RETURN_IF_ERROR(each(q, [&](const Stmt& row) {
     EventRecord r = event_from(row);
-    if (!query.from.empty() &&
-        !in_range(store::day_range(date_or(r.date, r.published)), query.from, "")) {
+    if ((!query.from.empty() || !query.to.empty()) &&
+        !in_range(store::day_range(date_or(r.date, r.published)), query.from, query.to)) {
       return ok_status();
     }
     out.push_back(std::move(r));
