@@ -299,7 +299,8 @@ ApiResponse Api::quotes(const ApiRequest& request) const {
   return list_response("quotes", *rows, limit, [](const QuoteRecord& q) {
     return Json{{"date", q.date},       {"published", q.published}, {"speaker", q.speaker},
                 {"title", q.title},     {"anonymous", q.anonymous}, {"kind", q.kind},
-                {"content", q.content}, {"outlet", q.outlet},       {"ref", ref_json(q.ref)}};
+                {"cue", q.cue},         {"content", q.content},     {"outlet", q.outlet},
+                {"ref", ref_json(q.ref)}};
   });
 }
 
@@ -374,6 +375,8 @@ ApiResponse Api::events(const ApiRequest& request) const {
   if (!rows.ok()) return query_error(rows.status());
   return list_response("events", *rows, limit, [](const EventRecord& e) {
     Json j{{"date", e.date},
+           {"day", e.day},
+           {"precision", e.precision},
            {"published", e.published},
            {"actor_code", e.actor_code},
            {"actor_text", e.actor_text},

@@ -202,6 +202,8 @@ TEST_F(StoreApiTest, QuotesFilterLikeTheCli) {
       EXPECT_EQ(q["speaker"], w.speaker);
       EXPECT_EQ(q["speaker"], "Mara Quint") << q.dump();
       EXPECT_EQ(q["content"], w.content);
+      EXPECT_EQ(q["cue"], w.cue);
+      EXPECT_FALSE(w.cue.empty()) << q.dump();
       EXPECT_EQ(q["date"], w.date);
       EXPECT_EQ(q["kind"], w.kind);
       EXPECT_EQ(q["published"], w.published);
@@ -256,6 +258,8 @@ TEST_F(StoreApiTest, EntitiesAndEvents) {
       EXPECT_EQ(e["plover"], "COERCE") << e.dump();
       EXPECT_EQ(e["cameo"].get<std::string>().substr(0, 2), "17") << e.dump();
       EXPECT_EQ(e["ref"]["article_id"], "ferry_vote");
+      EXPECT_EQ(e["day"].get<std::string>().size(), 10u) << e.dump();
+      EXPECT_FALSE(e["precision"].get<std::string>().empty()) << e.dump();
     }
   }
   EXPECT_EQ(parse(get("/api/events", {{"type", "ASSAULT"}}))["events"].size(), 0u);
@@ -287,6 +291,7 @@ TEST_F(StoreApiTest, BadRequestsAreExplainedCleanly) {
       {"GET", "/api/events", {{"from", "soon"}}, 400, "from: 'soon' is not a date"},
       {"GET", "/api/timeline", {{"to", "later"}}, 400, "is not a date"},
       {"GET", "/api/events", {{"type", "party"}}, 400, "neither a PLOVER event type"},
+      {"GET", "/api/events", {{"to", "2026-02-30"}}, 400, "to: '2026-02-30' is not a date"},
       {"GET", "/api/entities", {{"type", "THING"}}, 400, "not one of PERSON"},
       {"GET", "/api/quotes", {{"limit", "0"}}, 400, "limit: '0'"},
       {"GET", "/api/quotes", {{"limit", "1001"}}, 400, "from 1 to 1000"},
