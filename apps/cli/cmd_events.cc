@@ -32,6 +32,10 @@ int run_events(int argc, char** argv) {
         e.plover + (e.plover_mode.empty() ? "" : "/" + e.plover_mode) + " cameo " + e.cameo;
     if (e.negated) action += " NEGATED";
     if (!e.modality.empty()) action += " [" + e.modality + "]";
+    if (e.reports > 1) {
+      action += " (event " + std::to_string(e.group) + ": " + std::to_string(e.reports) +
+                " reports)";
+    }
     std::printf("%-10s  %s  %s  %s  \"%s\"%s%s\n    -> %s\n",
                 or_dash(e.date.empty() ? e.published : e.date).c_str(), actor.c_str(),
                 action.c_str(), target.c_str(), e.trigger.c_str(),

@@ -84,21 +84,26 @@ Status export_gdelt(Store& store, bool header) {
 
 Status export_csv(Store& store, const std::string& table) {
   if (table == "quotes") {
-    DL_ASSIGN_OR_RETURN(std::vector<QuoteRecord> rows, store.quotes({}));
-    csv_row({"date", "published", "speaker", "title", "anonymous", "kind", "cue", "content",
-             "outlet", "article_id", "begin", "end"});
+    QuoteQuery every;
+    every.all_reports = true;
+    DL_ASSIGN_OR_RETURN(std::vector<QuoteRecord> rows, store.quotes(every));
+    csv_row({"statement", "reports", "date", "published", "speaker", "title", "anonymous", "kind",
+             "cue", "content", "outlet", "article_id", "begin", "end"});
     for (const QuoteRecord& q : rows) {
-      csv_row({q.date, q.published, q.speaker, q.title, q.anonymous ? "1" : "0", q.kind, q.cue,
-               q.content, q.outlet, q.ref.article_id, num(q.ref.begin), num(q.ref.end)});
+      csv_row({num(q.statement), num(q.reports), q.date, q.published, q.speaker, q.title,
+               q.anonymous ? "1" : "0", q.kind, q.cue, q.content, q.outlet, q.ref.article_id,
+               num(q.ref.begin), num(q.ref.end)});
     }
   } else if (table == "events") {
-    DL_ASSIGN_OR_RETURN(std::vector<EventRecord> rows, store.events({}));
-    csv_row({"date", "day", "precision", "published", "actor_code", "actor_text", "plover",
+    EventQuery every;
+    every.all_reports = true;
+    DL_ASSIGN_OR_RETURN(std::vector<EventRecord> rows, store.events(every));
+    csv_row({"event", "reports", "date", "day", "precision", "published", "actor_code", "actor_text", "plover",
              "plover_mode", "cameo", "quad_class", "goldstein", "negated", "modality",
              "target_code", "target_text", "trigger", "place_name", "place_country", "latitude",
              "longitude", "url", "article_id", "begin", "end"});
     for (const EventRecord& e : rows) {
-      csv_row({e.date, e.day, e.precision, e.published, e.actor_code, e.actor_text, e.plover,
+      csv_row({num(e.group), num(e.reports), e.date, e.day, e.precision, e.published, e.actor_code, e.actor_text, e.plover,
                e.plover_mode, e.cameo, num(e.quad_class), number(e.goldstein),
                e.negated ? "1" : "0", e.modality, e.target_code, e.target_text, e.trigger,
                e.place_name, e.place_country, e.has_coordinates ? number(e.latitude) : "",

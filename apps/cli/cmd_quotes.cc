@@ -42,10 +42,15 @@ int run_quotes(int argc, char** argv) {
     std::string who = or_dash(q.speaker);
     if (!q.title.empty()) who += " (" + q.title + ")";
     if (q.anonymous) who += " [anonymous]";
-    std::printf("%-10s  %s  -- %s, %s\n    [%s] %s %s\n    -> %s\n",
+    const std::string reports =
+        q.reports > 1 ? "  (statement " + std::to_string(q.statement) + ": " +
+                            std::to_string(q.reports) + " reports)"
+                      : "";
+    std::printf("%-10s  %s  -- %s, %s%s\n    [%s] %s %s\n    -> %s\n",
                 or_dash(q.date.empty() ? q.published : q.date).c_str(), who.c_str(),
-                or_dash(q.outlet).c_str(), or_dash(q.published).c_str(), q.kind.c_str(),
-                or_dash(q.cue).c_str(), quoted(q.content).c_str(), ref_string(q.ref).c_str());
+                or_dash(q.outlet).c_str(), or_dash(q.published).c_str(), reports.c_str(),
+                q.kind.c_str(), or_dash(q.cue).c_str(), quoted(q.content).c_str(),
+                ref_string(q.ref).c_str());
   }
   return kExitOk;
 }

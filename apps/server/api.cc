@@ -300,7 +300,7 @@ ApiResponse Api::quotes(const ApiRequest& request) const {
     return Json{{"date", q.date},       {"published", q.published}, {"speaker", q.speaker},
                 {"title", q.title},     {"anonymous", q.anonymous}, {"kind", q.kind},
                 {"cue", q.cue},         {"content", q.content},     {"outlet", q.outlet},
-                {"ref", ref_json(q.ref)}};
+                {"statement", q.statement}, {"reports", q.reports}, {"ref", ref_json(q.ref)}};
   });
 }
 
@@ -393,6 +393,8 @@ ApiResponse Api::events(const ApiRequest& request) const {
            {"place_name", e.place_name},
            {"place_country", e.place_country},
            {"url", e.url},
+           {"event", e.group},
+           {"reports", e.reports},
            {"ref", ref_json(e.ref)}};
     if (e.has_coordinates) j["coordinates"] = Json{{"lat", e.latitude}, {"lon", e.longitude}};
     return j;

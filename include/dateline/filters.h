@@ -25,6 +25,7 @@ enum class FilterKind {
   kLimit,       ///< a whole number >= 1
   kEventType,   ///< a PLOVER event type (ASSAULT) or a CAMEO code prefix (19); any case
   kEntityType,  ///< PERSON, ORG, GPE, LOC, NORP, FAC, EVENT, OTHER; any case
+  kSwitch,      ///< on or off: "true"/"1" or "false"/"0" (a CLI flag without a value)
 };
 
 /// One filter of a query: its name (flag without "--", API parameter), kind and help line.
@@ -37,8 +38,8 @@ struct Filter {
 /// Values as given, by filter name. A value that is absent or empty means "no filter".
 using FilterValues = std::map<std::string, std::string, std::less<>>;
 
-std::span<const Filter> quote_filters();     ///< speaker, about, since, limit
-std::span<const Filter> event_filters();     ///< actor, target, type, from, to, limit
+std::span<const Filter> quote_filters();     ///< speaker, about, since, limit, reports
+std::span<const Filter> event_filters();     ///< actor, target, type, from, to, limit, reports
 std::span<const Filter> entity_filters();    ///< type, name, limit
 std::span<const Filter> people_filters();    ///< name, limit
 std::span<const Filter> timeline_filters();  ///< from, to, entity, limit

@@ -115,6 +115,9 @@ struct QuoteQuery {
   std::string about;    ///< words that must all occur in the content (stemmed full-text)
   std::string since;    ///< ISO date: statements dated on or after it
   int limit = 0;
+  /// false: one row per statement (its earliest matching report, with the count of all);
+  /// true: every report of each statement.
+  bool all_reports = false;
 };
 
 struct QuoteRecord {
@@ -127,6 +130,10 @@ struct QuoteRecord {
   std::string cue;  ///< the cue as written ("said", "according to"), "" when none
   std::string outlet, published;
   ArticleRef ref;  ///< the content's byte range
+  /// The statement this quotation reports (the same words from the same speaker in any
+  /// article) and how many stored quotations report it; 0 and 1 for a store written before
+  /// schema 5.
+  int64_t statement = 0, reports = 1;
 };
 
 struct EventQuery {
@@ -136,6 +143,9 @@ struct EventQuery {
   std::string from;    ///< ISO date: events dated on or after it
   std::string to;      ///< ISO date: events dated on or before it
   int limit = 0;
+  /// false: one row per event (same actor, type, target and day), its earliest report;
+  /// true: every report.
+  bool all_reports = false;
 };
 
 struct EventRecord {
@@ -156,6 +166,9 @@ struct EventRecord {
   bool has_coordinates = false;
   std::string url;
   ArticleRef ref;  ///< the trigger's byte range
+  /// The event this row reports (same actor, type, target and day in any article) and how
+  /// many stored rows report it; 0 and 1 for a store written before schema 5.
+  int64_t group = 0, reports = 1;
 };
 
 struct TimelineQuery {

@@ -18,6 +18,8 @@ constexpr Filter kQuoteFilters[] = {
     {"about", FilterKind::kText, "words that must all occur in the statement"},
     {"since", FilterKind::kDate, "statements dated on or after this date (ISO 8601)"},
     {"limit", FilterKind::kLimit, "at most this many rows (1 or more)"},
+    {"reports", FilterKind::kSwitch,
+     "every report of each statement (default: one row per statement, with its count)"},
 };
 constexpr Filter kEventFilters[] = {
     {"actor", FilterKind::kText, "actor code prefix (USA, USAGOV, MEXCRM)"},
@@ -26,6 +28,8 @@ constexpr Filter kEventFilters[] = {
     {"from", FilterKind::kDate, "events dated on or after this date (ISO 8601)"},
     {"to", FilterKind::kDate, "events dated on or before this date (ISO 8601)"},
     {"limit", FilterKind::kLimit, "at most this many rows (1 or more)"},
+    {"reports", FilterKind::kSwitch,
+     "every report of each event (default: one row per event, with its count)"},
 };
 constexpr Filter kEntityFilters[] = {
     {"type", FilterKind::kEntityType, "PERSON, ORG, GPE, LOC, NORP, FAC, EVENT, OTHER"},
@@ -75,7 +79,7 @@ Status apply(std::span<const Filter> filters, const FilterValues& values, Set&& 
     if (given.empty()) continue;
     std::string value = given;
     DL_RETURN_IF_ERROR(check_filter(*it, value));
-    set(std::string_view(it->name), std::move(value));
+    if (!value.empty()) set(std::string_view(it->name), std::move(value));
   }
   return ok_status();
 }
@@ -122,6 +126,16 @@ Status check_filter(const Filter& filter, std::string& value) {
                  "is neither a PLOVER event type (ASSAULT, AGREE, ...) nor a CAMEO code prefix "
                  "(19)");
     }
+    case FilterKind::kSwitch:
+      if (value == "true" || value == "1") {
+        value = "1";
+        return ok_status();
+      }
+      if (value == "false" || value == "0") {
+        value = "";
+        return ok_status();
+      }
+      return bad(filter, value, "is not true, false, 1 or 0");
     case FilterKind::kEntityType: {
       static constexpr EntityType kTypes[] = {
           EntityType::kPerson, EntityType::kOrg, EntityType::kGpe,   EntityType::kLoc,
@@ -145,6 +159,7 @@ Result<QuoteQuery> make_quote_query(const FilterValues& values) {
     if (name == "about") q.about = std::move(v);
     if (name == "since") q.since = std::move(v);
     if (name == "limit") q.limit = to_limit(v);
+    if (name == "reports") q.all_reports = true;
   }));
   return q;
 }
@@ -158,6 +173,7 @@ Result<EventQuery> make_event_query(const FilterValues& values) {
     if (name == "from") q.from = std::move(v);
     if (name == "to") q.to = std::move(v);
     if (name == "limit") q.limit = to_limit(v);
+    if (name == "reports") q.all_reports = true;
   }));
   return q;
 }

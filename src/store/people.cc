@@ -181,6 +181,8 @@ std::string without_middle_initials(std::string_view key, std::string* initials)
 
 }  // namespace
 
+std::string folded_words(std::string_view text) { return join(split_words(fold(text))); }
+
 std::string name_title(std::string_view name) {
   std::vector<std::string> words = split_words(fold(name));
   std::vector<std::string> title;

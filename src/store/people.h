@@ -37,6 +37,10 @@ std::string name_key(std::string_view name);
 /// none; name_key() leaves them out.
 std::string name_title(std::string_view name);
 
+/// Case-folded, accent-free words of any text, one space apart, punctuation dropped (the
+/// folding name_key() uses, without removing titles).
+std::string folded_words(std::string_view text);
+
 /// The surname of a name key: its last word, skipping generational suffixes ("jr", "iii").
 std::string surname_of(std::string_view key);
 

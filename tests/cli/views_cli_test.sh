@@ -50,15 +50,28 @@ check "... naming the flag" says "\-\-type: 'THING' is not one of PERSON"
 check "quotes --since yesterday is a usage error (2)" exits 2 "$bin" quotes --since yesterday --db "$db"
 check "... naming the flag" says "\-\-since: 'yesterday' is not a date"
 check "events --to 2026-02-30 is a usage error (2)" exits 2 "$bin" events --to 2026-02-30 --db "$db"
-check "events --type coerce --limit 1 prints one event" exits 0 "$bin" events --type coerce --limit 1 --db "$db"
+check "events --type coerce --limit 1 --reports prints one event" exits 0 "$bin" events --type coerce --limit 1 --reports --db "$db"
 check "... one" test "$(grep -c 'COERCE' "$tmp/out")" -eq 1
 
 # Quote rows: the cue, and direct quotations printed with their own marks only.
-check "quotes --speaker Zammit" exits 0 "$bin" quotes --speaker Zammit --db "$db"
+check "quotes --speaker Zammit --reports" exits 0 "$bin" quotes --speaker Zammit --reports --db "$db"
 check "... a direct quotation with its cue, quote marks not doubled" \
   prints '\[direct\] said: "We cannot keep the quays open with the money we have."$'
 check "... no doubled quote marks anywhere" test "$(grep -c '""' "$tmp/out")" -eq 0
 check "... an indirect one between a pair" prints '\[indirect\] said "that the port would raise its toll in April"'
+
+# One record per statement and per event across outlets: the same quotation in three
+# articles (one of them with a dateline glued to it) is one statement with three reports.
+check "quotes --speaker Zammit counts statements" exits 0 "$bin" quotes --speaker Zammit --db "$db"
+check "... two statements" test "$(grep -c '^2026' "$tmp/out")" -eq 2
+check "... the repeated one with its three reports" prints "(statement [0-9]*: 3 reports)"
+check "quotes --speaker Zammit --reports lists every report" exits 0 "$bin" quotes --speaker Zammit --reports --db "$db"
+check "... four" test "$(grep -c '^2026' "$tmp/out")" -eq 4
+check "... from three outlets" test "$(grep -c 'We cannot keep the quays open' "$tmp/out")" -eq 3
+check "events: the arrest told by two outlets is one event" exits 0 "$bin" events --type COERCE --db "$db"
+check "... one row, two reports" test "$(grep -c '^2026' "$tmp/out")" -eq 1
+check "... counted" prints "2 reports)"
+check "quotes --reports=maybe is a usage error (2)" exits 2 "$bin" quotes --reports=maybe --db "$db"
 
 # People: no "new" for a stored person; a middle initial does not split a person.
 check "people Zammit" exits 0 "$bin" people Zammit --db "$db"
@@ -88,7 +101,7 @@ for t in quotes:7 events:4 people:2 entities:; do
   fi
 done
 "$bin" export --format csv --table quotes --db "$db" >"$tmp/q.csv"
-check "quotes.csv has the cue column" grep -q "^date,published,speaker,title,anonymous,kind,cue,content," "$tmp/q.csv"
+check "quotes.csv: every report, with its statement and cue" grep -q "^statement,reports,date,published,speaker,title,anonymous,kind,cue,content," "$tmp/q.csv"
 check "... a quotation with its marks, quoted as CSV" grep -q ',said:,"""We cannot keep the quays open' "$tmp/q.csv"
 check "export --format csv without --table is a usage error (2)" exits 2 "$bin" export --format csv --db "$db"
 check "... naming the flag" says "\-\-table"
