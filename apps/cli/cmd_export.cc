@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <iostream>
 #include <string_view>
+#include <unordered_set>
 
 #include "commands.h"
 #include "store_flags.h"
@@ -63,16 +64,21 @@ std::string num(int64_t v) { return std::to_string(v); }
 Status export_gdelt(Store& store, bool header) {
   if (header) {
     std::cout << "SQLDATE\tActor1Code\tActor1Name\tActor2Code\tActor2Name\tEventCode\t"
-                 "EventRootCode\tQuadClass\tGoldsteinScale\tActionGeo_FullName\t"
+                 "EventRootCode\tQuadClass\tGoldsteinScale\tNumMentions\tActionGeo_FullName\t"
                  "ActionGeo_CountryCode\tActionGeo_Lat\tActionGeo_Long\tSOURCEURL\t"
                  "DatePrecision\tPloverType\tNegated\tArticleId\n";
   }
-  return store.for_each_event([](const EventRecord& e) {
+  // One row per event (same actor, type, target and day in any article): its first stored
+  // report, with NumMentions the count of all.
+  std::unordered_set<int64_t> seen;
+  return store.for_each_event([&seen](const EventRecord& e) {
+    if (e.group != 0 && !seen.insert(e.group).second) return ok_status();
     std::cout << sqldate(e.day) << '\t' << tsv_cell(e.actor_code) << '\t'
               << tsv_cell(e.actor_text) << '\t' << tsv_cell(e.target_code) << '\t'
               << tsv_cell(e.target_text) << '\t' << tsv_cell(e.cameo) << '\t'
               << tsv_cell(e.cameo.substr(0, 2)) << '\t' << e.quad_class << '\t'
-              << number(e.goldstein) << '\t' << tsv_cell(e.place_name) << '\t'
+              << number(e.goldstein) << '\t' << e.reports << '\t' << tsv_cell(e.place_name)
+              << '\t'
               << tsv_cell(e.place_country) << '\t'
               << (e.has_coordinates ? number(e.latitude) : "") << '\t'
               << (e.has_coordinates ? number(e.longitude) : "") << '\t' << tsv_cell(e.url)

@@ -108,8 +108,10 @@ check "... naming the flag" says "\-\-table"
 
 # GDELT-style export: 8-digit day dates; a week becomes its Monday, with its precision.
 check "export --format gdelt-tsv" exits 0 "$bin" export --format gdelt-tsv --db "$db"
-check "... GDELT's column order" prints $'^SQLDATE\tActor1Code\tActor1Name\tActor2Code\tActor2Name\tEventCode\tEventRootCode\tQuadClass\tGoldsteinScale\tActionGeo_FullName\tActionGeo_CountryCode\tActionGeo_Lat\tActionGeo_Long\tSOURCEURL\tDatePrecision\t'
+check "... GDELT's column order" prints $'^SQLDATE\tActor1Code\tActor1Name\tActor2Code\tActor2Name\tEventCode\tEventRootCode\tQuadClass\tGoldsteinScale\tNumMentions\tActionGeo_FullName\tActionGeo_CountryCode\tActionGeo_Lat\tActionGeo_Long\tSOURCEURL\tDatePrecision\t'
 check "... every SQLDATE has 8 digits" test "$(tail -n +2 "$tmp/out" | cut -f1 | grep -cvE '^[0-9]{8}$')" -eq 0
+check "... one row per event: the arrest in two outlets once, NumMentions 2" \
+  test "$(grep -c $'\tCOERCE\t' "$tmp/out")" -eq 1 -a "$(grep $'\tCOERCE\t' "$tmp/out" | cut -f10)" = 2
 check "... 'next week' (2026-W11) is its Monday, precision week" prints $'^20260309\t.*\tweek\tAGREE'
 
 # The server listens on the loopback address unless told otherwise.
