@@ -148,6 +148,7 @@ const Api::Route Api::kRoutes[] = {
     {"GET", "/api/quotes", &Api::quotes, false},     {"GET", "/api/people", &Api::people, false},
     {"GET", "/api/entities", &Api::entities, false}, {"GET", "/api/events", &Api::events, false},
     {"GET", "/api/timeline", &Api::timeline, false}, {"GET", "/api/articles/", &Api::article, true},
+    {"GET", "/api/filters", &Api::filters, false},
 };
 
 ApiResponse error_response(const Status& status) {
@@ -418,6 +419,28 @@ ApiResponse Api::timeline(const ApiRequest& request) const {
                 {"summary", t.summary},
                 {"ref", ref_json(t.ref)}};
   });
+}
+
+// GET /api/filters: the filter table (dateline/filters.h) of each store endpoint, so that a
+// client (the page) offers exactly the filters the CLI and the API take.
+ApiResponse Api::filters(const ApiRequest& request) const {
+  if (Status s = check_params(request, {}); !s.ok()) return error_response(s);
+  static constexpr const char* kKinds[] = {"text", "date", "limit", "event_type", "entity_type",
+                                           "switch"};
+  auto list = [&](std::span<const Filter> table) {
+    Json items = Json::array();
+    for (const Filter& f : table) {
+      items.push_back(Json{{"name", f.name},
+                           {"kind", kKinds[static_cast<int>(f.kind)]},
+                           {"help", f.help}});
+    }
+    return items;
+  };
+  return json_response(Json{{"quotes", list(quote_filters())},
+                            {"events", list(event_filters())},
+                            {"entities", list(entity_filters())},
+                            {"people", list(people_filters())},
+                            {"timeline", list(timeline_filters())}});
 }
 
 // GET /api/articles/{id or content hash}: the article's JSON exactly as extract printed it.

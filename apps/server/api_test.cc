@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
+#include "dateline/filters.h"
 #include "dateline/json.h"
 #include "dateline/reader.h"
 #include "dateline/store.h"
@@ -274,6 +275,30 @@ TEST_F(StoreApiTest, ArticleIsTheStoredExtractJson) {
   EXPECT_EQ(by_id.body, (*jsons_)[1]);
   const std::string hash = parse(by_id)["doc"]["content_hash"];
   EXPECT_EQ(get("/api/articles/" + hash).body, (*jsons_)[1]);
+}
+
+// Issue #21: the page builds its search forms from the same filter table as the CLI's flags.
+TEST_F(StoreApiTest, FiltersListTheTableOfEachEndpoint) {
+  ApiResponse r = get("/api/filters", {});
+  ASSERT_EQ(r.status, 200) << r.body;
+  Json j = parse(r);
+  static const struct {
+    const char* endpoint;
+    std::span<const Filter> table;
+  } kTables[] = {{"quotes", quote_filters()},     {"events", event_filters()},
+                 {"entities", entity_filters()}, {"people", people_filters()},
+                 {"timeline", timeline_filters()}};
+  for (const auto& t : kTables) {
+    ASSERT_EQ(j[t.endpoint].size(), t.table.size()) << t.endpoint;
+    for (size_t i = 0; i < t.table.size(); ++i) {
+      EXPECT_EQ(j[t.endpoint][i]["name"], t.table[i].name);
+      // Every listed filter is accepted by its endpoint (a bad value aside).
+      ApiResponse probe = get(std::string("/api/") + t.endpoint, {{t.table[i].name, ""}});
+      EXPECT_EQ(probe.status, 200) << t.endpoint << " " << t.table[i].name << ": " << probe.body;
+    }
+  }
+  EXPECT_EQ(j["events"][2]["kind"], "event_type");
+  EXPECT_EQ(j["quotes"][4]["kind"], "switch");
 }
 
 // Includes issue #20, item 5: `about=%00` gave a 500 that printed the SQL statement; error
