@@ -33,8 +33,8 @@ int run_events(int argc, char** argv) {
     if (e.negated) action += " NEGATED";
     if (!e.modality.empty()) action += " [" + e.modality + "]";
     if (e.reports > 1) {
-      action += " (event " + std::to_string(e.group) + ": " + std::to_string(e.reports) +
-                " reports)";
+      action +=
+          " (event " + std::to_string(e.group) + ": " + std::to_string(e.reports) + " reports)";
     }
     std::printf("%-10s  %s  %s  %s  \"%s\"%s%s\n    -> %s\n",
                 or_dash(e.date.empty() ? e.published : e.date).c_str(), actor.c_str(),

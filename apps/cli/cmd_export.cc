@@ -73,17 +73,15 @@ Status export_gdelt(Store& store, bool header) {
   std::unordered_set<int64_t> seen;
   return store.for_each_event([&seen](const EventRecord& e) {
     if (e.group != 0 && !seen.insert(e.group).second) return ok_status();
-    std::cout << sqldate(e.day) << '\t' << tsv_cell(e.actor_code) << '\t'
-              << tsv_cell(e.actor_text) << '\t' << tsv_cell(e.target_code) << '\t'
-              << tsv_cell(e.target_text) << '\t' << tsv_cell(e.cameo) << '\t'
-              << tsv_cell(e.cameo.substr(0, 2)) << '\t' << e.quad_class << '\t'
-              << number(e.goldstein) << '\t' << e.reports << '\t' << tsv_cell(e.place_name)
-              << '\t'
-              << tsv_cell(e.place_country) << '\t'
+    std::cout << sqldate(e.day) << '\t' << tsv_cell(e.actor_code) << '\t' << tsv_cell(e.actor_text)
+              << '\t' << tsv_cell(e.target_code) << '\t' << tsv_cell(e.target_text) << '\t'
+              << tsv_cell(e.cameo) << '\t' << tsv_cell(e.cameo.substr(0, 2)) << '\t' << e.quad_class
+              << '\t' << number(e.goldstein) << '\t' << e.reports << '\t' << tsv_cell(e.place_name)
+              << '\t' << tsv_cell(e.place_country) << '\t'
               << (e.has_coordinates ? number(e.latitude) : "") << '\t'
-              << (e.has_coordinates ? number(e.longitude) : "") << '\t' << tsv_cell(e.url)
-              << '\t' << e.precision << '\t' << tsv_cell(e.plover) << '\t'
-              << (e.negated ? 1 : 0) << '\t' << tsv_cell(e.ref.article_id) << '\n';
+              << (e.has_coordinates ? number(e.longitude) : "") << '\t' << tsv_cell(e.url) << '\t'
+              << e.precision << '\t' << tsv_cell(e.plover) << '\t' << (e.negated ? 1 : 0) << '\t'
+              << tsv_cell(e.ref.article_id) << '\n';
     return ok_status();
   });
 }
@@ -104,17 +102,39 @@ Status export_csv(Store& store, const std::string& table) {
     EventQuery every;
     every.all_reports = true;
     DL_ASSIGN_OR_RETURN(std::vector<EventRecord> rows, store.events(every));
-    csv_row({"event", "reports", "date", "day", "precision", "published", "actor_code", "actor_text", "plover",
-             "plover_mode", "cameo", "quad_class", "goldstein", "negated", "modality",
-             "target_code", "target_text", "trigger", "place_name", "place_country", "latitude",
-             "longitude", "url", "article_id", "begin", "end"});
+    csv_row({"event",       "reports",     "date",       "day",        "precision",
+             "published",   "actor_code",  "actor_text", "plover",     "plover_mode",
+             "cameo",       "quad_class",  "goldstein",  "negated",    "modality",
+             "target_code", "target_text", "trigger",    "place_name", "place_country",
+             "latitude",    "longitude",   "url",        "article_id", "begin",
+             "end"});
     for (const EventRecord& e : rows) {
-      csv_row({num(e.group), num(e.reports), e.date, e.day, e.precision, e.published, e.actor_code, e.actor_text, e.plover,
-               e.plover_mode, e.cameo, num(e.quad_class), number(e.goldstein),
-               e.negated ? "1" : "0", e.modality, e.target_code, e.target_text, e.trigger,
-               e.place_name, e.place_country, e.has_coordinates ? number(e.latitude) : "",
-               e.has_coordinates ? number(e.longitude) : "", e.url, e.ref.article_id,
-               num(e.ref.begin), num(e.ref.end)});
+      csv_row({num(e.group),
+               num(e.reports),
+               e.date,
+               e.day,
+               e.precision,
+               e.published,
+               e.actor_code,
+               e.actor_text,
+               e.plover,
+               e.plover_mode,
+               e.cameo,
+               num(e.quad_class),
+               number(e.goldstein),
+               e.negated ? "1" : "0",
+               e.modality,
+               e.target_code,
+               e.target_text,
+               e.trigger,
+               e.place_name,
+               e.place_country,
+               e.has_coordinates ? number(e.latitude) : "",
+               e.has_coordinates ? number(e.longitude) : "",
+               e.url,
+               e.ref.article_id,
+               num(e.ref.begin),
+               num(e.ref.end)});
     }
   } else if (table == "people") {
     DL_ASSIGN_OR_RETURN(std::vector<PersonRecord> rows, store.people(""));

@@ -13,7 +13,7 @@ namespace {
 // A quotation's content as printed: as written when it starts or ends with a quotation mark
 // of its own (a direct quotation), else between a pair.
 std::string quoted(const std::string& content) {
-  static constexpr std::string_view kMarks[] = {"\"", "\u201C", "\u201D", "\u2018",
+  static constexpr std::string_view kMarks[] = {"\"",     "\u201C", "\u201D", "\u2018",
                                                 "\u2019", "\u00AB", "\u00BB"};
   const std::string_view s = content;
   for (std::string_view m : kMarks) {
@@ -42,10 +42,9 @@ int run_quotes(int argc, char** argv) {
     std::string who = or_dash(q.speaker);
     if (!q.title.empty()) who += " (" + q.title + ")";
     if (q.anonymous) who += " [anonymous]";
-    const std::string reports =
-        q.reports > 1 ? "  (statement " + std::to_string(q.statement) + ": " +
-                            std::to_string(q.reports) + " reports)"
-                      : "";
+    const std::string reports = q.reports > 1 ? "  (statement " + std::to_string(q.statement) +
+                                                    ": " + std::to_string(q.reports) + " reports)"
+                                              : "";
     std::printf("%-10s  %s  -- %s, %s%s\n    [%s] %s %s\n    -> %s\n",
                 or_dash(q.date.empty() ? q.published : q.date).c_str(), who.c_str(),
                 or_dash(q.outlet).c_str(), or_dash(q.published).c_str(), reports.c_str(),

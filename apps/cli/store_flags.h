@@ -44,7 +44,8 @@ inline void add_filter_flags(CLI::App& app, std::span<const Filter> filters, Fil
   for (const Filter& f : filters) {
     std::string& value = values[f.name];  // std::map: the reference stays valid
     if (f.kind == FilterKind::kSwitch) {
-      app.add_flag_callback("--" + std::string(f.name), [&value] { value = "1"; }, f.help);
+      app.add_flag_callback(
+          "--" + std::string(f.name), [&value] { value = "1"; }, f.help);
       continue;
     }
     app.add_option(f.name == positional ? std::string(f.name) : "--" + std::string(f.name), value,

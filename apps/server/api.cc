@@ -298,10 +298,18 @@ ApiResponse Api::quotes(const ApiRequest& request) const {
   Result<std::vector<QuoteRecord>> rows = store->quotes(*query);
   if (!rows.ok()) return query_error(rows.status());
   return list_response("quotes", *rows, limit, [](const QuoteRecord& q) {
-    return Json{{"date", q.date},       {"published", q.published}, {"speaker", q.speaker},
-                {"title", q.title},     {"anonymous", q.anonymous}, {"kind", q.kind},
-                {"cue", q.cue},         {"content", q.content},     {"outlet", q.outlet},
-                {"statement", q.statement}, {"reports", q.reports}, {"ref", ref_json(q.ref)}};
+    return Json{{"date", q.date},
+                {"published", q.published},
+                {"speaker", q.speaker},
+                {"title", q.title},
+                {"anonymous", q.anonymous},
+                {"kind", q.kind},
+                {"cue", q.cue},
+                {"content", q.content},
+                {"outlet", q.outlet},
+                {"statement", q.statement},
+                {"reports", q.reports},
+                {"ref", ref_json(q.ref)}};
   });
 }
 
@@ -425,14 +433,13 @@ ApiResponse Api::timeline(const ApiRequest& request) const {
 // client (the page) offers exactly the filters the CLI and the API take.
 ApiResponse Api::filters(const ApiRequest& request) const {
   if (Status s = check_params(request, {}); !s.ok()) return error_response(s);
-  static constexpr const char* kKinds[] = {"text", "date", "limit", "event_type", "entity_type",
-                                           "switch"};
+  static constexpr const char* kKinds[] = {"text",       "date",        "limit",
+                                           "event_type", "entity_type", "switch"};
   auto list = [&](std::span<const Filter> table) {
     Json items = Json::array();
     for (const Filter& f : table) {
-      items.push_back(Json{{"name", f.name},
-                           {"kind", kKinds[static_cast<int>(f.kind)]},
-                           {"help", f.help}});
+      items.push_back(
+          Json{{"name", f.name}, {"kind", kKinds[static_cast<int>(f.kind)]}, {"help", f.help}});
     }
     return items;
   };

@@ -285,8 +285,10 @@ TEST_F(StoreApiTest, FiltersListTheTableOfEachEndpoint) {
   static const struct {
     const char* endpoint;
     std::span<const Filter> table;
-  } kTables[] = {{"quotes", quote_filters()},     {"events", event_filters()},
-                 {"entities", entity_filters()}, {"people", people_filters()},
+  } kTables[] = {{"quotes", quote_filters()},
+                 {"events", event_filters()},
+                 {"entities", entity_filters()},
+                 {"people", people_filters()},
                  {"timeline", timeline_filters()}};
   for (const auto& t : kTables) {
     ASSERT_EQ(j[t.endpoint].size(), t.table.size()) << t.endpoint;

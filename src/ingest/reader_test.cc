@@ -615,8 +615,8 @@ TEST(JsonLinesReader, RefusesAJsonDocumentOverSeveralLines) {
     size_t docs, errors;
   } kTests[] = {
       {"{\n  \"text\": \"Talks resumed.\",\n  \"id\": \"a\"\n}\n", "one.json", 0, 1},
-      {"[\n  {\"text\": \"Talks resumed.\"},\n  {\"text\": \"Talks ended.\"}\n]\n", "list.json",
-       0, 1},
+      {"[\n  {\"text\": \"Talks resumed.\"},\n  {\"text\": \"Talks ended.\"}\n]\n", "list.json", 0,
+       1},
       {"\xEF\xBB\xBF{\n\"text\": \"Talks\"\n", "cut.json", 0, 1},  // opens an object, never closes
       {"{\"text\": \"Talks resumed.\"}\n{\"text\": \"Talks ended.\"}\n", "two.json", 2, 0},
       {"{\"text\": \"Talks resumed.\"\n{\"text\": \"Talks ended.\"}\n", "bad.jsonl", 1, 1},

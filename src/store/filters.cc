@@ -100,11 +100,11 @@ std::span<const Filter> timeline_filters() { return kTimelineFilters; }
 
 Status check_filter(const Filter& filter, std::string& value) {
   switch (filter.kind) {
-    case FilterKind::kText: return ok_status();
+    case FilterKind::kText:
+      return ok_status();
     case FilterKind::kDate:
       if (store::day_range(value).empty()) {
-        return bad(filter, value,
-                   "is not a date (YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Www, YYYY-Qn)");
+        return bad(filter, value, "is not a date (YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Www, YYYY-Qn)");
       }
       return ok_status();
     case FilterKind::kLimit: {
@@ -117,8 +117,8 @@ Status check_filter(const Filter& filter, std::string& value) {
     }
     case FilterKind::kEventType: {
       value = upper_ascii(std::move(value));
-      const bool cameo = std::all_of(value.begin(), value.end(),
-                                     [](char c) { return c >= '0' && c <= '9'; });
+      const bool cameo =
+          std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; });
       const bool plover = std::find(std::begin(kPloverTypes), std::end(kPloverTypes), value) !=
                           std::end(kPloverTypes);
       if (cameo || plover) return ok_status();

@@ -61,8 +61,8 @@ TEST(Filters, ValuesReachTheirQuery) {
 
 // Every filter of every table has a name, a help line, and a name used once in its table.
 TEST(Filters, TablesAreWellFormed) {
-  for (std::span<const Filter> table : {quote_filters(), event_filters(), entity_filters(),
-                                        people_filters(), timeline_filters()}) {
+  for (std::span<const Filter> table :
+       {quote_filters(), event_filters(), entity_filters(), people_filters(), timeline_filters()}) {
     for (size_t i = 0; i < table.size(); ++i) {
       EXPECT_NE(*table[i].name, '\0');
       EXPECT_NE(*table[i].help, '\0');

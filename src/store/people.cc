@@ -146,19 +146,34 @@ bool is_honorific(const std::string& w) {
 // Words of a title written before a name ("President", "Sen.", "Foreign Minister" is not:
 // "foreign" is not one of them, so the name stays whole and the NER's span decides).
 bool is_name_title(const std::string& w) {
-  return is_one_of(w, {"president", "vice", "prime", "minister", "premier", "chancellor",
-                       "senator", "sen", "rep", "representative", "congressman", "congresswoman",
-                       "gov", "governor", "mayor", "secretary", "ambassador", "judge", "justice",
-                       "general", "gen", "lt", "col", "colonel", "maj", "major", "capt", "captain",
-                       "sgt", "sergeant", "adm", "admiral", "king", "queen", "prince", "princess",
-                       "pope", "rev", "reverend", "sheikh", "chairman", "chairwoman", "speaker"});
+  return is_one_of(w, {"president",   "vice",
+                       "prime",       "minister",
+                       "premier",     "chancellor",
+                       "senator",     "sen",
+                       "rep",         "representative",
+                       "congressman", "congresswoman",
+                       "gov",         "governor",
+                       "mayor",       "secretary",
+                       "ambassador",  "judge",
+                       "justice",     "general",
+                       "gen",         "lt",
+                       "col",         "colonel",
+                       "maj",         "major",
+                       "capt",        "captain",
+                       "sgt",         "sergeant",
+                       "adm",         "admiral",
+                       "king",        "queen",
+                       "prince",      "princess",
+                       "pope",        "rev",
+                       "reverend",    "sheikh",
+                       "chairman",    "chairwoman",
+                       "speaker"});
 }
 
 // The number of leading words of `words` that are honorifics or titles, leaving one word.
 size_t leading_title_words(const std::vector<std::string>& words) {
   size_t first = 0;
-  while (first + 1 < words.size() &&
-         (is_honorific(words[first]) || is_name_title(words[first]))) {
+  while (first + 1 < words.size() && (is_honorific(words[first]) || is_name_title(words[first]))) {
     ++first;
   }
   return first;

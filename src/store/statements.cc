@@ -55,7 +55,8 @@ std::string without_typographic_marks(std::string_view s) {
       }
     }
     if (c == 0xC2 && i + 1 < s.size() &&
-        (static_cast<unsigned char>(s[i + 1]) == 0xAB || static_cast<unsigned char>(s[i + 1]) == 0xBB)) {
+        (static_cast<unsigned char>(s[i + 1]) == 0xAB ||
+         static_cast<unsigned char>(s[i + 1]) == 0xBB)) {
       out += ' ';
       ++i;
       continue;
@@ -109,8 +110,8 @@ std::string event_group_key(std::string_view actor_code, std::string_view actor_
   const std::string_view when = date.empty() ? published : date;
   const DayRange days = day_range(when);
   const std::string day = !days.empty() && days.lo == days.hi ? days.lo : std::string(when);
-  return party(actor_code, actor_text) + "|" + std::string(plover.empty() ? cameo : plover) +
-         "|" + party(target_code, target_text) + "|" + day;
+  return party(actor_code, actor_text) + "|" + std::string(plover.empty() ? cameo : plover) + "|" +
+         party(target_code, target_text) + "|" + day;
 }
 
 Status group_reports(const Db& db, int64_t article, int64_t run) {
@@ -124,10 +125,9 @@ Status group_reports(const Db& db, int64_t article, int64_t run) {
                  "WHERE q.article = ?1 ORDER BY q.idx"));
   DL_ASSIGN_OR_RETURN(Stmt candidates,
                       db.prepare("SELECT id, signature FROM statements WHERE speaker_key = ?1"));
-  DL_ASSIGN_OR_RETURN(
-      Stmt insert_statement,
-      db.prepare("INSERT INTO statements (speaker_key, signature, reports, run) "
-                 "VALUES (?1, ?2, 0, ?3)"));
+  DL_ASSIGN_OR_RETURN(Stmt insert_statement,
+                      db.prepare("INSERT INTO statements (speaker_key, signature, reports, run) "
+                                 "VALUES (?1, ?2, 0, ?3)"));
   DL_ASSIGN_OR_RETURN(
       Stmt insert_report,
       db.prepare("INSERT INTO statement_reports (quote, statement, similarity, run) "
@@ -178,10 +178,9 @@ Status group_reports(const Db& db, int64_t article, int64_t run) {
       Stmt upsert_group,
       db.prepare("INSERT INTO event_groups (group_key, reports, run) VALUES (?1, 1, ?2) "
                  "ON CONFLICT (group_key) DO UPDATE SET reports = reports + 1 RETURNING id"));
-  DL_ASSIGN_OR_RETURN(
-      Stmt insert_event_report,
-      db.prepare("INSERT INTO event_reports (article, idx, event_group, run) "
-                 "VALUES (?1, ?2, ?3, ?4)"));
+  DL_ASSIGN_OR_RETURN(Stmt insert_event_report,
+                      db.prepare("INSERT INTO event_reports (article, idx, event_group, run) "
+                                 "VALUES (?1, ?2, ?3, ?4)"));
   events.bind(1, article);
   for (;;) {
     DL_ASSIGN_OR_RETURN(bool more, events.step());
