@@ -10,18 +10,6 @@
 namespace dateline::store {
 namespace {
 
-std::vector<std::string> split_words(std::string_view s) {
-  std::vector<std::string> out;
-  size_t i = 0;
-  while (i < s.size()) {
-    while (i < s.size() && s[i] == ' ') ++i;
-    size_t j = i;
-    while (j < s.size() && s[j] != ' ') ++j;
-    if (j > i) out.emplace_back(s.substr(i, j - i));
-    i = j;
-  }
-  return out;
-}
 
 // Case-folds, strips accents and turns punctuation into spaces (except apostrophes and
 // periods, which are dropped so that "O'Neill" and "U.S." stay one word).
@@ -195,6 +183,19 @@ std::string without_middle_initials(std::string_view key, std::string* initials)
 }
 
 }  // namespace
+
+std::vector<std::string> split_words(std::string_view s) {
+  std::vector<std::string> out;
+  size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && s[i] == ' ') ++i;
+    size_t j = i;
+    while (j < s.size() && s[j] != ' ') ++j;
+    if (j > i) out.emplace_back(s.substr(i, j - i));
+    i = j;
+  }
+  return out;
+}
 
 std::string folded_words(std::string_view text) { return join(split_words(fold(text))); }
 

@@ -37,6 +37,9 @@ std::string name_key(std::string_view name);
 /// none; name_key() leaves them out.
 std::string name_title(std::string_view name);
 
+/// The words of `s` separated by spaces (runs of spaces are one separator).
+std::vector<std::string> split_words(std::string_view s);
+
 /// Case-folded, accent-free words of any text, one space apart, punctuation dropped (the
 /// folding name_key() uses, without removing titles).
 std::string folded_words(std::string_view text);

@@ -15,17 +15,6 @@
 namespace dateline::store {
 namespace {
 
-std::vector<std::string_view> words_of(std::string_view s) {
-  std::vector<std::string_view> out;
-  size_t i = 0;
-  while (i < s.size()) {
-    size_t j = s.find(' ', i);
-    if (j == std::string_view::npos) j = s.size();
-    if (j > i) out.push_back(s.substr(i, j - i));
-    i = j + 1;
-  }
-  return out;
-}
 
 std::string pack(const std::vector<uint32_t>& sig) {
   std::string out(sig.size() * sizeof(uint32_t), '\0');
@@ -75,7 +64,7 @@ std::string party(std::string_view code, std::string_view text) {
 
 std::vector<uint32_t> minhash(std::string_view text) {
   const std::string folded = folded_words(without_typographic_marks(text));
-  const std::vector<std::string_view> words = words_of(folded);
+  const std::vector<std::string> words = split_words(folded);
   std::vector<uint32_t> sig(kSignatureSize, ~0u);
   auto add = [&](std::string_view shingle) {
     const uint64_t h = model::fnv1a(shingle);
@@ -89,9 +78,7 @@ std::vector<uint32_t> minhash(std::string_view text) {
     return sig;
   }
   for (size_t i = 0; i + 3 <= words.size(); ++i) {
-    const char* begin = words[i].data();
-    const char* end = words[i + 2].data() + words[i + 2].size();
-    add(std::string_view(begin, static_cast<size_t>(end - begin)));
+    add(words[i] + ' ' + words[i + 1] + ' ' + words[i + 2]);
   }
   return sig;
 }

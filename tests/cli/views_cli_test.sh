@@ -18,13 +18,6 @@ trap 'rm -rf "$tmp"' EXIT
 # shellcheck source=tests/cli/check.sh
 source "$(dirname "${BASH_SOURCE[0]}")/check.sh"
 
-exits() {  # exits CODE COMMAND...: the command exits with CODE
-  local want=$1
-  shift
-  "$@" >"$tmp/out" 2>"$tmp/err"
-  local got=$?
-  [ "$got" -eq "$want" ] || { echo "    exit $got, wanted $want: $(head -c 300 "$tmp/err")"; return 1; }
-}
 says() { grep -q -- "$1" "$tmp/err" || { echo "    stderr: $(head -c 300 "$tmp/err")"; return 1; }; }
 prints() { grep -q -- "$1" "$tmp/out" || { echo "    stdout: $(head -c 600 "$tmp/out")"; return 1; }; }
 
