@@ -94,11 +94,39 @@ async function analyse() {
 $('analyse').addEventListener('click', analyse);
 
 // --- Search the store ------------------------------------------------------------------------
+// The forms come from GET /api/filters, the table the CLI makes its flags from, so the page
+// offers every filter the CLI has. The search is kept in the URL (#what=events&type=ASSAULT):
+// a view can be shared, and Back returns to the previous one.
 
-function showSearchFields() {
-  const people = $('search-what').value === 'people';
-  for (const id of ['speaker-label', 'about-label', 'since-label']) $(id).hidden = people;
-  $('name-label').hidden = !people;
+const PLOVER = ['AGREE', 'CONSULT', 'SUPPORT', 'CONCEDE', 'COOPERATE', 'AID', 'RETREAT', 'REQUEST',
+  'ACCUSE', 'REJECT', 'THREATEN', 'PROTEST', 'SANCTION', 'MOBILIZE', 'COERCE', 'ASSAULT'];
+const ENTITY_TYPES = ['', 'PERSON', 'ORG', 'GPE', 'LOC', 'NORP', 'FAC', 'EVENT', 'OTHER'];
+let filterTable = {};
+
+function fieldHtml(f, value) {
+  const id = `f-${f.name}`;
+  const label = (control) => `<label title="${escapeHtml(f.help)}">${escapeHtml(f.name)} ${control}</label>`;
+  const v = escapeHtml(value || '');
+  switch (f.kind) {
+    case 'switch':
+      return label(`<input id="${id}" name="${f.name}" type="checkbox"${value === 'true' ? ' checked' : ''}>`);
+    case 'limit':
+      return label(`<input id="${id}" name="${f.name}" type="number" min="1" value="${v}">`);
+    case 'entity_type':
+      return label(`<select id="${id}" name="${f.name}">${ENTITY_TYPES.map((t) =>
+        `<option${t === value ? ' selected' : ''}>${t}</option>`).join('')}</select>`);
+    case 'event_type':
+      return label(`<input id="${id}" name="${f.name}" list="plover-types" value="${v}" placeholder="ASSAULT or 19">`);
+    case 'date':
+      return label(`<input id="${id}" name="${f.name}" value="${v}" placeholder="YYYY-MM-DD">`);
+    default:
+      return label(`<input id="${id}" name="${f.name}" value="${v}">`);
+  }
+}
+
+function showSearchFields(values = {}) {
+  const filters = filterTable[$('search-what').value] || [];
+  $('search-fields').innerHTML = filters.map((f) => fieldHtml(f, values[f.name])).join('');
 }
 
 function refCell(ref) {
@@ -111,12 +139,42 @@ function table(head, rows) {
     + '</tbody></table>';
 }
 
+// "3 reports": a link to the same search listing every report.
+function reportsCell(n) {
+  if (!(n > 1)) return '1';
+  const p = new URLSearchParams(location.hash.slice(1));
+  p.set('reports', 'true');
+  return `<a href="#${p}">${n} reports</a>`;
+}
+
 function renderQuotes(r) {
-  return table(['date', 'speaker', 'kind', 'statement', 'outlet', 'article'], r.quotes.map((q) => [
+  return table(['date', 'speaker', 'kind', 'cue', 'statement', 'outlet', 'reports', 'article'], r.quotes.map((q) => [
     escapeHtml(q.date || q.published || ''),
     escapeHtml(q.speaker || '?') + (q.title ? `<br><small>${escapeHtml(q.title)}</small>` : '')
       + (q.anonymous ? ' <small>(anonymous)</small>' : ''),
-    escapeHtml(q.kind), escapeHtml(q.content), escapeHtml(q.outlet || ''), refCell(q.ref)]));
+    escapeHtml(q.kind), escapeHtml(q.cue || ''), escapeHtml(q.content), escapeHtml(q.outlet || ''),
+    reportsCell(q.reports), refCell(q.ref)]));
+}
+
+function renderEvents(r) {
+  const party = (code, text) => escapeHtml(code || '') + (text ? `<br><small>${escapeHtml(text)}</small>` : '');
+  return table(['date', 'actor', 'action', 'PLOVER', 'CAMEO', 'target', 'place', 'reports', 'article'], r.events.map((e) => [
+    escapeHtml(e.date || e.published || ''), party(e.actor_code, e.actor_text),
+    escapeHtml(e.trigger || '') + (e.negated ? ' <span class="negated">negated</span>' : ''),
+    escapeHtml(e.plover), escapeHtml(e.cameo), party(e.target_code, e.target_text),
+    escapeHtml(e.place_name || ''), reportsCell(e.reports), refCell(e.ref)]));
+}
+
+function renderEntities(r) {
+  return table(['type', 'name', 'articles', 'mentions', 'country', 'published'], r.entities.map((e) => [
+    e.type, escapeHtml(e.name), e.articles, e.mentions, escapeHtml(e.country || ''),
+    escapeHtml(e.first_published === e.last_published ? e.first_published || ''
+      : `${e.first_published}..${e.last_published}`)]));
+}
+
+function renderTimeline(r) {
+  return table(['date', 'kind', 'record', 'article'], r.timeline.map((t) => [
+    escapeHtml(t.date), t.kind, escapeHtml(t.summary), refCell(t.ref)]));
 }
 
 function renderPeople(r) {
@@ -129,25 +187,53 @@ function renderPeople(r) {
   }).join('');
 }
 
-async function search(event) {
-  event.preventDefault();
-  const what = $('search-what').value;
-  const params = new URLSearchParams();
-  const add = (key, id) => { const v = $(id).value.trim(); if (v) params.set(key, v); };
-  if (what === 'quotes') { add('speaker', 'search-speaker'); add('about', 'search-about'); add('since', 'search-since'); }
-  else add('name', 'search-name');
+const RENDER = { quotes: renderQuotes, events: renderEvents, entities: renderEntities, people: renderPeople, timeline: renderTimeline };
+const NOUN = { quotes: 'statements', events: 'events', entities: 'entities', people: 'people', timeline: 'records' };
+
+// Runs the search the URL holds.
+async function runSearch() {
+  const state = new URLSearchParams(location.hash.slice(1));
+  const what = state.get('what');
+  if (!RENDER[what]) return;
+  const values = Object.fromEntries(state);
+  $('search-what').value = what;
+  showSearchFields(values);
+  state.delete('what');
   $('search-status').textContent = 'Searching...';
   try {
-    const res = await fetch(`/api/${what}?${params}`);
+    const res = await fetch(`/api/${what}?${state}`);
     const r = await res.json();
     if (!res.ok) { $('search-status').textContent = 'Error: ' + r.error.message; $('search-results').innerHTML = ''; return; }
     const n = r[what].length;
-    $('search-status').textContent = `${n}${r.truncated ? '+' : ''} ${what === 'quotes' ? 'statements' : 'people'}`;
-    $('search-results').innerHTML = what === 'quotes' ? renderQuotes(r) : renderPeople(r);
+    $('search-status').textContent = `${n}${r.truncated ? '+' : ''} ${NOUN[what]}`;
+    $('search-results').innerHTML = RENDER[what](r);
   } catch (err) {
     $('search-status').textContent = 'Error: ' + err.message;
   }
 }
 
-$('search-what').addEventListener('change', showSearchFields);
-$('search-form').addEventListener('submit', search);
+function submitSearch(event) {
+  event.preventDefault();
+  const p = new URLSearchParams({ what: $('search-what').value });
+  for (const el of $('search-fields').querySelectorAll('input, select')) {
+    if (el.type === 'checkbox') { if (el.checked) p.set(el.name, 'true'); } else if (el.value.trim()) p.set(el.name, el.value.trim());
+  }
+  location.hash = p.toString();  // hashchange runs the search
+}
+
+async function initSearch() {
+  $('plover-types').innerHTML = PLOVER.map((t) => `<option value="${t}">`).join('');
+  try {
+    const res = await fetch('/api/filters');
+    filterTable = await res.json();
+  } catch (err) {
+    $('search-status').textContent = 'Error: ' + err.message;
+  }
+  showSearchFields();
+  runSearch();
+}
+
+$('search-what').addEventListener('change', () => showSearchFields());
+$('search-form').addEventListener('submit', submitSearch);
+window.addEventListener('hashchange', runSearch);
+initSearch();

@@ -11,16 +11,16 @@ namespace dateline::cli {
 int run_entities(int argc, char** argv) {
   CLI::App app{"List entities over all stored articles, most frequent first"};
   app.name("dateline entities");
-  EntityQuery query;
+  FilterValues filters;
   DbFlags db;
-  app.add_option("--type", query.type, "PERSON, ORG, GPE, LOC, NORP, FAC, EVENT, OTHER");
-  app.add_option("--name", query.name, "only names containing this text");
-  app.add_option("--limit", query.limit, "print at most this many");
+  add_filter_flags(app, entity_filters(), filters);
   db.add_to(app);
   if (int rc = parse_flags(app, argc, argv); rc >= 0) return rc;
+  Result<EntityQuery> query = make_entity_query(filters);
+  if (!query.ok()) return fail(query.status());
   Result<Store> store = db.open_for_reading();
   if (!store.ok()) return fail_setup(store.status());
-  Result<std::vector<EntityRecord>> entities = store->entities(query);
+  Result<std::vector<EntityRecord>> entities = store->entities(*query);
   if (!entities.ok()) return fail(entities.status());
   std::printf("%-7s %-36s %8s %8s  %-7s %-10s %s\n", "type", "name", "articles", "mentions",
               "country", "wikidata", "published");

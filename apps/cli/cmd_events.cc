@@ -12,18 +12,16 @@ namespace dateline::cli {
 int run_events(int argc, char** argv) {
   CLI::App app{"Find stored events by actor, target, type and date"};
   app.name("dateline events");
-  EventQuery query;
+  FilterValues filters;
   DbFlags db;
-  app.add_option("--actor", query.actor, "actor code prefix (USA, USAGOV, MEXCRM)");
-  app.add_option("--target", query.target, "target code prefix");
-  app.add_option("--type", query.type, "PLOVER type (ASSAULT) or CAMEO code prefix (19)");
-  app.add_option("--from", query.from, "events dated on or after this date (ISO 8601)");
-  app.add_option("--limit", query.limit, "print at most this many");
+  add_filter_flags(app, event_filters(), filters);
   db.add_to(app);
   if (int rc = parse_flags(app, argc, argv); rc >= 0) return rc;
+  Result<EventQuery> query = make_event_query(filters);
+  if (!query.ok()) return fail(query.status());
   Result<Store> store = db.open_for_reading();
   if (!store.ok()) return fail_setup(store.status());
-  Result<std::vector<EventRecord>> events = store->events(query);
+  Result<std::vector<EventRecord>> events = store->events(*query);
   if (!events.ok()) return fail(events.status());
   for (const EventRecord& e : events.value()) {
     std::string actor = e.actor_code.empty() ? "-" : e.actor_code;
@@ -34,6 +32,10 @@ int run_events(int argc, char** argv) {
         e.plover + (e.plover_mode.empty() ? "" : "/" + e.plover_mode) + " cameo " + e.cameo;
     if (e.negated) action += " NEGATED";
     if (!e.modality.empty()) action += " [" + e.modality + "]";
+    if (e.reports > 1) {
+      action +=
+          " (event " + std::to_string(e.group) + ": " + std::to_string(e.reports) + " reports)";
+    }
     std::printf("%-10s  %s  %s  %s  \"%s\"%s%s\n    -> %s\n",
                 or_dash(e.date.empty() ? e.published : e.date).c_str(), actor.c_str(),
                 action.c_str(), target.c_str(), e.trigger.c_str(),

@@ -12,13 +12,15 @@ namespace dateline::cli {
 int run_people(int argc, char** argv) {
   CLI::App app{"List people across articles, or one person's articles and role history"};
   app.name("dateline people");
-  std::string name;
-  int limit = 0;
+  FilterValues filters;
   DbFlags db;
-  app.add_option("name", name, "full name, surname or part of a name");
-  app.add_option("--limit", limit, "print at most this many people");
+  add_filter_flags(app, people_filters(), filters, "name");
   db.add_to(app);
   if (int rc = parse_flags(app, argc, argv); rc >= 0) return rc;
+  Result<PeopleQuery> query = make_people_query(filters);
+  if (!query.ok()) return fail(query.status());
+  const std::string& name = query->name;
+  const int limit = query->limit;
   Result<Store> store = db.open_for_reading();
   if (!store.ok()) return fail_setup(store.status());
   Result<std::vector<PersonRecord>> people = store->people(name);

@@ -11,17 +11,16 @@ namespace dateline::cli {
 int run_timeline(int argc, char** argv) {
   CLI::App app{"Print dated times, quotes and events in date order"};
   app.name("dateline timeline");
-  TimelineQuery query;
+  FilterValues filters;
   DbFlags db;
-  app.add_option("--from", query.from, "first date (ISO 8601, inclusive)");
-  app.add_option("--to", query.to, "last date (ISO 8601, inclusive)");
-  app.add_option("--entity", query.entity, "only records about this entity or person");
-  app.add_option("--limit", query.limit, "print at most this many");
+  add_filter_flags(app, timeline_filters(), filters);
   db.add_to(app);
   if (int rc = parse_flags(app, argc, argv); rc >= 0) return rc;
+  Result<TimelineQuery> query = make_timeline_query(filters);
+  if (!query.ok()) return fail(query.status());
   Result<Store> store = db.open_for_reading();
   if (!store.ok()) return fail_setup(store.status());
-  Result<std::vector<TimelineEntry>> entries = store->timeline(query);
+  Result<std::vector<TimelineEntry>> entries = store->timeline(*query);
   if (!entries.ok()) return fail(entries.status());
   for (const TimelineEntry& e : entries.value()) {
     std::printf("%-10s  %-5s  %s    -> %s\n", e.date.c_str(), e.kind.c_str(), e.summary.c_str(),

@@ -6,7 +6,9 @@
 #include <CLI/CLI.hpp>
 
 #include <string>
+#include <string_view>
 
+#include "dateline/filters.h"
 #include "dateline/store.h"
 
 namespace dateline::cli {
@@ -34,6 +36,22 @@ struct DbFlags {
     return Store::open(options);
   }
 };
+
+/// Adds a flag for each of `filters` (dateline/filters.h), its value going to `values`; the
+/// filter named `positional`, if any, is taken as the command's positional argument instead.
+inline void add_filter_flags(CLI::App& app, std::span<const Filter> filters, FilterValues& values,
+                             std::string_view positional = {}) {
+  for (const Filter& f : filters) {
+    std::string& value = values[f.name];  // std::map: the reference stays valid
+    if (f.kind == FilterKind::kSwitch) {
+      app.add_flag_callback(
+          "--" + std::string(f.name), [&value] { value = "1"; }, f.help);
+      continue;
+    }
+    app.add_option(f.name == positional ? std::string(f.name) : "--" + std::string(f.name), value,
+                   f.help);
+  }
+}
 
 /// "article-id [start,end)": the pointer back from a query result to the article text.
 inline std::string ref_string(const ArticleRef& ref) {

@@ -3,12 +3,12 @@
 
 #include <algorithm>
 #include <charconv>
-#include <initializer_list>
 #include <sstream>
 #include <string_view>
 
 #include <nlohmann/json.hpp>
 
+#include "dateline/filters.h"
 #include "dateline/json.h"
 #include "dateline/reader.h"
 #include "dateline/version.h"
@@ -76,13 +76,9 @@ ApiResponse json_response(const Json& j) {
   return r;
 }
 
-ApiResponse bad_request(const std::string& message) {
-  return error_response(error(ErrorCode::kInvalidArgument, message));
-}
-
 /// A parameter the endpoint does not know is refused rather than ignored: a typo such as
 /// `speakr=` would otherwise silently return everything. Values must be printable UTF-8.
-Status check_params(const ApiRequest& r, std::initializer_list<std::string_view> known) {
+Status check_params(const ApiRequest& r, const std::vector<std::string_view>& known) {
   for (const auto& [key, value] : r.query) {
     DL_RETURN_IF_ERROR(check_text(key, "parameter name"));
     DL_RETURN_IF_ERROR(check_text(value, key));
@@ -96,18 +92,27 @@ Status check_params(const ApiRequest& r, std::initializer_list<std::string_view>
   return ok_status();
 }
 
-/// limit=N, 1..kMaxLimit; absent means kDefaultLimit.
-Result<int> parse_limit(const ApiRequest& r) {
-  auto it = r.query.find("limit");
-  if (it == r.query.end() || it->second.empty()) return Api::kDefaultLimit;
-  int n = 0;
-  const std::string& v = it->second;
-  auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
-  if (ec != std::errc() || end != v.data() + v.size() || n < 1 || n > Api::kMaxLimit) {
-    return error(ErrorCode::kInvalidArgument,
-                 "limit: '" + v + "' is not a number from 1 to " + std::to_string(Api::kMaxLimit));
+/// The endpoint's query from its filters (dateline/filters.h), checked as the CLI checks its
+/// flags, with a parameter the query does not take refused. An absent limit is kDefaultLimit;
+/// above kMaxLimit is refused. The query asks for one row more than the limit, so that
+/// list_response() can tell the client that there is more.
+template <typename Query>
+Result<Query> query_from(const ApiRequest& r, std::span<const Filter> filters,
+                         Result<Query> (*make)(const FilterValues&), int* limit) {
+  std::vector<std::string_view> names;
+  for (const Filter& f : filters) names.push_back(f.name);
+  DL_RETURN_IF_ERROR(check_params(r, names));
+  const FilterValues values(r.query.begin(), r.query.end());
+  Result<Query> query = make(values);
+  if (!query.ok()) return Status(query.status().code(), query.status().message().substr(2));
+  *limit = query->limit > 0 ? query->limit : Api::kDefaultLimit;
+  if (*limit > Api::kMaxLimit) {
+    return error(ErrorCode::kInvalidArgument, "limit: '" + values.at("limit") +
+                                                  "' is not a number from 1 to " +
+                                                  std::to_string(Api::kMaxLimit));
   }
-  return n;
+  query->limit = *limit + 1;
+  return query;
 }
 
 /// Store queries name a bad value by its CLI flag ("--since: ..."); the API names the
@@ -136,18 +141,6 @@ ApiResponse list_response(const char* name, std::vector<T>& rows, int limit, F&&
       Json{{name, std::move(items)}, {"count", rows.size()}, {"truncated", truncated}});
 }
 
-// PLOVER 2.0 event types, the values EventQuery::type accepts besides CAMEO code prefixes.
-constexpr std::string_view kPloverTypes[] = {
-    "AGREE",  "CONSULT", "SUPPORT",  "CONCEDE", "COOPERATE", "AID",      "RETREAT", "REQUEST",
-    "ACCUSE", "REJECT",  "THREATEN", "PROTEST", "SANCTION",  "MOBILIZE", "COERCE",  "ASSAULT"};
-
-std::string upper_ascii(std::string s) {
-  for (char& c : s) {
-    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
-  }
-  return s;
-}
-
 }  // namespace
 
 const Api::Route Api::kRoutes[] = {
@@ -155,6 +148,7 @@ const Api::Route Api::kRoutes[] = {
     {"GET", "/api/quotes", &Api::quotes, false},     {"GET", "/api/people", &Api::people, false},
     {"GET", "/api/entities", &Api::entities, false}, {"GET", "/api/events", &Api::events, false},
     {"GET", "/api/timeline", &Api::timeline, false}, {"GET", "/api/articles/", &Api::article, true},
+    {"GET", "/api/filters", &Api::filters, false},
 };
 
 ApiResponse error_response(const Status& status) {
@@ -296,40 +290,42 @@ ApiResponse store_unavailable(const Status& s) {
 
 // GET /api/quotes?speaker=&about=&since=&limit=: as `dateline quotes`.
 ApiResponse Api::quotes(const ApiRequest& request) const {
-  if (Status s = check_params(request, {"speaker", "about", "since", "limit"}); !s.ok()) {
-    return error_response(s);
-  }
-  Result<int> limit = parse_limit(request);
-  if (!limit.ok()) return error_response(limit.status());
-  QuoteQuery query;
-  query.speaker = query_or(request, "speaker", "");
-  query.about = query_or(request, "about", "");
-  query.since = query_or(request, "since", "");
-  query.limit = *limit + 1;
+  int limit = 0;
+  Result<QuoteQuery> query = query_from(request, quote_filters(), make_quote_query, &limit);
+  if (!query.ok()) return error_response(query.status());
   Result<Store> store = open_store();
   if (!store.ok()) return store_unavailable(store.status());
-  Result<std::vector<QuoteRecord>> rows = store->quotes(query);
+  Result<std::vector<QuoteRecord>> rows = store->quotes(*query);
   if (!rows.ok()) return query_error(rows.status());
-  return list_response("quotes", *rows, *limit, [](const QuoteRecord& q) {
-    return Json{{"date", q.date},       {"published", q.published}, {"speaker", q.speaker},
-                {"title", q.title},     {"anonymous", q.anonymous}, {"kind", q.kind},
-                {"content", q.content}, {"outlet", q.outlet},       {"ref", ref_json(q.ref)}};
+  return list_response("quotes", *rows, limit, [](const QuoteRecord& q) {
+    return Json{{"date", q.date},
+                {"published", q.published},
+                {"speaker", q.speaker},
+                {"title", q.title},
+                {"anonymous", q.anonymous},
+                {"kind", q.kind},
+                {"cue", q.cue},
+                {"content", q.content},
+                {"outlet", q.outlet},
+                {"statement", q.statement},
+                {"reports", q.reports},
+                {"ref", ref_json(q.ref)}};
   });
 }
 
 // GET /api/people?name=&limit=: without a name, the list of people; with one, each matching
 // person with their appearances (article, date, name as written, titles then, link reason).
 ApiResponse Api::people(const ApiRequest& request) const {
-  if (Status s = check_params(request, {"name", "limit"}); !s.ok()) return error_response(s);
-  Result<int> limit = parse_limit(request);
-  if (!limit.ok()) return error_response(limit.status());
-  const std::string name = query_or(request, "name", "");
+  int limit = 0;
+  Result<PeopleQuery> query = query_from(request, people_filters(), make_people_query, &limit);
+  if (!query.ok()) return error_response(query.status());
+  const std::string& name = query->name;
   Result<Store> store = open_store();
   if (!store.ok()) return store_unavailable(store.status());
   Result<std::vector<PersonRecord>> rows = store->people(name);
   if (!rows.ok()) return query_error(rows.status());
   if (!name.empty()) {
-    const size_t n = std::min(rows->size(), static_cast<size_t>(*limit));
+    const size_t n = std::min(rows->size(), static_cast<size_t>(limit));
     for (size_t i = 0; i < n; ++i) {
       Result<PersonRecord> full = store->person((*rows)[i].id);
       if (!full.ok()) return error_response(full.status());
@@ -337,7 +333,7 @@ ApiResponse Api::people(const ApiRequest& request) const {
     }
   }
   const bool with_appearances = !name.empty();
-  return list_response("people", *rows, *limit, [&](const PersonRecord& p) {
+  return list_response("people", *rows, limit, [&](const PersonRecord& p) {
     Json j{{"id", p.id}, {"name", p.name}, {"articles", p.articles}, {"mentions", p.mentions}};
     if (with_appearances) {
       Json apps = Json::array();
@@ -358,32 +354,14 @@ ApiResponse Api::people(const ApiRequest& request) const {
 
 // GET /api/entities?type=&name=&limit=: as `dateline entities`, most frequent first.
 ApiResponse Api::entities(const ApiRequest& request) const {
-  if (Status s = check_params(request, {"type", "name", "limit"}); !s.ok()) {
-    return error_response(s);
-  }
-  Result<int> limit = parse_limit(request);
-  if (!limit.ok()) return error_response(limit.status());
-  EntityQuery query;
-  query.type = upper_ascii(query_or(request, "type", ""));
-  query.name = query_or(request, "name", "");
-  query.limit = *limit + 1;
-  if (!query.type.empty()) {
-    static constexpr EntityType kTypes[] = {
-        EntityType::kPerson, EntityType::kOrg, EntityType::kGpe,   EntityType::kLoc,
-        EntityType::kNorp,   EntityType::kFac, EntityType::kEvent, EntityType::kOther};
-    std::string names;
-    bool known = false;
-    for (EntityType t : kTypes) {
-      known = known || query.type == to_string(t);
-      names += (names.empty() ? "" : ", ") + std::string(to_string(t));
-    }
-    if (!known) return bad_request("type: '" + query.type + "' is not one of " + names);
-  }
+  int limit = 0;
+  Result<EntityQuery> query = query_from(request, entity_filters(), make_entity_query, &limit);
+  if (!query.ok()) return error_response(query.status());
   Result<Store> store = open_store();
   if (!store.ok()) return store_unavailable(store.status());
-  Result<std::vector<EntityRecord>> rows = store->entities(query);
+  Result<std::vector<EntityRecord>> rows = store->entities(*query);
   if (!rows.ok()) return query_error(rows.status());
-  return list_response("entities", *rows, *limit, [](const EntityRecord& e) {
+  return list_response("entities", *rows, limit, [](const EntityRecord& e) {
     return Json{{"name", e.name},
                 {"type", e.type},
                 {"country", e.country},
@@ -395,36 +373,19 @@ ApiResponse Api::entities(const ApiRequest& request) const {
   });
 }
 
-// GET /api/events?actor=&target=&type=&from=&limit=: as `dateline events`.
+// GET /api/events?actor=&target=&type=&from=&to=&limit=: as `dateline events`.
 ApiResponse Api::events(const ApiRequest& request) const {
-  if (Status s = check_params(request, {"actor", "target", "type", "from", "limit"}); !s.ok()) {
-    return error_response(s);
-  }
-  Result<int> limit = parse_limit(request);
-  if (!limit.ok()) return error_response(limit.status());
-  EventQuery query;
-  query.actor = query_or(request, "actor", "");
-  query.target = query_or(request, "target", "");
-  query.type = upper_ascii(query_or(request, "type", ""));
-  query.from = query_or(request, "from", "");
-  query.limit = *limit + 1;
-  if (!query.type.empty()) {
-    const bool cameo = std::all_of(query.type.begin(), query.type.end(),
-                                   [](char c) { return c >= '0' && c <= '9'; });
-    const bool plover = std::find(std::begin(kPloverTypes), std::end(kPloverTypes), query.type) !=
-                        std::end(kPloverTypes);
-    if (!cameo && !plover) {
-      return bad_request("type: '" + query.type +
-                         "' is neither a PLOVER event type (ASSAULT, AGREE, ...) nor a CAMEO "
-                         "code prefix (19)");
-    }
-  }
+  int limit = 0;
+  Result<EventQuery> query = query_from(request, event_filters(), make_event_query, &limit);
+  if (!query.ok()) return error_response(query.status());
   Result<Store> store = open_store();
   if (!store.ok()) return store_unavailable(store.status());
-  Result<std::vector<EventRecord>> rows = store->events(query);
+  Result<std::vector<EventRecord>> rows = store->events(*query);
   if (!rows.ok()) return query_error(rows.status());
-  return list_response("events", *rows, *limit, [](const EventRecord& e) {
+  return list_response("events", *rows, limit, [](const EventRecord& e) {
     Json j{{"date", e.date},
+           {"day", e.day},
+           {"precision", e.precision},
            {"published", e.published},
            {"actor_code", e.actor_code},
            {"actor_text", e.actor_text},
@@ -441,6 +402,8 @@ ApiResponse Api::events(const ApiRequest& request) const {
            {"place_name", e.place_name},
            {"place_country", e.place_country},
            {"url", e.url},
+           {"event", e.group},
+           {"reports", e.reports},
            {"ref", ref_json(e.ref)}};
     if (e.has_coordinates) j["coordinates"] = Json{{"lat", e.latitude}, {"lon", e.longitude}};
     return j;
@@ -449,27 +412,42 @@ ApiResponse Api::events(const ApiRequest& request) const {
 
 // GET /api/timeline?from=&to=&entity=&limit=: as `dateline timeline`.
 ApiResponse Api::timeline(const ApiRequest& request) const {
-  if (Status s = check_params(request, {"from", "to", "entity", "limit"}); !s.ok()) {
-    return error_response(s);
-  }
-  Result<int> limit = parse_limit(request);
-  if (!limit.ok()) return error_response(limit.status());
-  TimelineQuery query;
-  query.from = query_or(request, "from", "");
-  query.to = query_or(request, "to", "");
-  query.entity = query_or(request, "entity", "");
-  query.limit = *limit + 1;
+  int limit = 0;
+  Result<TimelineQuery> query =
+      query_from(request, timeline_filters(), make_timeline_query, &limit);
+  if (!query.ok()) return error_response(query.status());
   Result<Store> store = open_store();
   if (!store.ok()) return store_unavailable(store.status());
-  Result<std::vector<TimelineEntry>> rows = store->timeline(query);
+  Result<std::vector<TimelineEntry>> rows = store->timeline(*query);
   if (!rows.ok()) return query_error(rows.status());
-  return list_response("timeline", *rows, *limit, [](const TimelineEntry& t) {
+  return list_response("timeline", *rows, limit, [](const TimelineEntry& t) {
     return Json{{"date", t.date},
                 {"day", t.day},
                 {"kind", t.kind},
                 {"summary", t.summary},
                 {"ref", ref_json(t.ref)}};
   });
+}
+
+// GET /api/filters: the filter table (dateline/filters.h) of each store endpoint, so that a
+// client (the page) offers exactly the filters the CLI and the API take.
+ApiResponse Api::filters(const ApiRequest& request) const {
+  if (Status s = check_params(request, {}); !s.ok()) return error_response(s);
+  static constexpr const char* kKinds[] = {"text",       "date",        "limit",
+                                           "event_type", "entity_type", "switch"};
+  auto list = [&](std::span<const Filter> table) {
+    Json items = Json::array();
+    for (const Filter& f : table) {
+      items.push_back(
+          Json{{"name", f.name}, {"kind", kKinds[static_cast<int>(f.kind)]}, {"help", f.help}});
+    }
+    return items;
+  };
+  return json_response(Json{{"quotes", list(quote_filters())},
+                            {"events", list(event_filters())},
+                            {"entities", list(entity_filters())},
+                            {"people", list(people_filters())},
+                            {"timeline", list(timeline_filters())}});
 }
 
 // GET /api/articles/{id or content hash}: the article's JSON exactly as extract printed it.

@@ -57,6 +57,7 @@ class Api {
   ApiResponse events(const ApiRequest& request) const;
   ApiResponse timeline(const ApiRequest& request) const;
   ApiResponse article(const ApiRequest& request) const;
+  ApiResponse filters(const ApiRequest& request) const;
 
   /// Opens the store for one request (read-only); the caller turns a failure into a 503.
   Result<Store> open_store() const;

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
+#include "dateline/filters.h"
 #include "dateline/json.h"
 #include "dateline/reader.h"
 #include "dateline/store.h"
@@ -202,6 +203,8 @@ TEST_F(StoreApiTest, QuotesFilterLikeTheCli) {
       EXPECT_EQ(q["speaker"], w.speaker);
       EXPECT_EQ(q["speaker"], "Mara Quint") << q.dump();
       EXPECT_EQ(q["content"], w.content);
+      EXPECT_EQ(q["cue"], w.cue);
+      EXPECT_FALSE(w.cue.empty()) << q.dump();
       EXPECT_EQ(q["date"], w.date);
       EXPECT_EQ(q["kind"], w.kind);
       EXPECT_EQ(q["published"], w.published);
@@ -256,6 +259,8 @@ TEST_F(StoreApiTest, EntitiesAndEvents) {
       EXPECT_EQ(e["plover"], "COERCE") << e.dump();
       EXPECT_EQ(e["cameo"].get<std::string>().substr(0, 2), "17") << e.dump();
       EXPECT_EQ(e["ref"]["article_id"], "ferry_vote");
+      EXPECT_EQ(e["day"].get<std::string>().size(), 10u) << e.dump();
+      EXPECT_FALSE(e["precision"].get<std::string>().empty()) << e.dump();
     }
   }
   EXPECT_EQ(parse(get("/api/events", {{"type", "ASSAULT"}}))["events"].size(), 0u);
@@ -270,6 +275,32 @@ TEST_F(StoreApiTest, ArticleIsTheStoredExtractJson) {
   EXPECT_EQ(by_id.body, (*jsons_)[1]);
   const std::string hash = parse(by_id)["doc"]["content_hash"];
   EXPECT_EQ(get("/api/articles/" + hash).body, (*jsons_)[1]);
+}
+
+// Issue #21: the page builds its search forms from the same filter table as the CLI's flags.
+TEST_F(StoreApiTest, FiltersListTheTableOfEachEndpoint) {
+  ApiResponse r = get("/api/filters", {});
+  ASSERT_EQ(r.status, 200) << r.body;
+  Json j = parse(r);
+  static const struct {
+    const char* endpoint;
+    std::span<const Filter> table;
+  } kTables[] = {{"quotes", quote_filters()},
+                 {"events", event_filters()},
+                 {"entities", entity_filters()},
+                 {"people", people_filters()},
+                 {"timeline", timeline_filters()}};
+  for (const auto& t : kTables) {
+    ASSERT_EQ(j[t.endpoint].size(), t.table.size()) << t.endpoint;
+    for (size_t i = 0; i < t.table.size(); ++i) {
+      EXPECT_EQ(j[t.endpoint][i]["name"], t.table[i].name);
+      // Every listed filter is accepted by its endpoint (a bad value aside).
+      ApiResponse probe = get(std::string("/api/") + t.endpoint, {{t.table[i].name, ""}});
+      EXPECT_EQ(probe.status, 200) << t.endpoint << " " << t.table[i].name << ": " << probe.body;
+    }
+  }
+  EXPECT_EQ(j["events"][2]["kind"], "event_type");
+  EXPECT_EQ(j["quotes"][4]["kind"], "switch");
 }
 
 // Includes issue #20, item 5: `about=%00` gave a 500 that printed the SQL statement; error
@@ -287,6 +318,7 @@ TEST_F(StoreApiTest, BadRequestsAreExplainedCleanly) {
       {"GET", "/api/events", {{"from", "soon"}}, 400, "from: 'soon' is not a date"},
       {"GET", "/api/timeline", {{"to", "later"}}, 400, "is not a date"},
       {"GET", "/api/events", {{"type", "party"}}, 400, "neither a PLOVER event type"},
+      {"GET", "/api/events", {{"to", "2026-02-30"}}, 400, "to: '2026-02-30' is not a date"},
       {"GET", "/api/entities", {{"type", "THING"}}, 400, "not one of PERSON"},
       {"GET", "/api/quotes", {{"limit", "0"}}, 400, "limit: '0'"},
       {"GET", "/api/quotes", {{"limit", "1001"}}, 400, "from 1 to 1000"},

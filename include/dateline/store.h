@@ -93,6 +93,12 @@ struct PersonRecord {
   std::vector<PersonAppearance> appearances;  ///< by publication date; filled by person()
 };
 
+/// Who `people` lists: a name (full name, surname or part of one; "" for everyone).
+struct PeopleQuery {
+  std::string name;
+  int limit = 0;  ///< 0: no limit
+};
+
 struct EntityQuery {
   std::string type;  ///< "PERSON", "ORG", ...; "" for all
   std::string name;  ///< substring of the name, case-insensitive; "" for all
@@ -111,6 +117,9 @@ struct QuoteQuery {
   std::string about;    ///< words that must all occur in the content (stemmed full-text)
   std::string since;    ///< ISO date: statements dated on or after it
   int limit = 0;
+  /// false: one row per statement (its earliest matching report, with the count of all);
+  /// true: every report of each statement.
+  bool all_reports = false;
 };
 
 struct QuoteRecord {
@@ -120,8 +129,13 @@ struct QuoteRecord {
   bool anonymous = false;
   std::string kind;  ///< "direct", "mixed", "indirect"
   std::string content;
+  std::string cue;  ///< the cue as written ("said", "according to"), "" when none
   std::string outlet, published;
   ArticleRef ref;  ///< the content's byte range
+  /// The statement this quotation reports (the same words from the same speaker in any
+  /// article) and how many stored quotations report it; 0 and 1 for a store written before
+  /// schema 5.
+  int64_t statement = 0, reports = 1;
 };
 
 struct EventQuery {
@@ -129,12 +143,20 @@ struct EventQuery {
   std::string target;  ///< likewise for the target
   std::string type;    ///< PLOVER type ("ASSAULT") or CAMEO code prefix ("19")
   std::string from;    ///< ISO date: events dated on or after it
+  std::string to;      ///< ISO date: events dated on or before it
   int limit = 0;
+  /// false: one row per event (same actor, type, target and day), its earliest report;
+  /// true: every report.
+  bool all_reports = false;
 };
 
 struct EventRecord {
   std::string date;       ///< the event's date, "" when unknown
   std::string published;  ///< the article's publication date
+  /// The first day the date (else the publication date) covers, "YYYY-MM-DD" ("2026-W10" ->
+  /// "2026-03-02"), and how precise that date is: "day", "week", "weekend", "month",
+  /// "quarter", "half", "season" or "year"; both "" when there is no calendar date.
+  std::string day, precision;
   std::string actor_code, actor_text, target_code, target_text;
   std::string plover, plover_mode, cameo;
   double goldstein = 0;
@@ -146,6 +168,9 @@ struct EventRecord {
   bool has_coordinates = false;
   std::string url;
   ArticleRef ref;  ///< the trigger's byte range
+  /// The event this row reports (same actor, type, target and day in any article) and how
+  /// many stored rows report it; 0 and 1 for a store written before schema 5.
+  int64_t group = 0, reports = 1;
 };
 
 struct TimelineQuery {

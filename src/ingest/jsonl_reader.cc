@@ -185,6 +185,23 @@ Result<Document> line_document(LineFields& f, std::vector<Diagnostic>&& repairs,
   return doc;
 }
 
+// True when `raw` is one JSON document written over several lines (a pretty-printed object
+// or array) rather than JSON Lines: its first line is not JSON by itself, and either the
+// whole is, or that line only opens an object or array. Reading it line by line would give
+// one error (or junk article) per line.
+bool is_multi_line_document(std::string_view raw) {
+  const size_t start = raw.find_first_not_of(" \t\r\n");
+  if (start == std::string_view::npos) return false;
+  const size_t nl = raw.find('\n', start);
+  if (nl == std::string_view::npos) return false;
+  std::string_view first = raw.substr(start, nl - start);
+  while (!first.empty() && (first.back() == ' ' || first.back() == '\t' || first.back() == '\r')) {
+    first.remove_suffix(1);
+  }
+  if (Json::accept(first)) return false;
+  return first == "{" || first == "[" || Json::accept(raw.substr(start));
+}
+
 }  // namespace
 
 void read_json_lines(std::string_view raw, const std::string& path, const ReaderOptions& options,
@@ -192,6 +209,13 @@ void read_json_lines(std::string_view raw, const std::string& path, const Reader
   size_t line_no = 0;
   size_t pos = 0;
   if (raw.substr(0, 3) == "\xEF\xBB\xBF") pos = 3;
+  if (is_multi_line_document(raw.substr(pos))) {
+    on_error(error(ErrorCode::kBadInput,
+                   path + ":1: a JSON document over several lines, not JSON Lines; nothing read "
+                          "from it. Write one article object per line (jq -c '.[]' for an "
+                          "array, jq -c . for one object)"));
+    return;
+  }
   while (pos < raw.size()) {
     ++line_no;
     size_t nl = raw.find('\n', pos);

@@ -243,6 +243,8 @@ InputFormat detect_format(std::string_view path, std::string_view head) {
   }
   std::string_view s = skip_bom_and_space(head.substr(0, kSniffBytes));
   if (!s.empty() && s[0] == '{') return InputFormat::kJsonLines;
+  // A .json file holding an array is JSON too (the JSON Lines reader says what is wrong).
+  if (!s.empty() && s[0] == '[' && ends_with_ci(path, ".json")) return InputFormat::kJsonLines;
   if (!s.empty() && s[0] == '<') {
     std::string start = lower_ascii(s.substr(0, 2048));
     for (std::string_view tag : {"<!doctype html", "<html", "<head", "<body", "<meta", "<article",

@@ -605,6 +605,34 @@ TEST(JsonLinesReader, ReadsEachLineWithItsFieldsAndReportsBadLines) {
   }
 }
 
+// Issue #21: a pretty-printed .json file was read line by line: one error and one junk
+// article per line. A JSON document over several lines is one clear error and no article;
+// JSON Lines whose first line is broken are still read line by line.
+TEST(JsonLinesReader, RefusesAJsonDocumentOverSeveralLines) {
+  static const struct {
+    const char* raw;
+    const char* path;
+    size_t docs, errors;
+  } kTests[] = {
+      {"{\n  \"text\": \"Talks resumed.\",\n  \"id\": \"a\"\n}\n", "one.json", 0, 1},
+      {"[\n  {\"text\": \"Talks resumed.\"},\n  {\"text\": \"Talks ended.\"}\n]\n", "list.json", 0,
+       1},
+      {"\xEF\xBB\xBF{\n\"text\": \"Talks\"\n", "cut.json", 0, 1},  // opens an object, never closes
+      {"{\"text\": \"Talks resumed.\"}\n{\"text\": \"Talks ended.\"}\n", "two.json", 2, 0},
+      {"{\"text\": \"Talks resumed.\"\n{\"text\": \"Talks ended.\"}\n", "bad.jsonl", 1, 1},
+  };
+  for (const auto& t : kTests) {
+    Batch b = read_bytes(t.raw, t.path);
+    EXPECT_EQ(b.docs.size(), t.docs) << t.path;
+    ASSERT_EQ(b.errors.size(), t.errors) << t.path;
+    if (t.errors == 1 && t.docs == 0) {
+      EXPECT_TRUE(contains(b.errors[0].message(),
+                           std::string(t.path) + ":1: a JSON document over several lines"))
+          << b.errors[0].message();
+    }
+  }
+}
+
 // Issue #20, item 8: a "published" given as an object was dropped with no diagnostic.
 TEST(JsonLinesReader, ReportsFieldsOfTheWrongType) {
   std::string jsonl =

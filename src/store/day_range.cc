@@ -73,4 +73,15 @@ DayRange day_range(std::string_view v) {
   return {};
 }
 
+const char* date_precision(std::string_view v) {
+  if (day_range(v).empty()) return "";
+  if (v.size() == 4) return "year";
+  const std::string_view rest = v.substr(5);
+  if (rest[0] == 'W') return rest.size() == 3 ? "week" : "weekend";
+  if (rest[0] == 'Q') return "quarter";
+  if (rest[0] == 'H') return "half";
+  if (rest[0] < '0' || rest[0] > '9') return "season";
+  return rest.size() == 2 ? "month" : "day";
+}
+
 }  // namespace dateline::store

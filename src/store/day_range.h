@@ -19,4 +19,8 @@ struct DayRange {
 /// YYYY-Www (ISO week), YYYY-Www-WE (its weekend), YYYY-Qn, YYYY-Hn, and seasons YYYY-SP|SU|FA|AU|WI.
 DayRange day_range(std::string_view value);
 
+/// What a value day_range() understands covers: "day", "week", "weekend", "month",
+/// "quarter", "half", "season" or "year"; "" for anything else.
+const char* date_precision(std::string_view value);
+
 }  // namespace dateline::store

@@ -10,18 +10,6 @@
 namespace dateline::store {
 namespace {
 
-std::vector<std::string> split_words(std::string_view s) {
-  std::vector<std::string> out;
-  size_t i = 0;
-  while (i < s.size()) {
-    while (i < s.size() && s[i] == ' ') ++i;
-    size_t j = i;
-    while (j < s.size() && s[j] != ' ') ++j;
-    if (j > i) out.emplace_back(s.substr(i, j - i));
-    i = j;
-  }
-  return out;
-}
 
 // Case-folds, strips accents and turns punctuation into spaces (except apostrophes and
 // periods, which are dropped so that "O'Neill" and "U.S." stay one word).
@@ -139,15 +127,90 @@ bool conflict(const std::string& a, const std::string& b) {
   return !a.empty() && !b.empty() && fold(a) != fold(b);
 }
 
+bool is_honorific(const std::string& w) {
+  return is_one_of(w, {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame"});
+}
+
+// Words of a title written before a name ("President", "Sen.", "Foreign Minister" is not:
+// "foreign" is not one of them, so the name stays whole and the NER's span decides).
+bool is_name_title(const std::string& w) {
+  return is_one_of(w, {"president",   "vice",
+                       "prime",       "minister",
+                       "premier",     "chancellor",
+                       "senator",     "sen",
+                       "rep",         "representative",
+                       "congressman", "congresswoman",
+                       "gov",         "governor",
+                       "mayor",       "secretary",
+                       "ambassador",  "judge",
+                       "justice",     "general",
+                       "gen",         "lt",
+                       "col",         "colonel",
+                       "maj",         "major",
+                       "capt",        "captain",
+                       "sgt",         "sergeant",
+                       "adm",         "admiral",
+                       "king",        "queen",
+                       "prince",      "princess",
+                       "pope",        "rev",
+                       "reverend",    "sheikh",
+                       "chairman",    "chairwoman",
+                       "speaker"});
+}
+
+// The number of leading words of `words` that are honorifics or titles, leaving one word.
+size_t leading_title_words(const std::vector<std::string>& words) {
+  size_t first = 0;
+  while (first + 1 < words.size() && (is_honorific(words[first]) || is_name_title(words[first]))) {
+    ++first;
+  }
+  return first;
+}
+
+// A full name key without its middle initials ("donald j trump" -> "donald trump"), and the
+// initials it had ("j").
+std::string without_middle_initials(std::string_view key, std::string* initials) {
+  std::vector<std::string> words = split_words(key);
+  std::vector<std::string> kept;
+  for (size_t i = 0; i < words.size(); ++i) {
+    if (i > 0 && i + 1 < words.size() && words[i].size() == 1) {
+      *initials += words[i];
+    } else {
+      kept.push_back(words[i]);
+    }
+  }
+  return join(kept);
+}
+
 }  // namespace
+
+std::vector<std::string> split_words(std::string_view s) {
+  std::vector<std::string> out;
+  size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && s[i] == ' ') ++i;
+    size_t j = i;
+    while (j < s.size() && s[j] != ' ') ++j;
+    if (j > i) out.emplace_back(s.substr(i, j - i));
+    i = j;
+  }
+  return out;
+}
+
+std::string folded_words(std::string_view text) { return join(split_words(fold(text))); }
+
+std::string name_title(std::string_view name) {
+  std::vector<std::string> words = split_words(fold(name));
+  std::vector<std::string> title;
+  for (size_t i = 0, n = leading_title_words(words); i < n; ++i) {
+    if (!is_honorific(words[i])) title.push_back(words[i]);
+  }
+  return join(title);
+}
 
 std::string name_key(std::string_view name) {
   std::vector<std::string> words = split_words(fold(name));
-  size_t first = 0;
-  while (first + 1 < words.size() &&
-         is_one_of(words[first], {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame"})) {
-    ++first;
-  }
+  const size_t first = leading_title_words(words);
   words.erase(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(first));
   return join(words);
 }
@@ -168,15 +231,38 @@ bool titles_compatible(const RoleKey& a, const RoleKey& b) {
   return subset(ta.words, tb.words) || subset(tb.words, ta.words);
 }
 
-PersonDecision decide_person(std::string_view name, const std::vector<RoleKey>& roles,
+PersonDecision decide_person(std::string_view name, const std::vector<RoleKey>& given_roles,
                              const std::vector<PersonCandidate>& candidates) {
   const std::string key = name_key(name);
   if (key.empty()) return {0, false, "no name"};
   const std::string surname = surname_of(key);
   const bool full = key.find(' ') != std::string::npos;
+  // A title written as part of the name ("President Trump") counts as one of its roles.
+  std::vector<RoleKey> roles = given_roles;
+  if (std::string title = name_title(name); !title.empty()) roles.push_back({title, "", ""});
   if (full) {
     for (const PersonCandidate& c : candidates) {
       if (c.name_key == key) return {c.id, false, "same full name"};
+    }
+    // Rule 1b: the same first name and surname, and middle initials that agree where both
+    // names have them ("Donald J. Trump" = "Donald Trump", "George H W Bush" != "George W
+    // Bush"), when exactly one person qualifies.
+    std::string initials;
+    const std::string bare = without_middle_initials(key, &initials);
+    const PersonCandidate* same = nullptr;
+    int qualifying = 0;
+    for (const PersonCandidate& c : candidates) {
+      std::string their_initials;
+      if (without_middle_initials(c.name_key, &their_initials) != bare) continue;
+      if (!initials.empty() && !their_initials.empty() && initials != their_initials) continue;
+      ++qualifying;
+      same = &c;
+    }
+    if (qualifying == 1) return {same->id, false, "same name but for a middle initial"};
+    if (qualifying > 1) {
+      return {0, false,
+              "first seen: " + std::to_string(qualifying) +
+                  " people have this name but for middle initials"};
     }
   }
   // Rule 2: the surname plus a compatible title, with exactly one person qualifying. A full
@@ -211,13 +297,13 @@ PersonDecision decide_person(std::string_view name, const std::vector<RoleKey>& 
   }
   if (qualifying > 1) {
     return {0, false,
-            "new: " + std::to_string(qualifying) + " people named '" + surname +
+            "first seen: " + std::to_string(qualifying) + " people named '" + surname +
                 "' have a compatible title"};
   }
-  if (full) return {0, false, "new: full name not seen before"};
+  if (full) return {0, false, "first seen: full name not seen before"};
   return {0, false,
-          roles.empty() ? "new: surname only, no title to compare"
-                        : "new: surname only, no person with a compatible title"};
+          roles.empty() ? "first seen: surname only, no title to compare"
+                        : "first seen: surname only, no person with a compatible title"};
 }
 
 }  // namespace dateline::store

@@ -8,7 +8,12 @@
 //   2. a surname alone, or a full name meeting a person known only by that surname, is that
 //      person only when a title of each is compatible ("Foreign Minister" ~ "Portuguese
 //      foreign minister") and exactly one person qualifies;
-//   3. anything else is a new person.
+//   1b. a full name equal to a stored one but for middle initials ("Donald J. Trump" and
+//      "Donald Trump"; not "George H. W. Bush" and "George W. Bush") is that person when
+//      exactly one person qualifies;
+//   3. anything else is a new person ("first seen").
+// A title written before the name ("President Trump", "Sen. Warren") is not part of the
+// name's key and counts as one of its roles.
 // Every decision carries the reason, which `dateline people` shows.
 
 #include <cstdint>
@@ -24,8 +29,20 @@ struct RoleKey {
 };
 
 /// Case-folded, accent-free, punctuation-free words of a name, one space apart
-/// ("José  O'Neill-Díaz" -> "jose oneill diaz"); leading honorifics ("Mr.", "Dr.") removed.
+/// ("José  O'Neill-Díaz" -> "jose oneill diaz"); leading honorifics ("Mr.", "Dr.") and titles
+/// ("President", "Sen.") removed, the last word always kept.
 std::string name_key(std::string_view name);
+
+/// The title words written before a name, folded ("Sen. Elizabeth Warren" -> "sen"), "" when
+/// none; name_key() leaves them out.
+std::string name_title(std::string_view name);
+
+/// The words of `s` separated by spaces (runs of spaces are one separator).
+std::vector<std::string> split_words(std::string_view s);
+
+/// Case-folded, accent-free words of any text, one space apart, punctuation dropped (the
+/// folding name_key() uses, without removing titles).
+std::string folded_words(std::string_view text);
 
 /// The surname of a name key: its last word, skipping generational suffixes ("jr", "iii").
 std::string surname_of(std::string_view key);

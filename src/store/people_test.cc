@@ -22,6 +22,10 @@ TEST(People, NameKey) {
        "sean oneill"},
       {"Jean-Luc Picard", "jean luc picard"},
       {"Dr. Ana Lima", "ana lima"},
+      {"President Donald J. Trump", "donald j trump"},
+      {"Sen. Elizabeth Warren", "elizabeth warren"},
+      {"Vice President Vance", "vance"},
+      {"Governor", "governor"},  // a title alone is left as the name
       {"Mr Smith", "smith"},
       {"Dr.", "dr"},  // an honorific alone is left as the name
       {"J. R. Ewing Jr.", "j r ewing jr"},
@@ -80,6 +84,10 @@ TEST(People, DecidePerson) {
   const PersonCandidate zammit_only{3, "zammit", {{"harbour minister", "", ""}}};
   const PersonCandidate zammit_notitle{4, "anna zammit", {}};
   const PersonCandidate other_fm{5, "mark borg", {{"Harbour Minister", "", "MLT"}}};
+  const PersonCandidate trump{6, "donald trump", {{"President", "", "USA"}}};
+  const PersonCandidate trump_j{7, "donald j trump", {}};
+  const PersonCandidate bush_w{8, "george w bush", {}};
+  const PersonCandidate bush_hw{9, "george h w bush", {}};
   static const struct {
     const char* name;
     std::vector<RoleKey> roles;
@@ -92,18 +100,44 @@ TEST(People, DecidePerson) {
       {"CLARA ZAMMIT", {{"judge", "", ""}}, {zammit_judge, zammit_fm}, 1, false, "same full name"},
       {"Zammit", {{"Minister", "", ""}}, {zammit_fm, zammit_judge}, 1, false, "surname 'zammit'"},
       {"Zammit", {{"the judge", "", ""}}, {zammit_fm, zammit_judge}, 2, false, "surname"},
-      {"Zammit", {}, {zammit_fm}, 0, false, "new: surname only, no title"},
-      {"Zammit", {{"mayor", "", ""}}, {zammit_fm, zammit_judge}, 0, false, "new: surname only"},
+      {"Zammit", {}, {zammit_fm}, 0, false, "first seen: surname only, no title"},
+      {"Zammit",
+       {{"mayor", "", ""}},
+       {zammit_fm, zammit_judge},
+       0,
+       false,
+       "first seen: surname only"},
       // Two people qualify: too ambiguous to merge.
-      {"Zammit", {{"minister", "", ""}}, {zammit_fm, zammit_only}, 0, false, "new: 2 people"},
+      {"Zammit",
+       {{"minister", "", ""}},
+       {zammit_fm, zammit_only},
+       0,
+       false,
+       "first seen: 2 people"},
       // A full name meets a person known by surname only, with a compatible title.
       {"Clara Zammit", {{"Harbour Minister", "", ""}}, {zammit_only}, 3, true, "surname"},
       // Two different full names are two people, whatever their titles.
-      {"Paul Zammit", {{"Harbour Minister", "", ""}}, {zammit_fm}, 0, false, "new: full name"},
+      {"Paul Zammit",
+       {{"Harbour Minister", "", ""}},
+       {zammit_fm},
+       0,
+       false,
+       "first seen: full name"},
       {"Anna Zammit", {}, {zammit_notitle}, 4, false, "same full name"},
       // A same-titled person with another surname is not a candidate.
-      {"Borg", {{"harbour minister", "", ""}}, {zammit_fm}, 0, false, "new"},
+      {"Borg", {{"harbour minister", "", ""}}, {zammit_fm}, 0, false, "first seen"},
       {"", {}, {zammit_fm}, 0, false, "no name"},
+      // Middle initials (issue #21): the same first name and surname, initials that agree.
+      {"Donald J. Trump", {}, {trump}, 6, false, "same name but for a middle initial"},
+      {"Donald Trump", {}, {trump_j}, 7, false, "same name but for a middle initial"},
+      {"George W. Bush", {}, {bush_w, bush_hw}, 8, false, "same full name"},
+      {"George H. W. Bush", {}, {bush_w}, 0, false, "first seen: full name"},
+      {"George Bush", {}, {bush_w, bush_hw}, 0, false, "first seen: 2 people"},
+      {"Melania Trump", {}, {trump}, 0, false, "first seen: full name"},
+      // A title written in the name is a role ("President Trump" ~ President Donald Trump).
+      {"President Trump", {}, {trump, zammit_fm}, 6, false, "surname 'trump'"},
+      {"President Donald Trump", {}, {trump}, 6, false, "same full name"},
+      {"Trump", {}, {trump}, 0, false, "first seen: surname only, no title"},
   };
   for (const auto& t : kTests) {
     PersonDecision d = decide_person(t.name, t.roles, t.candidates);

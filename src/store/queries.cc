@@ -5,6 +5,7 @@
 // ("2026-03") or missing, in which case the article's publication date stands in.
 #include <algorithm>
 #include <cctype>
+#include <map>
 #include <set>
 
 #include "dateline/store.h"
@@ -102,13 +103,21 @@ Status each(Stmt& q, F&& row) {
   }
 }
 
+// The date a record is placed at: its own, else its article's publication date.
+const std::string& date_or(const std::string& date, const std::string& published) {
+  return date.empty() ? published : date;
+}
+
 constexpr const char* kEventColumns =
     "SELECT e.date, e.actor_code, e.actor_text, e.target_code, e.target_text, e.plover, "
     "e.plover_mode, e.cameo, e.goldstein, e.quad_class, e.negated, e.modality, e.trigger_text, "
     "e.place_name, e.place_country, e.place_latitude, e.place_longitude, "
     "e.place_has_coordinates, a.url, a.id, a.content_hash, e.trigger_start, e.trigger_end, "
-    "a.published, e.article, e.actor_entity, e.target_entity, e.sentence "
-    "FROM events e JOIN articles a ON a.seq = e.article ";
+    "a.published, e.article, e.actor_entity, e.target_entity, e.sentence, "
+    "coalesce(er.event_group, 0), coalesce(g.reports, 1) "
+    "FROM events e JOIN articles a ON a.seq = e.article "
+    "LEFT JOIN event_reports er ON er.article = e.article AND er.idx = e.idx "
+    "LEFT JOIN event_groups g ON g.id = er.event_group ";
 
 EventRecord event_from(const Stmt& q) {
   EventRecord r;
@@ -134,6 +143,11 @@ EventRecord event_from(const Stmt& q) {
   r.ref = {q.text(19), q.text(20), static_cast<uint32_t>(q.int64(21)),
            static_cast<uint32_t>(q.int64(22))};
   r.published = q.text(23);
+  r.group = q.int64(28);
+  r.reports = q.int64(29);
+  const std::string& date = date_or(r.date, r.published);
+  r.day = store::day_range(date).lo;
+  r.precision = store::date_precision(date);
   return r;
 }
 
@@ -142,7 +156,13 @@ constexpr const char* kQuoteColumns =
     "q.anonymous, q.kind, q.content, a.outlet, a.published, a.id, a.content_hash, "
     "(SELECT MIN(start) FROM quote_fragments f WHERE f.quote = q.id), "
     "(SELECT MAX(end) FROM quote_fragments f WHERE f.quote = q.id), q.article, "
-    "q.speaker_entity, q.sentence FROM quotes q JOIN articles a ON a.seq = q.article ";
+    "q.speaker_entity, q.sentence, "
+    // The cue's bytes: substr counts bytes in a BLOB, characters in TEXT.
+    "CAST(substr(CAST(a.text AS BLOB), q.cue_start + 1, q.cue_end - q.cue_start) AS TEXT), "
+    "coalesce(sr.statement, 0), coalesce(st.reports, 1) "
+    "FROM quotes q JOIN articles a ON a.seq = q.article "
+    "LEFT JOIN statement_reports sr ON sr.quote = q.id "
+    "LEFT JOIN statements st ON st.id = sr.statement ";
 
 QuoteRecord quote_from(const Stmt& q) {
   QuoteRecord r;
@@ -156,12 +176,30 @@ QuoteRecord quote_from(const Stmt& q) {
   r.published = q.text(9);
   r.ref = {q.text(10), q.text(11), static_cast<uint32_t>(q.int64(12)),
            static_cast<uint32_t>(q.int64(13))};
+  r.cue = q.text(17);
+  r.statement = q.int64(18);
+  r.reports = q.int64(19);
   return r;
 }
 
-// The date a record is placed at: its own, else its article's publication date.
-const std::string& date_or(const std::string& date, const std::string& published) {
-  return date.empty() ? published : date;
+// One row per group (statement or event): the report published first, ties in ingest order;
+// rows of no group (a store written before schema 5) each stand alone.
+template <typename T>
+void keep_first_reports(std::vector<T>& rows, int64_t T::*group) {
+  std::map<int64_t, size_t> first;  // group -> index in `kept`
+  std::vector<T> kept;
+  for (T& r : rows) {
+    const int64_t g = r.*group;
+    auto it = g == 0 ? first.end() : first.find(g);
+    if (it == first.end()) {
+      if (g != 0) first.emplace(g, kept.size());
+      kept.push_back(std::move(r));
+    } else if (!r.published.empty() &&
+               (kept[it->second].published.empty() || r.published < kept[it->second].published)) {
+      kept[it->second] = std::move(r);
+    }
+  }
+  rows = std::move(kept);
 }
 
 // Sort key: the first day covered; records with no calendar date go last.
@@ -255,6 +293,8 @@ Result<PersonRecord> Store::person(int64_t id) {
     a.name = row.text(3);
     a.mentions = count_list(row.view(4));
     a.reason = row.text(5);
+    // Stores written before the wording changed say "new: ..." for a first appearance.
+    if (a.reason.rfind("new: ", 0) == 0) a.reason = "first seen: " + a.reason.substr(5);
     titles.bind(1, row.int64(6)).bind(2, row.int64(7));
     Status read = each(titles, [&](const Stmt& t) {
       a.titles.push_back(t.is_null(1) ? t.text(0) : t.text(0) + " (" + t.text(1) + ")");
@@ -334,6 +374,7 @@ Result<std::vector<QuoteRecord>> Store::quotes(const QuoteQuery& query) {
     out.push_back(std::move(r));
     return ok_status();
   }));
+  if (!query.all_reports) keep_first_reports(out, &QuoteRecord::statement);
   std::stable_sort(out.begin(), out.end(), [](const QuoteRecord& a, const QuoteRecord& b) {
     return sort_day(a.date, a.published) < sort_day(b.date, b.published);
   });
@@ -343,6 +384,7 @@ Result<std::vector<QuoteRecord>> Store::quotes(const QuoteQuery& query) {
 
 Result<std::vector<EventRecord>> Store::events(const EventQuery& query) {
   DL_RETURN_IF_ERROR(check_date(query.from, "--from"));
+  DL_RETURN_IF_ERROR(check_date(query.to, "--to"));
   std::string type = upper(query.type);
   const bool cameo = !type.empty() && std::all_of(type.begin(), type.end(),
                                                   [](char c) { return c >= '0' && c <= '9'; });
@@ -359,13 +401,14 @@ Result<std::vector<EventRecord>> Store::events(const EventQuery& query) {
   std::vector<EventRecord> out;
   DL_RETURN_IF_ERROR(each(q, [&](const Stmt& row) {
     EventRecord r = event_from(row);
-    if (!query.from.empty() &&
-        !in_range(store::day_range(date_or(r.date, r.published)), query.from, "")) {
+    if ((!query.from.empty() || !query.to.empty()) &&
+        !in_range(store::day_range(date_or(r.date, r.published)), query.from, query.to)) {
       return ok_status();
     }
     out.push_back(std::move(r));
     return ok_status();
   }));
+  if (!query.all_reports) keep_first_reports(out, &EventRecord::group);
   std::stable_sort(out.begin(), out.end(), [](const EventRecord& a, const EventRecord& b) {
     return sort_day(a.date, a.published) < sort_day(b.date, b.published);
   });

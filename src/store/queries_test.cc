@@ -145,13 +145,13 @@ TEST_F(QueriesTest, Quotes) {
     QuoteQuery query;
     std::vector<std::string> articles;
   } kTests[] = {
-      {{}, {"a1", "a2", "a2", "a3", "a4"}},
-      {{"Clara Zammit", "", "", 0}, {"a1", "a2", "a3"}},  // a2 through identity: "Zammit"
-      {{"paul", "", "", 0}, {"a2", "a4"}},
-      {{"", "budgets final", "", 0}, {"a1", "a2", "a2", "a3", "a4"}},  // stemmed words
-      {{"", "budget ferry", "", 0}, {}},
-      {{"", "", "2026-03", 0}, {"a3", "a4"}},
-      {{"zammit", "", "2026-02-14", 1}, {"a2"}},
+      {{"", "", "", 0, true}, {"a1", "a2", "a2", "a3", "a4"}},
+      {{"Clara Zammit", "", "", 0, true}, {"a1", "a2", "a3"}},  // a2 through identity: "Zammit"
+      {{"paul", "", "", 0, true}, {"a2", "a4"}},
+      {{"", "budgets final", "", 0, true}, {"a1", "a2", "a2", "a3", "a4"}},  // stemmed words
+      {{"", "budget ferry", "", 0, true}, {}},
+      {{"", "", "2026-03", 0, true}, {"a3", "a4"}},
+      {{"zammit", "", "2026-02-14", 1, true}, {"a2"}},
   };
   for (const auto& t : kTests) {
     Result<std::vector<QuoteRecord>> quotes = store_->quotes(t.query);
@@ -160,6 +160,16 @@ TEST_F(QueriesTest, Quotes) {
     for (const QuoteRecord& q : quotes.value()) got.push_back(q.ref.article_id);
     EXPECT_EQ(got, t.articles) << t.query.speaker << "|" << t.query.about << "|" << t.query.since;
   }
+  // Issue #21: one row per statement. Every article has "the harbour budget was final": by
+  // Clara (a1, a2 through identity, a3) and by Paul (a2, a4), two statements.
+  Result<std::vector<QuoteRecord>> statements = store_->quotes({});
+  ASSERT_TRUE(statements.ok());
+  ASSERT_EQ(statements->size(), 2u);
+  EXPECT_EQ((*statements)[0].ref.article_id, "a1");  // the first report
+  EXPECT_EQ((*statements)[0].reports, 3);
+  EXPECT_EQ((*statements)[1].ref.article_id, "a2");
+  EXPECT_EQ((*statements)[1].reports, 2);
+  EXPECT_NE((*statements)[0].statement, (*statements)[1].statement);
   Result<std::vector<QuoteRecord>> one = store_->quotes({"Clara", "", "2026-03-01", 0});
   ASSERT_TRUE(one.ok());
   ASSERT_EQ(one->size(), 1u);
@@ -187,7 +197,7 @@ TEST_F(QueriesTest, FiltersWithNothingToMatchAreRefused) {
   EXPECT_EQ(store_->people("Zammit%")->size(), 2u);  // letters besides: matched by them
   EXPECT_EQ(store_->quotes({"", std::string("\0", 1), "", 0}).status().code(),
             ErrorCode::kInvalidArgument);  // no words
-  Result<std::vector<QuoteRecord>> spaced = store_->quotes({"", "budget\001final", "", 0});
+  Result<std::vector<QuoteRecord>> spaced = store_->quotes({"", "budget\001final", "", 0, true});
   ASSERT_TRUE(spaced.ok()) << spaced.status().to_string();
   EXPECT_EQ(spaced->size(), 5u);
 }
@@ -198,13 +208,16 @@ TEST_F(QueriesTest, Events) {
     std::vector<std::string> articles;
   } kTests[] = {
       {{}, {"a1", "a2", "a4"}},
-      {{"MLT", "", "", "", 0}, {"a1", "a2"}},
-      {{"mltgov", "", "", "", 0}, {"a2"}},
-      {{"", "", "protest", "", 0}, {"a1", "a2", "a4"}},
-      {{"", "", "14", "", 0}, {"a1", "a2", "a4"}},
-      {{"", "", "19", "", 0}, {}},
-      {{"", "", "", "2026-02-01", 0}, {"a2", "a4"}},
-      {{"", "USA", "", "", 0}, {}},
+      {{"MLT", "", "", "", "", 0}, {"a1", "a2"}},
+      {{"mltgov", "", "", "", "", 0}, {"a2"}},
+      {{"", "", "protest", "", "", 0}, {"a1", "a2", "a4"}},
+      {{"", "", "14", "", "", 0}, {"a1", "a2", "a4"}},
+      {{"", "", "19", "", "", 0}, {}},
+      {{"", "", "", "2026-02-01", "", 0}, {"a2", "a4"}},
+      {{"", "", "", "", "2026-02", 0}, {"a1", "a2"}},
+      {{"", "", "", "2026-02", "2026-02", 0}, {"a2"}},
+      {{"", "", "", "2026-01", "2026-02", 0}, {"a1", "a2"}},
+      {{"", "USA", "", "", "", 0}, {}},
   };
   for (const auto& t : kTests) {
     Result<std::vector<EventRecord>> events = store_->events(t.query);

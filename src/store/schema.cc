@@ -222,6 +222,40 @@ UPDATE articles SET modified = nullif(json_extract(json, '$.doc.modified'), ''),
                     crawled = nullif(json_extract(json, '$.doc.crawled'), '');
 ALTER TABLE articles DROP COLUMN json;
 )sql",
+    // 5: one record per statement and per event across outlets (store/statements.h): the
+    // quotations of one speaker whose words match, and the events with the same actor, type,
+    // target and day, each with the rows that report it.
+    R"sql(
+CREATE TABLE statements (
+  id INTEGER PRIMARY KEY,
+  speaker_key TEXT NOT NULL,
+  signature BLOB NOT NULL,
+  reports INTEGER NOT NULL DEFAULT 0,
+  run INTEGER NOT NULL REFERENCES runs(id)
+);
+CREATE INDEX statements_by_speaker ON statements(speaker_key);
+CREATE TABLE statement_reports (
+  quote INTEGER PRIMARY KEY REFERENCES quotes(id),
+  statement INTEGER NOT NULL REFERENCES statements(id),
+  similarity REAL NOT NULL,
+  run INTEGER NOT NULL REFERENCES runs(id)
+);
+CREATE INDEX statement_reports_by_statement ON statement_reports(statement);
+CREATE TABLE event_groups (
+  id INTEGER PRIMARY KEY,
+  group_key TEXT NOT NULL UNIQUE,
+  reports INTEGER NOT NULL DEFAULT 0,
+  run INTEGER NOT NULL REFERENCES runs(id)
+);
+CREATE TABLE event_reports (
+  article INTEGER NOT NULL, idx INTEGER NOT NULL,
+  event_group INTEGER NOT NULL REFERENCES event_groups(id),
+  run INTEGER NOT NULL REFERENCES runs(id),
+  PRIMARY KEY (article, idx),
+  FOREIGN KEY (article, idx) REFERENCES events(article, idx)
+);
+CREATE INDEX event_reports_by_group ON event_reports(event_group);
+)sql",
 };
 
 constexpr int kLatest = static_cast<int>(sizeof(kMigrations) / sizeof(kMigrations[0]));

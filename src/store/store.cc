@@ -29,6 +29,7 @@
 #include "store/day_range.h"
 #include "store/people.h"
 #include "store/schema.h"
+#include "store/statements.h"
 #include "store/store_impl.h"
 
 namespace dateline {
@@ -660,7 +661,7 @@ Status Store::Impl::put_rows(const Document& doc, int64_t run) {
     q.bind(34, e.why).bind_opt(35, days.lo).bind_opt(36, days.hi).bind(37, run);
     DL_RETURN_IF_ERROR(q.run());
   }
-  return ok_status();
+  return store::group_reports(db, seq, run);
 }
 
 // ---- Reading back --------------------------------------------------------------------------

@@ -9,6 +9,8 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <set>
+#include <sstream>
 
 #include <gtest/gtest.h>
 
@@ -568,19 +570,31 @@ TEST(Store, MigrationFourRebuildsTheJsonItDrops) {
     ASSERT_TRUE(set->run().ok());
     set->bind(1, second_json).bind(2, "second");
     ASSERT_TRUE(set->run().ok());
+    // ... and none of the later migrations' tables (5: statements and event groups).
     ASSERT_TRUE(db.exec("ALTER TABLE articles DROP COLUMN modified;"
                         "ALTER TABLE articles DROP COLUMN crawled;"
+                        "DROP TABLE event_reports; DROP TABLE event_groups;"
+                        "DROP TABLE statement_reports; DROP TABLE statements;"
                         "PRAGMA user_version = 3;")
                     .ok());
   }
   Result<Store> store = Store::open({path});
   ASSERT_TRUE(store.ok()) << store.status().to_string();
-  EXPECT_EQ(store->stats()->schema_version, 4);
+  EXPECT_EQ(store->stats()->schema_version, store::latest_schema_version());
   Result<StoredArticle> a = store->find_article("harbour");
   ASSERT_TRUE(a.ok());
   EXPECT_EQ(a->json, json);
   EXPECT_EQ(store->find_article("second")->json, second_json);
-  EXPECT_EQ(query_rows(store.value()), rows_before);
+  // The same rows, except that a store from before schema 5 has no statements or event
+  // groups: the second article's report of the same quotation and events is its own row
+  // (docs/STORE.md). So the rows are compared as sets.
+  auto row_set = [](const std::string& rows) {
+    std::set<std::string> lines;
+    std::istringstream in(rows);
+    for (std::string line; std::getline(in, line);) lines.insert(line);
+    return lines;
+  };
+  EXPECT_EQ(row_set(query_rows(store.value())), row_set(rows_before));
 }
 
 // Issue #20, item 10: read-only commands failed on a WAL database in a folder they may not

@@ -8,6 +8,15 @@ check() {  # check NAME COMMAND...
   shift
   if "$@"; then echo "ok   $name"; else echo "FAIL $name"; fails=$((fails + 1)); fi
 }
+# exits CODE COMMAND...: the command exits with CODE; its output goes to $tmp/out and
+# $tmp/err (the calling script's $tmp).
+exits() {
+  local want=$1
+  shift
+  "$@" >"$tmp/out" 2>"$tmp/err"
+  local got=$?
+  [ "$got" -eq "$want" ] || { echo "    exit $got, wanted $want: $(head -c 300 "$tmp/err")"; return 1; }
+}
 checks_done() {
   if [ "$fails" -ne 0 ]; then
     echo "$fails check(s) failed"

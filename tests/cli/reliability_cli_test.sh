@@ -18,13 +18,6 @@ source "$(dirname "${BASH_SOURCE[0]}")/check.sh"
 article() {  # article N: a short article of our own, different for each N
   printf 'Harbour report %d\n\nMayor Lena Park said on Monday that bridge %d would reopen in May, officials said. Police arrested %d protesters near the quay.\n' "$1" "$1" "$1"
 }
-exits() {  # exits CODE COMMAND...: the command exits with CODE
-  local want=$1
-  shift
-  "$@" >"$tmp/out" 2>"$tmp/err"
-  local got=$?
-  [ "$got" -eq "$want" ] || { echo "    exit $got, wanted $want: $(head -c 300 "$tmp/err")"; return 1; }
-}
 sql() {  # sql DB QUERY: one value
   python3 -c 'import sqlite3, sys; print(sqlite3.connect(sys.argv[1]).execute(sys.argv[2]).fetchone()[0])' "$1" "$2"
 }

@@ -69,7 +69,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   (void)store.quotes({f[0], f[1], f[2], limit});
   (void)store.people(f[3]);
   (void)store.entities({f[4], f[3], limit});
-  (void)store.events({f[5], f[6], f[4], f[7], limit});
+  (void)store.events({f[5], f[6], f[4], f[7], f[8], limit});
   (void)store.timeline({f[7], f[8], f[9], limit});
   if (Result<StoredArticle> a = store.find_article(f[10]); a.ok()) (void)store.load_document(*a);
   if (Result<std::vector<PersonRecord>> people = store.people(""); people.ok()) {
