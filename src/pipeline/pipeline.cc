@@ -16,6 +16,7 @@
 #include "model/manifest.h"
 #include "quotes/attribution_finder.h"
 #include "segment/segmenter.h"
+#include "segment/token_view.h"
 #include "syntax/syntax_annotator.h"
 
 namespace dateline {
@@ -107,9 +108,11 @@ Status Pipeline::process(Document& doc) const {
   ingest::complete_metadata(doc);
   if (s.options.segment_only) return ok_status();
   record_failure(doc, "syntax", s.syntax.annotate(doc));
-  record_failure(doc, "entities", s.entities.annotate(doc));
-  record_failure(doc, "dates", s.dates.annotate(doc));
-  record_failure(doc, "quotes", s.quotes.annotate(doc));
+  // The lexical view of the tokens, built once and read by every stage after the parser.
+  const segment::TokenView tokens(doc);
+  record_failure(doc, "entities", s.entities.annotate(doc, tokens));
+  record_failure(doc, "dates", s.dates.annotate(doc, tokens));
+  record_failure(doc, "quotes", s.quotes.annotate(doc, tokens));
   record_failure(doc, "events", s.events.annotate(doc));
   return ok_status();
 }

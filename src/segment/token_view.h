@@ -64,7 +64,8 @@ std::string ascii_lower(std::string_view text);
 
 /// The view of one Document's tokens. Built once per document after segmentation (the
 /// Pipeline builds it and hands it to each stage); owns its strings, so it stays valid while
-/// the Document's text and tokens are unchanged. Immutable after construction.
+/// the Document's text and tokens are unchanged. Immutable after construction. The views it
+/// returns stay valid while it lives and is not moved (a short string moves its bytes).
 class TokenView {
  public:
   TokenView() = default;
