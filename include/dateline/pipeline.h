@@ -5,6 +5,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "dateline/document.h"
@@ -43,6 +44,15 @@ class Pipeline {
   /// not given, and paragraphs, sentences, tokens, entities, times, quotes, events are filled.
   /// A stage that fails on this article adds a Diagnostic; the others still run.
   Status process(Document& doc) const;
+
+  /// Reads `text` as a plain-text article and runs every stage on it: the call for a program
+  /// that holds the text already. Invalid UTF-8 is repaired and reported as for a file; the
+  /// non-empty fields of `meta` (id, url, title, outlet, published, modified, byline,
+  /// dateline, language) are the article's, with provenance "input"; meta.path names it in
+  /// diagnostics ("text" when empty). Fails with kBadInput when the text is no article
+  /// (empty, binary, over 8 MiB) and kInvalidArgument naming the field "published" when
+  /// meta.published is not a date (parse_publication_date()).
+  Result<Document> analyse(std::string_view text, const DocumentMeta& meta = {}) const;
 
   /// Hex fingerprint of every model and lexicon loaded, stored with each record.
   const std::string& fingerprint() const;

@@ -7,6 +7,7 @@
 
 #include <cstdlib>
 
+#include "dateline/reader.h"
 #include "dateline/version.h"
 #include "dates/time_normalizer.h"
 #include "entities/entity_recognizer.h"
@@ -115,6 +116,39 @@ Status Pipeline::process(Document& doc) const {
   record_failure(doc, "quotes", s.quotes.annotate(doc, tokens));
   record_failure(doc, "events", s.events.annotate(doc));
   return ok_status();
+}
+
+Result<Document> Pipeline::analyse(std::string_view text, const DocumentMeta& meta) const {
+  const std::string name = meta.path.empty() ? "text" : meta.path;
+  std::string published;
+  if (!meta.published.empty()) {
+    DL_ASSIGN_OR_RETURN(published, parse_publication_date(meta.published, "published"));
+  }
+  std::vector<Document> read;
+  Status failed = ok_status();
+  read_article_bytes(
+      text, name, "text/plain", ReaderOptions{},
+      [&read](Document&& doc) { read.push_back(std::move(doc)); },
+      [&failed](const Status& s) {
+        if (failed.ok()) failed = s;
+      });
+  if (read.empty()) {
+    if (!failed.ok()) return failed;
+    return error(ErrorCode::kBadInput, name + ": no article in the text");
+  }
+  Document doc = std::move(read.front());
+  const std::pair<const char*, const std::string*> given[] = {
+      {"url", &meta.url},           {"title", &meta.title},       {"outlet", &meta.outlet},
+      {"published", &published},    {"modified", &meta.modified}, {"byline", &meta.byline},
+      {"dateline", &meta.dateline}, {"language", &meta.language}};
+  for (const auto& [field, value] : given) {
+    // The default language is no statement about the text.
+    if (value->empty() || (value == &meta.language && *value == DocumentMeta{}.language)) continue;
+    ingest::set_meta(doc.meta, field, *value, "input");
+  }
+  if (!meta.id.empty()) doc.meta.id = meta.id;
+  DL_RETURN_IF_ERROR(process(doc));
+  return doc;
 }
 
 }  // namespace dateline
