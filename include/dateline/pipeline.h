@@ -27,8 +27,14 @@ struct PipelineOptions {
   bool segment_only = false;
 };
 
+/// Where models, lexicons and the web page are found when no folder is given: the
+/// environment (DATELINE_MODELS, DATELINE_LEXICONS, or DATELINE_DATA for all three), then
+/// share/dateline/{models,lexicons,web} beside the running program's bin/ (an installed
+/// dateline), then the same under the configured install prefix (a program linking an
+/// installed libdateline), and last the source tree of a build that was never installed.
 std::string default_models_dir();
 std::string default_lexicons_dir();
+std::string default_web_dir();
 
 /// The stages, built once from models and lexicons and then immutable: process() is const
 /// and one Pipeline may serve many threads. Movable, not copyable.

@@ -6,6 +6,8 @@
 #include "dateline/pipeline.h"
 
 #include <cstdlib>
+#include <filesystem>
+#include <string_view>
 
 #include "dateline/reader.h"
 #include "dateline/version.h"
@@ -36,6 +38,26 @@ struct Pipeline::Stages {
 
 namespace {
 
+// The folder `sub` of dateline's data: $DATELINE_DATA/sub; the installed data beside the
+// running program (<prefix>/bin/prog -> <prefix>/share/dateline/sub); the configured install
+// prefix's (a program linking an installed libdateline); for a build that is not installed,
+// the source tree (models/, data/lexicons/).
+std::string data_dir(std::string_view sub, std::string_view source_sub) {
+  namespace fs = std::filesystem;
+  if (const char* root = std::getenv("DATELINE_DATA"); root && *root) {
+    return (fs::path(root) / sub).string();
+  }
+  std::error_code ec;
+  const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  if (!ec && exe.parent_path().filename() == DL_BINDIR) {
+    const fs::path beside = exe.parent_path().parent_path() / DL_INSTALL_DATADIR / sub;
+    if (fs::is_directory(beside, ec)) return beside.string();
+  }
+  const fs::path installed = fs::path(DL_INSTALL_FULL_DATADIR) / sub;
+  if (fs::is_directory(installed, ec)) return installed.string();
+  return (fs::path(DL_SOURCE_DIR) / source_sub).string();
+}
+
 std::string env_or(const char* name, const std::string& fallback) {
   const char* v = std::getenv(name);
   return v && *v ? std::string(v) : fallback;
@@ -50,12 +72,14 @@ void record_failure(Document& doc, const char* stage, const Status& status) {
 }  // namespace
 
 std::string default_models_dir() {
-  return env_or("DATELINE_MODELS", std::string(DL_SOURCE_DIR) + "/models");
+  return env_or("DATELINE_MODELS", data_dir("models", "models"));
 }
 
 std::string default_lexicons_dir() {
-  return env_or("DATELINE_LEXICONS", std::string(DL_SOURCE_DIR) + "/data/lexicons");
+  return env_or("DATELINE_LEXICONS", data_dir("lexicons", "data/lexicons"));
 }
+
+std::string default_web_dir() { return data_dir("web", "web"); }
 
 Pipeline::Pipeline(std::unique_ptr<Stages> stages) : stages_(std::move(stages)) {}
 Pipeline::Pipeline(Pipeline&&) noexcept = default;
