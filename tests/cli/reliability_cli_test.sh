@@ -64,10 +64,16 @@ if command -v setpriv >/dev/null && [ "$(id -u)" -eq 0 ]; then
 else
   as_nobody=()
 fi
+# The other user must reach the models and lexicons, which a checkout in a private folder
+# (mktemp -d) hides: hard links (or copies) of them in the test's own folder.
+root=$(cd "$(dirname "$0")/../.." && pwd)
+cp -al "$root/models" "$tmp/models" 2>/dev/null || cp -r "$root/models" "$tmp/models"
+cp -al "$root/data/lexicons" "$tmp/lexicons" 2>/dev/null || cp -r "$root/data/lexicons" "$tmp/lexicons"
 chmod -R a+rX "$tmp"
 chmod 700 "$tmp/in/sub"
 if [ "$(id -u)" -ne 0 ] || [ ${#as_nobody[@]} -gt 0 ]; then
-  check "an unreadable folder is reported (1)" exits 1 "${as_nobody[@]}" "$bin" extract "$tmp/in"
+  check "an unreadable folder is reported (1)" exits 1 "${as_nobody[@]}" "$bin" extract "$tmp/in" \
+    --models "$tmp/models" --lexicons "$tmp/lexicons"
   check "... by name" grep -q "sub: cannot list: Permission denied; folder skipped" "$tmp/err"
   check "... and the rest is read" grep -q "bridge 3 would reopen" "$tmp/out"
 fi
@@ -84,13 +90,16 @@ check "... and the run row says the same" test "$stored" -eq "$(sql "$tmp/full.d
 "$bin" ingest "$tmp/many" --db "$tmp/full.db" --batch 5 >"$tmp/out"
 check "running it again stores the rest" test "$(sql "$tmp/full.db" 'SELECT count(*) FROM articles')" -eq 40
 
-# A killed ingest is marked interrupted at the next open for writing.
+# A killed ingest is marked interrupted at the next open for writing. The run is held open
+# by a named pipe no one writes to, named after the folder: the ingest stores the folder's
+# articles, then blocks opening the pipe, and is killed there (however loaded the machine).
 mkdir -p "$tmp/slow"
-for i in $(seq 100 399); do article "$i" >"$tmp/slow/a$i.txt"; done
-"$bin" ingest "$tmp/slow" --db "$tmp/killed.db" --batch 10 >/dev/null 2>&1 &
+for i in $(seq 100 199); do article "$i" >"$tmp/slow/a$i.txt"; done
+mkfifo "$tmp/never"
+"$bin" ingest "$tmp/slow" "$tmp/never" --db "$tmp/killed.db" --batch 10 >/dev/null 2>&1 &
 pid=$!
-for _ in $(seq 100); do
-  [ -f "$tmp/killed.db" ] && [ "$(sql "$tmp/killed.db" 'SELECT count(*) FROM runs' 2>/dev/null)" = 1 ] && break
+for _ in $(seq 600); do
+  [ "$(sql "$tmp/killed.db" 'SELECT count(*) FROM articles' 2>/dev/null)" = 100 ] && break
   sleep 0.1
 done
 kill -9 "$pid"
