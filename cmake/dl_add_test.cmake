@@ -27,7 +27,11 @@ function(dl_add_module)
   add_library(dl_${M_NAME} STATIC ${M_SOURCES})
   add_library(dateline::${M_NAME} ALIAS dl_${M_NAME})
   target_compile_features(dl_${M_NAME} PUBLIC cxx_std_20)
-  target_link_libraries(dl_${M_NAME} PUBLIC dateline::api dl_internal ${M_LIBS}
-    PRIVATE dl_warnings dl_sanitizers ${M_PRIVATE_LIBS})
+  # Internal headers ("text/utf8.h") and the warning and sanitizer flags are for this build
+  # only: an installed dateline exports the public headers (include/dateline) alone.
+  target_link_libraries(dl_${M_NAME} PUBLIC dateline::api $<BUILD_INTERFACE:dl_internal> ${M_LIBS}
+    PRIVATE $<BUILD_INTERFACE:dl_warnings> $<BUILD_INTERFACE:dl_sanitizers> ${M_PRIVATE_LIBS})
   target_compile_definitions(dl_${M_NAME} PRIVATE DL_SOURCE_DIR="${DL_SOURCE_DIR}")
+  set_target_properties(dl_${M_NAME} PROPERTIES EXPORT_NAME ${M_NAME})
+  set_property(GLOBAL APPEND PROPERTY DL_MODULES dl_${M_NAME})
 endfunction()

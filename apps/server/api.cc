@@ -115,12 +115,8 @@ Result<Query> query_from(const ApiRequest& r, std::span<const Filter> filters,
   return query;
 }
 
-/// Store queries name a bad value by its CLI flag ("--since: ..."); the API names the
-/// parameter ("since: ...").
-ApiResponse query_error(const Status& s) {
-  if (s.message().rfind("--", 0) != 0) return error_response(s);
-  return error_response(Status(s.code(), s.message().substr(2)));
-}
+/// Store queries name a bad value by its field, which is the API's parameter ("since: ...").
+ApiResponse query_error(const Status& s) { return error_response(s); }
 
 Json ref_json(const ArticleRef& ref) {
   return Json{{"article_id", ref.article_id},

@@ -97,7 +97,7 @@ int main(int argc, char** argv) {
   CLI::App app{"dateline HTTP JSON API and web page"};
   std::string host = "127.0.0.1";
   int port = 8080;
-  std::string web = std::string(DL_SOURCE_DIR) + "/web";
+  std::string web = dateline::default_web_dir();
   dateline::PipelineOptions options;
   std::string db = dateline::StoreOptions{}.path;  // the CLI's default store, dateline.db
   dateline::server::GuardOptions guard;

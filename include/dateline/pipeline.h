@@ -5,6 +5,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "dateline/document.h"
@@ -26,8 +27,14 @@ struct PipelineOptions {
   bool segment_only = false;
 };
 
+/// Where models, lexicons and the web page are found when no folder is given: the
+/// environment (DATELINE_MODELS, DATELINE_LEXICONS, or DATELINE_DATA for all three), then
+/// share/dateline/{models,lexicons,web} beside the running program's bin/ (an installed
+/// dateline), then the same under the configured install prefix (a program linking an
+/// installed libdateline), and last the source tree of a build that was never installed.
 std::string default_models_dir();
 std::string default_lexicons_dir();
+std::string default_web_dir();
 
 /// The stages, built once from models and lexicons and then immutable: process() is const
 /// and one Pipeline may serve many threads. Movable, not copyable.
@@ -43,6 +50,15 @@ class Pipeline {
   /// not given, and paragraphs, sentences, tokens, entities, times, quotes, events are filled.
   /// A stage that fails on this article adds a Diagnostic; the others still run.
   Status process(Document& doc) const;
+
+  /// Reads `text` as a plain-text article and runs every stage on it: the call for a program
+  /// that holds the text already. Invalid UTF-8 is repaired and reported as for a file; the
+  /// non-empty fields of `meta` (id, url, title, outlet, published, modified, byline,
+  /// dateline, language) are the article's, with provenance "input"; meta.path names it in
+  /// diagnostics ("text" when empty). Fails with kBadInput when the text is no article
+  /// (empty, binary, over 8 MiB) and kInvalidArgument naming the field "published" when
+  /// meta.published is not a date (parse_publication_date()).
+  Result<Document> analyse(std::string_view text, const DocumentMeta& meta = {}) const;
 
   /// Hex fingerprint of every model and lexicon loaded, stored with each record.
   const std::string& fingerprint() const;

@@ -261,9 +261,9 @@ Status train_embedding_clusters(const EmbeddingTreeOptions& o) {
     if (o.log) o.log(s);
   };
   if (o.depth < 1 || o.depth > 30) {
-    return error(ErrorCode::kInvalidArgument, "--depth must be in [1, 30]");
+    return error(ErrorCode::kInvalidArgument, "depth: must be in [1, 30]");
   }
-  if (o.out.empty()) return error(ErrorCode::kInvalidArgument, "no --out file");
+  if (o.out.empty()) return error(ErrorCode::kInvalidArgument, "out: no output file given");
   DL_ASSIGN_OR_RETURN(Embeddings e, read_embeddings(o.embeddings, o.max_words));
   log("clusters: " + std::to_string(e.words.size()) + " vectors of " +
       std::to_string(e.dimensions) + " dimensions from " + o.embeddings);

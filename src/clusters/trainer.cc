@@ -503,9 +503,9 @@ Status train_clusters(const ClustersTrainOptions& o) {
     if (o.log) o.log(s);
   };
   if (o.clusters < 2 || o.clusters > 4096) {
-    return error(ErrorCode::kInvalidArgument, "--clusters must be in [2, 4096]");
+    return error(ErrorCode::kInvalidArgument, "clusters: must be in [2, 4096]");
   }
-  if (o.out.empty()) return error(ErrorCode::kInvalidArgument, "no --out file");
+  if (o.out.empty()) return error(ErrorCode::kInvalidArgument, "out: no output file given");
   Sentences corpus;
   DL_RETURN_IF_ERROR(read_corpus(o, &corpus));
 

@@ -206,14 +206,6 @@ bool is_credit_line(const std::vector<Word>& words) {
          words[1].info->tag == Tag::kCredit;
 }
 
-std::string ascii_lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
 }  // namespace
 
 Result<TimeNormalizer> TimeNormalizer::load(const TimeNormalizerOptions& options) {
@@ -231,6 +223,10 @@ Result<TimeNormalizer> TimeNormalizer::load(const TimeNormalizerOptions& options
 }
 
 Status TimeNormalizer::annotate(Document& doc) const {
+  return annotate(doc, segment::TokenView(doc));
+}
+
+Status TimeNormalizer::annotate(Document& doc, const segment::TokenView& tokens) const {
   PartialDate anchor;
   std::string anchor_text;
   if (parse_iso_date(doc.meta.published, &anchor)) {
@@ -243,7 +239,7 @@ Status TimeNormalizer::annotate(Document& doc) const {
   // The anchor as its calendar part only ("1998-08-07T10:00" -> "1998-08-07").
   if (const size_t t = anchor_text.find('T'); t != std::string::npos) anchor_text.resize(t);
 
-  const std::string lower = ascii_lower(doc.text);
+  const std::string_view lower = tokens.lower_text();
   std::vector<Word> words;
   std::vector<Match> matches;
   words.reserve(64);

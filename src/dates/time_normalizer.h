@@ -6,6 +6,7 @@
 
 #include "dateline/document.h"
 #include "dateline/status.h"
+#include "segment/token_view.h"
 
 namespace dateline::dates {
 
@@ -31,6 +32,9 @@ class TimeNormalizer {
   /// Appends to doc.times, in text order. Reads sentences, tokens and, when the syntax stage
   /// has filled them, xpos/lemma/head/deprel (for the tense of the governing verb).
   Status annotate(Document& doc) const;
+  /// The same, reading the document's TokenView built by the caller (the Pipeline builds it
+  /// once for every stage).
+  Status annotate(Document& doc, const segment::TokenView& tokens) const;
 
   /// Hex fingerprint of the model and lexicons this instance was built from.
   const std::string& fingerprint() const { return fingerprint_; }

@@ -272,7 +272,7 @@ void link_entities(const Gazetteer& gazetteer, std::span<const AnalysedSentence>
           }
           // An honorific right before the name tells the gender ("Ms. Sheinbaum").
           if (n.begin > 0) {
-            lower_ascii(words[n.begin - 1].text, lower);
+            lower.assign(words[n.begin - 1].lower);
             TitleWord tw = gazetteer.title_word(lower);
             if (tw.gender) d.gender = tw.gender;
           }
@@ -337,7 +337,7 @@ void link_entities(const Gazetteer& gazetteer, std::span<const AnalysedSentence>
         continue;
       }
 
-      lower_ascii(words[wi].text, lower);
+      lower.assign(words[wi].lower);
       // Sieve 4: pronouns.
       if (char g = pronoun_gender(lower); g) {
         int32_t best = -1;
@@ -370,7 +370,7 @@ void link_entities(const Gazetteer& gazetteer, std::span<const AnalysedSentence>
         uint32_t k = wi + 1;
         std::string w;
         while (k < words.size()) {
-          lower_ascii(words[k].text, w);
+          w.assign(words[k].lower);
           TitleWord tw = gazetteer.title_word(w);
           if (tw.kind == TitleWord::Kind::kModifier && k + 1 < words.size()) {
             ++k;
@@ -379,7 +379,7 @@ void link_entities(const Gazetteer& gazetteer, std::span<const AnalysedSentence>
           break;
         }
         if (k >= words.size()) continue;
-        lower_ascii(words[k].text, w);
+        w.assign(words[k].lower);
         if (gazetteer.title_word(w).kind != TitleWord::Kind::kHead) continue;
         if (w.size() > 3 && w.back() == 's' && w[w.size() - 2] != 's') continue;  // plural
         bool followed = k + 1 < words.size() &&

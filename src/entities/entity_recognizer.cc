@@ -42,6 +42,10 @@ std::vector<Name> EntityRecognizer::find_names(std::span<const std::string_view>
 }
 
 Status EntityRecognizer::annotate(Document& doc) const {
+  return annotate(doc, segment::TokenView(doc));
+}
+
+Status EntityRecognizer::annotate(Document& doc, const segment::TokenView& tokens) const {
   std::vector<AnalysedSentence> sentences;
   sentences.reserve(doc.sentences.size());
   for (uint32_t i = 0; i < doc.sentences.size(); ++i) {
@@ -49,7 +53,7 @@ Status EntityRecognizer::annotate(Document& doc) const {
     if (s.boilerplate || s.token_end > doc.tokens.size()) continue;
     AnalysedSentence a;
     a.index = i;
-    a.words = sentence_words(doc, s);
+    a.words = sentence_words(doc, tokens, s);
     sentences.push_back(std::move(a));
   }
   std::vector<std::vector<std::string_view>> words(sentences.size());

@@ -43,6 +43,9 @@ class EntityRecognizer {
   /// sentences are skipped. A failure on this article is returned and the pipeline records
   /// it as a Diagnostic.
   Status annotate(Document& doc) const;
+  /// The same, reading the document's TokenView built by the caller (the Pipeline builds it
+  /// once for every stage).
+  Status annotate(Document& doc, const segment::TokenView& tokens) const;
 
   /// Typed names over given words, e.g. the gold tokens of an evaluation file.
   /// `document`: the sentence's document_case_bits(), empty when it is read alone.

@@ -140,38 +140,35 @@ std::vector<Name> rule_names(const Gazetteer& gazetteer, std::span<const std::st
 
 }  // namespace
 
-bool is_capitalized(std::string_view w) {
-  if (w.empty()) return false;
-  unsigned char c = static_cast<unsigned char>(w[0]);
-  // Lead byte 0xE2 starts U+2000-U+2FFF: quotation marks, dashes, symbols, not letters.
-  return (c >= 'A' && c <= 'Z') || (c >= 0xC3 && c != 0xE2);
-}
-
-std::vector<Word> sentence_words(const Document& doc, const Sentence& s) {
+std::vector<Word> sentence_words(const Document& doc, const segment::TokenView& tokens,
+                                 const Sentence& s) {
   std::vector<Word> words;
   words.reserve(s.token_end - s.token_begin + 4);
+  auto push = [&](Span sp, int32_t tok) {
+    words.push_back({sp, doc.slice(sp), tok, tokens.lower(sp)});
+  };
   for (uint32_t t = s.token_begin; t < s.token_end; ++t) {
     Span sp = doc.tokens[t].span;
     std::string_view w = doc.slice(sp);
-    int32_t tok = static_cast<int32_t>(t);
+    const auto tok = static_cast<int32_t>(t);
     if (size_t k = glued_split(w); k) {
-      words.push_back({{sp.begin, sp.begin + static_cast<uint32_t>(k)}, w.substr(0, k), tok});
+      push({sp.begin, sp.begin + static_cast<uint32_t>(k)}, tok);
       sp.begin += static_cast<uint32_t>(k);
       w = w.substr(k);
     }
     // "counter-China", "pro-Washington", "anti-American": a lower-case prefix glued to a name.
     if (size_t k = hyphen_prefix(w); k) {
-      words.push_back({{sp.begin, sp.begin + static_cast<uint32_t>(k)}, w.substr(0, k), tok});
+      push({sp.begin, sp.begin + static_cast<uint32_t>(k)}, tok);
       sp.begin += static_cast<uint32_t>(k);
       w = w.substr(k);
     }
     if (size_t k = possessive_suffix(w); k) {
-      uint32_t cut = sp.end - static_cast<uint32_t>(k);
-      words.push_back({{sp.begin, cut}, w.substr(0, w.size() - k), tok});
-      words.push_back({{cut, sp.end}, w.substr(w.size() - k), tok});
+      const uint32_t cut = sp.end - static_cast<uint32_t>(k);
+      push({sp.begin, cut}, tok);
+      push({cut, sp.end}, tok);
       continue;
     }
-    words.push_back({sp, w, tok});
+    push(sp, tok);
   }
   return words;
 }

@@ -12,6 +12,7 @@
 #include "dateline/document.h"
 #include "entities/gazetteer.h"
 #include "entities/ner_model.h"
+#include "segment/token_view.h"
 
 namespace dateline::entities {
 
@@ -20,12 +21,15 @@ namespace dateline::entities {
 /// split into two words with their own byte spans.
 struct Word {
   Span span;
-  std::string_view text;  ///< a view into Document::text
-  int32_t token = -1;     ///< the document token it comes from
+  std::string_view text;   ///< a view into Document::text
+  int32_t token = -1;      ///< the document token it comes from
+  std::string_view lower;  ///< the text in ASCII lower case: a view into TokenView::lower_text()
 };
 
-/// Words of sentence `s`, in order. Views point into doc.text.
-std::vector<Word> sentence_words(const Document& doc, const Sentence& s);
+/// Words of sentence `s`, in order. `text` views point into doc.text, `lower` views into
+/// `tokens` (the document's TokenView), which must outlive the words.
+std::vector<Word> sentence_words(const Document& doc, const segment::TokenView& tokens,
+                                 const Sentence& s);
 
 /// A typed name found in a sentence: words [begin, end).
 struct Name {
@@ -65,6 +69,6 @@ void propagate_names(std::span<const std::vector<std::string_view>> words,
                      std::span<std::vector<Name>> names);
 
 /// True when the word starts with a capital letter (ASCII or any non-ASCII initial).
-bool is_capitalized(std::string_view word);
+using segment::is_capitalized;
 
 }  // namespace dateline::entities

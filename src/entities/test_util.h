@@ -4,6 +4,7 @@
 // "[PER Stephen Miller] , the [ORG White House] adviser , said ." (tokens split at spaces,
 // one sentence per line); and words split at spaces.
 
+#include <memory>
 #include <sstream>
 #include <string>
 #include <string_view>
@@ -11,6 +12,7 @@
 
 #include "dateline/document.h"
 #include "entities/coreference.h"
+#include "segment/token_view.h"
 
 namespace dateline::entities::testing {
 
@@ -39,6 +41,8 @@ inline EntityType markup_type(const std::string& tag) {
 struct Marked {
   Document doc;
   std::vector<AnalysedSentence> sentences;
+  /// The words' `lower` views point into it; on the heap so that moving a Marked keeps them.
+  std::unique_ptr<segment::TokenView> tokens;
 };
 
 inline Marked parse_markup(const std::string& markup) {
@@ -86,8 +90,13 @@ inline Marked parse_markup(const std::string& markup) {
     m.sentences.push_back(std::move(a));
   }
   // Views into the final text (it no longer reallocates).
-  for (AnalysedSentence& a : m.sentences)
-    for (Word& w : a.words) w.text = m.doc.slice(w.span);
+  m.tokens = std::make_unique<segment::TokenView>(m.doc);
+  for (AnalysedSentence& a : m.sentences) {
+    for (Word& w : a.words) {
+      w.text = m.doc.slice(w.span);
+      w.lower = m.tokens->lower(w.span);
+    }
+  }
   return m;
 }
 

@@ -62,7 +62,7 @@ struct Ctx {
 
   TitleWord::Kind kind(size_t i) const {
     std::string lower;
-    lower_ascii(words[i].text, lower);
+    lower.assign(words[i].lower);
     return gaz.title_word(lower).kind;
   }
   bool title_word(size_t i) const {
@@ -195,7 +195,7 @@ void role_from(const Ctx& c, size_t i, const char* why, std::vector<Title>& out,
   const size_t n = c.words.size();
   std::string lower;
   if (i < n) {
-    lower_ascii(c.words[i].text, lower);
+    lower.assign(c.words[i].lower);
     const bool determiner = one_of(lower, {"the", "a", "an", "his", "her", "its", "their"});
     if (determiner) ++i;
     // "Trump's senior director", "the bill's floor manager": a possessive role (the
@@ -268,7 +268,7 @@ void relative_role(const Ctx& c, const Name& person, std::vector<Title>& out) {
   size_t i = person.end;
   std::string lower;
   auto at = [&](size_t k) -> const std::string& {
-    lower_ascii(k < n ? c.words[k].text : std::string_view(), lower);
+    lower.assign(k < n ? c.words[k].lower : std::string_view());
     return lower;
   };
   if (i + 2 >= n || c.words[i].text != "," || at(i + 1) != "who") return;
@@ -335,7 +335,7 @@ void reverse_appositive(const Ctx& c, const Name& person, std::vector<Title>& ou
       // "director of the Americas Programme".
       const size_t joint = lower == "the" && k > 0 ? k - 1 : k;
       std::string joint_lower;
-      lower_ascii(c.words[joint].text, joint_lower);
+      joint_lower.assign(c.words[joint].lower);
       if (is_connector(joint_lower) && joint > 0 && c.name_at[joint - 1] < 0 &&
           c.title_word(joint - 1)) {
         b = joint;
@@ -367,7 +367,7 @@ void reverse_appositive(const Ctx& c, const Name& person, std::vector<Title>& ou
   }
   // Not a contrast or a replacement: "Unlike the former director, Miller ...".
   if (opener > 0) {
-    lower_ascii(c.words[opener - 1].text, lower);
+    lower.assign(c.words[opener - 1].lower);
     if (one_of(lower, {"unlike", "like", "than", "besides", "replacing", "replaced", "succeeding",
                        "succeeded", "against", "versus", "defeated", "beat", "after", "before"}))
       return;

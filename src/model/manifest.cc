@@ -38,7 +38,7 @@ ModelsCheck check_models_dir(const std::string& dir, bool segment_only) {
     } else if (out.required.ok()) {
       out.required = error(ErrorCode::kNotFound,
                            dir + "/" + spec.file + ": required model missing (" + spec.role +
-                               "); point --models or DATELINE_MODELS at a models folder");
+                               "); the models folder is the pipeline's models_dir, else DATELINE_MODELS");
     }
   }
   return out;

@@ -35,6 +35,7 @@
 #include "quotes/quote_marks.h"
 #include "quotes/speaker.h"
 #include "quotes/words.h"
+#include "syntax/parse_view.h"
 
 namespace dateline::quotes {
 namespace {
@@ -153,13 +154,9 @@ void group_spans(const WordView& v, const std::vector<RoleSpan>& spans,
   }
 }
 
-bool parsed(const Document& doc) {
-  return !doc.tokens.empty() && doc.tokens[0].head != Token::kNoHead;
-}
-
 // A word the tagger (POS) reads as a verb; false without syntax.
 bool verb_word(const Document& doc, const Word& w) {
-  if (w.token < 0 || w.punct || !parsed(doc)) return false;
+  if (w.token < 0 || w.punct || !syntax::has_syntax(doc)) return false;
   const std::string& upos = doc.tokens[size_t(w.token)].upos;
   return upos == "VERB" || upos == "AUX";
 }
@@ -174,7 +171,7 @@ bool verb_word(const Document& doc, const Word& w) {
 bool modifies_addressee(const Document& doc, const WordView& v, const WordAttribution& a,
                         uint32_t b, uint32_t e) {
   const auto& w = v.words;
-  if (!parsed(doc) || !a.has_cue() || b <= a.cue_end || e <= b) return false;
+  if (!syntax::has_syntax(doc) || !a.has_cue() || b <= a.cue_end || e <= b) return false;
   if (b - a.cue_end > 10 || w[b].quote_depth > 0 || w[b].mark != MarkKind::kNone) return false;
   if (w[b].sentence != w[a.cue_begin].sentence) return false;
   for (uint32_t i = a.cue_end; i < b; ++i) {
@@ -214,7 +211,7 @@ void drop_addressee_modifiers(const Document& doc, const WordView& v,
 // cue and the rest of the span its content. Needs POS tags; does nothing without them.
 void split_absolute_attributions(const Document& doc, const WordView& v, const CueLexicon& lexicon,
                                  std::vector<WordAttribution>& found) {
-  if (!parsed(doc)) return;
+  if (!syntax::has_syntax(doc)) return;
   const auto& w = v.words;
   std::vector<WordAttribution> split_off;
   for (WordAttribution& a : found) {
@@ -256,7 +253,7 @@ void split_absolute_attributions(const Document& doc, const WordView& v, const C
 // tags (a verb in the tail means it is a clause, not a source).
 void release_post_posed_source(const Document& doc, const WordView& v,
                                std::vector<WordAttribution>& found) {
-  if (!parsed(doc)) return;
+  if (!syntax::has_syntax(doc)) return;
   const auto& w = v.words;
   for (WordAttribution& a : found) {
     if (!a.has_cue() || a.has_source() || a.content.size() != 1) continue;
@@ -307,7 +304,7 @@ void complete_from_parse(const Document& doc, const WordView& v,
     for (const auto& [b, e] : a.content) mark(b, e);
   }
   complete_post_posed(doc, v, regions, taken, found);
-  if (doc.tokens.empty() || doc.tokens[0].head == Token::kNoHead) return;
+  if (!syntax::has_syntax(doc)) return;
   for (WordAttribution& a : found) {
     if (!a.has_cue() || !a.content.empty()) continue;
     // The object of a tell-verb is its addressee, not what was said.
@@ -331,14 +328,7 @@ void complete_from_parse(const Document& doc, const WordView& v,
     }
     if (best < 0) continue;
     // Subtree extent in tokens, then in words.
-    int32_t lo = best, hi = best;
-    for (uint32_t k = s.token_begin; k < s.token_end; ++k) {
-      int32_t cur = int32_t(k);
-      for (int step = 0; step < 40 && cur >= 0 && cur != best; ++step) cur = doc.tokens[cur].head;
-      if (cur != best) continue;
-      lo = std::min(lo, int32_t(k));
-      hi = std::max(hi, int32_t(k));
-    }
+    const auto [lo, hi] = syntax::subtree_extent(doc, best);
     if (lo <= t_last) continue;
     uint32_t b = a.cue_end, e = a.cue_end;
     while (b < w.size() && w[b].token >= 0 && w[b].token < lo) ++b;
@@ -362,7 +352,7 @@ void complete_from_parse(const Document& doc, const WordView& v,
 // attribution's source, but it never takes words of a cue or a content.
 void complete_source_from_parse(const Document& doc, const WordView& v,
                                 std::vector<WordAttribution>& found) {
-  if (doc.tokens.empty() || doc.tokens[0].head == Token::kNoHead) return;
+  if (!syntax::has_syntax(doc)) return;
   const auto& w = v.words;
   std::vector<bool> taken(w.size(), false);
   for (const WordAttribution& a : found) {
@@ -460,8 +450,12 @@ Result<AttributionFinder> AttributionFinder::load(const AttributionFinderOptions
 }
 
 Status AttributionFinder::annotate(Document& doc) const {
+  return annotate(doc, segment::TokenView(doc));
+}
+
+Status AttributionFinder::annotate(Document& doc, const segment::TokenView& tokens) const {
   if (doc.tokens.empty()) return ok_status();
-  WordView view = build_word_view(doc);
+  WordView view = build_word_view(doc, tokens);
   if (view.words.empty()) return ok_status();
   std::vector<QuoteRegion> regions = pair_quote_marks(view, doc.text);
   const auto& w = view.words;

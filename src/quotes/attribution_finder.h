@@ -18,6 +18,7 @@
 #include "quotes/quote_marks.h"
 #include "quotes/tagger.h"
 #include "quotes/words.h"
+#include "segment/token_view.h"
 
 namespace dateline::quotes {
 
@@ -70,6 +71,9 @@ class AttributionFinder {
   /// Adds this stage's records to `doc`. A failure on this article is returned and the
   /// pipeline records it as a Diagnostic.
   Status annotate(Document& doc) const;
+  /// The same, reading the document's TokenView built by the caller (the Pipeline builds it
+  /// once for every stage).
+  Status annotate(Document& doc, const segment::TokenView& tokens) const;
 
   /// Hex fingerprint of the model and lexicons this instance was built from.
   const std::string& fingerprint() const { return fingerprint_; }

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "model/hash.h"
+#include "syntax/parse_view.h"
 
 namespace dateline::quotes {
 namespace {
@@ -92,7 +93,7 @@ RerankContext make_rerank_context(const Document& doc, const WordView& view) {
     if (ctx.token_first_word[size_t(t)] == UINT32_MAX) ctx.token_first_word[size_t(t)] = i;
     ctx.token_last_word[size_t(t)] = i;
   }
-  ctx.parsed = n > 0 && doc.tokens[0].head != Token::kNoHead;
+  ctx.parsed = syntax::has_syntax(doc);
   if (!ctx.parsed) return ctx;
   ctx.subtree_lo.resize(n);
   ctx.subtree_hi.resize(n);

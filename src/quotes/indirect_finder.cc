@@ -8,6 +8,8 @@
 #include <array>
 #include <string_view>
 
+#include "syntax/parse_view.h"
+
 namespace dateline::quotes {
 namespace {
 
@@ -180,7 +182,7 @@ std::vector<WordAttribution> find_indirect(const Document& doc, const WordView& 
                                            const CueLexicon& lexicon) {
   std::vector<WordAttribution> out;
   const auto& w = view.words;
-  const bool syntax = !doc.tokens.empty() && doc.tokens[0].head != Token::kNoHead;
+  const bool syntax = syntax::has_syntax(doc);
   // Word range of every token, for turning dependency subtrees into word ranges.
   std::vector<std::pair<uint32_t, uint32_t>> token_words;
   if (syntax) {
@@ -196,9 +198,7 @@ std::vector<WordAttribution> find_indirect(const Document& doc, const WordView& 
     const Sentence& s = doc.sentences[doc.tokens[t].sentence];
     uint32_t lo = UINT32_MAX, hi = 0;
     for (uint32_t k = s.token_begin; k < s.token_end; ++k) {
-      int32_t cur = int32_t(k);
-      for (int step = 0; step < 40 && cur >= 0 && cur != t; ++step) cur = doc.tokens[cur].head;
-      if (cur != t || token_words[k].first == UINT32_MAX) continue;
+      if (!syntax::in_subtree(doc, int32_t(k), t) || token_words[k].first == UINT32_MAX) continue;
       lo = std::min(lo, token_words[k].first);
       hi = std::max(hi, token_words[k].second);
     }

@@ -3,12 +3,14 @@
 
 #include <algorithm>
 
+#include "syntax/parse_view.h"
+
 namespace dateline::quotes {
 
 std::pair<uint32_t, uint32_t> parse_subject(const Document& doc, const WordView& v,
                                             const WordAttribution& a) {
   const auto& w = v.words;
-  if (doc.tokens.empty() || doc.tokens[0].head == Token::kNoHead || !a.has_cue()) return {0, 0};
+  if (!syntax::has_syntax(doc) || !a.has_cue()) return {0, 0};
   const int32_t t_first = w[a.cue_begin].token, t_last = w[a.cue_end - 1].token;
   if (t_first < 0 || t_last < 0) return {0, 0};
   const Sentence& s = doc.sentences[doc.tokens[t_first].sentence];
@@ -31,14 +33,7 @@ std::pair<uint32_t, uint32_t> parse_subject(const Document& doc, const WordView&
     verb = doc.tokens[verb].head;
   }
   if (subj < 0) return {0, 0};
-  int32_t lo = subj, hi = subj;
-  for (uint32_t k = s.token_begin; k < s.token_end; ++k) {
-    int32_t cur = int32_t(k);
-    for (int step = 0; step < 40 && cur >= 0 && cur != subj; ++step) cur = doc.tokens[cur].head;
-    if (cur != subj) continue;
-    lo = std::min(lo, int32_t(k));
-    hi = std::max(hi, int32_t(k));
-  }
+  const auto [lo, hi] = syntax::subtree_extent(doc, subj);
   // Words are in token order: the subject's first word by binary search, not by a scan
   // from the start of the document for every cue.
   uint32_t b = uint32_t(std::lower_bound(w.begin(), w.end(), lo,
@@ -61,7 +56,7 @@ PostPosedCompletion::PostPosedCompletion(const Document& doc, const WordView& v,
       regions_(regions),
       taken_(taken),
       found_(found),
-      syntax_(!doc.tokens.empty() && doc.tokens[0].head != Token::kNoHead),
+      syntax_(syntax::has_syntax(doc)),
       owner_(v.words.size(), -1) {
   for (size_t k = 0; k < found.size(); ++k) {
     const WordAttribution& x = found[k];

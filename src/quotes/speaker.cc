@@ -49,12 +49,6 @@ std::pair<uint32_t, uint32_t> words_in(const WordView& view, Span s) {
   return {b, e};
 }
 
-std::string ascii_lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = (c >= 'A' && c <= 'Z') ? char(c + 32) : c;
-  return out;
-}
-
 }  // namespace
 
 SpeakerResolver::SpeakerResolver(const Document& doc, const WordView& view,
@@ -70,8 +64,8 @@ SpeakerResolver::SpeakerResolver(const Document& doc, const WordView& view,
     const Entity& ent = doc.entities[k];
     const size_t space = ent.name.rfind(' ');
     if (ent.type != EntityType::kPerson || space == std::string::npos) continue;
-    person_by_surname_.try_emplace(ascii_lower(std::string_view(ent.name).substr(space + 1)),
-                                   int32_t(k));
+    person_by_surname_.try_emplace(
+        segment::ascii_lower(std::string_view(ent.name).substr(space + 1)), int32_t(k));
   }
   const auto& w = view.words;
   for (uint32_t i = 1; i < w.size(); ++i) {

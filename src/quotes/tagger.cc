@@ -8,6 +8,7 @@
 #include <limits>
 
 #include "model/hash.h"
+#include "syntax/parse_view.h"
 
 namespace dateline::quotes {
 namespace {
@@ -73,10 +74,6 @@ std::string_view suffix3(const std::string& s) {
 }
 
 constexpr float kCueThreshold = 0.2f;
-
-bool has_syntax(const Document& doc) {
-  return !doc.tokens.empty() && doc.tokens[0].head != Token::kNoHead;
-}
 
 }  // namespace
 
@@ -146,7 +143,7 @@ void AttributionTagger::features(const TaggerInput& in, const Unit& unit,
   // Syntax: the unit word that carries each token's word form (its first non-punctuation
   // piece), so that heads can be followed from word to word.
   // Tokens of a unit are contiguous, so a vector over [t0, t1] maps them (no hashing).
-  const bool syntax = has_syntax(doc);
+  const bool syntax = syntax::has_syntax(doc);
   int32_t t0 = 0, t1 = -1;
   if (syntax) {
     t0 = INT32_MAX;

@@ -32,10 +32,6 @@ bool is_trailing_punct(char32_t c) {
 
 bool is_apostrophe(char32_t c) { return c == U'\'' || c == 0x2019; }
 
-bool is_ascii_alnum(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-}
-
 // Words whose final period belongs to them. Kept short on purpose: a missed abbreviation
 // only moves a span end by one period.
 bool is_abbreviation(std::string_view core) {
@@ -90,44 +86,7 @@ void peel(std::string_view s, size_t b, size_t e, std::vector<Span>& out) {
   out.insert(out.end(), tail.rbegin(), tail.rend());
 }
 
-std::string fold(std::string_view w) {
-  std::string out;
-  out.reserve(w.size());
-  for (size_t i = 0; i < w.size();) {
-    size_t len = 0;
-    char32_t c = text::decode(w, i, &len);
-    if (c == 0x201C || c == 0x201D || c == 0x201E || c == 0x00AB || c == 0x00BB) {
-      out += '"';
-    } else if (c == 0x2018 || c == 0x2019) {
-      out += '\'';
-    } else if (len == 1) {
-      char ch = w[i];
-      out += (ch >= 'A' && ch <= 'Z') ? char(ch + 32) : ch;
-    } else {
-      out.append(w.substr(i, len));
-    }
-    i += len;
-  }
-  return out;
-}
-
 }  // namespace
-
-MarkKind mark_kind(std::string_view w) {
-  size_t len = 0;
-  if (w.empty()) return MarkKind::kNone;
-  char32_t c = text::decode(w, 0, &len);
-  if (len != w.size()) return MarkKind::kNone;
-  switch (c) {
-    case 0x201C: case 0x201E: case 0x00AB: return MarkKind::kDoubleOpen;
-    case 0x201D: case 0x00BB: return MarkKind::kDoubleClose;
-    case U'"': return MarkKind::kDoubleStraight;
-    case 0x2018: return MarkKind::kSingleOpen;
-    case 0x2019: return MarkKind::kSingleClose;
-    case U'\'': return MarkKind::kSingleStraight;
-    default: return MarkKind::kNone;
-  }
-}
 
 std::vector<Span> split_token(std::string_view token) {
   std::vector<Span> out;
@@ -148,6 +107,10 @@ std::vector<Span> split_token(std::string_view token) {
 }
 
 WordView build_word_view(const Document& doc, uint32_t max_unit) {
+  return build_word_view(doc, segment::TokenView(doc), max_unit);
+}
+
+WordView build_word_view(const Document& doc, const segment::TokenView& tokens, uint32_t max_unit) {
   WordView v;
   v.words.reserve(doc.tokens.size() + doc.tokens.size() / 4);
   uint32_t last_end = 0;
@@ -178,22 +141,17 @@ WordView build_word_view(const Document& doc, uint32_t max_unit) {
       w.span = {tok.span.begin + pieces[k].begin, tok.span.begin + pieces[k].end};
       w.token = int32_t(ti);
       w.sentence = tok.sentence;
-      std::string_view wt = doc.slice(w.span);
-      w.mark = mark_kind(wt);
-      w.punct = true;
-      for (size_t b = 0; b < wt.size() && w.punct;) {
-        size_t len = 0;
-        const char32_t c = text::decode(wt, b, &len);
-        // Letters and digits; General Punctuation, Latin-1 symbols and guillemets are not.
-        if (c < 0x80 ? is_ascii_alnum(char(c))
-                     : !((c >= 0x2000 && c <= 0x206F) || (c >= 0xA0 && c <= 0xBF) ||
-                         c == 0xD7 || c == 0xF7 || c == text::kReplacementChar)) {
-          w.punct = false;
-        }
-        b += len;
+      if (pieces.size() == 1 && pieces[0].end - pieces[0].begin == tok.span.size()) {
+        w.mark = tokens.mark(uint32_t(ti));
+        w.punct = tokens.has(uint32_t(ti), segment::Lex::kPunct);
+        w.lower = tokens.norm(uint32_t(ti));
+      } else {
+        const std::string_view wt = doc.slice(w.span);
+        w.mark = segment::quote_mark(wt);
+        w.punct = segment::is_punct(wt);
+        w.lower = segment::norm(wt);
       }
       w.sentence_start = first_of_sentence && k == 0;
-      w.lower = fold(wt);
       v.words.push_back(std::move(w));
     }
     last_end = tok.span.end;

@@ -8,6 +8,10 @@
 // ("…,” Berg said), so those must be separate words whatever the segmenter did with them,
 // and the sequence a tagger decodes must not cross a paragraph break even when the
 // segmenter found none (articles that separate paragraphs by a single newline).
+//
+// A word's lexical attributes (quotation mark, punctuation, normalised form) come from the
+// document's segment::TokenView: a word that is its whole token reads them there, a piece
+// cut from a token is classified by the same functions.
 
 #include <cstdint>
 #include <string>
@@ -15,19 +19,12 @@
 #include <vector>
 
 #include "dateline/document.h"
+#include "segment/token_view.h"
 
 namespace dateline::quotes {
 
 /// What kind of quotation mark a word is (if it is one).
-enum class MarkKind : uint8_t {
-  kNone,
-  kDoubleOpen,    ///< “ „ «
-  kDoubleClose,   ///< ” »
-  kDoubleStraight,
-  kSingleOpen,    ///< ‘
-  kSingleClose,   ///< ’ standing alone (also an apostrophe)
-  kSingleStraight,
-};
+using MarkKind = segment::QuoteMark;
 
 struct Word {
   Span span;
@@ -41,7 +38,7 @@ struct Word {
   /// outside), and the index of the mark pair it is inside (-1 = none).
   uint8_t quote_depth = 0;
   int32_t quote = -1;
-  std::string lower;  ///< lower-cased ASCII form, curly marks folded to straight ones
+  std::string lower;  ///< segment::norm(): lower-cased ASCII, curly marks folded to straight
 };
 
 /// A run of words between line breaks: the sequence unit for tagging.
@@ -60,14 +57,14 @@ struct WordView {
 /// sentence boundaries; since the segmenter bounds a sentence (kMaxSentenceTokens), a unit
 /// holds at most max_unit words plus one sentence, and everything done per unit (tagging,
 /// the searches of the attribution steps) is bounded by that, not by the article's length.
+/// `tokens` is the document's TokenView; the overload without it builds one.
+WordView build_word_view(const Document& doc, const segment::TokenView& tokens,
+                         uint32_t max_unit = 200);
 WordView build_word_view(const Document& doc, uint32_t max_unit = 200);
 
 /// Splits one token's text into words: leading and trailing quotation marks, brackets,
 /// dashes and clause punctuation become words of their own; abbreviation periods stay
 /// ("U.S.", "Mr."). Offsets are relative to `token`. Exposed for tests.
 std::vector<Span> split_token(std::string_view token);
-
-/// The MarkKind of a word's text.
-MarkKind mark_kind(std::string_view word);
 
 }  // namespace dateline::quotes

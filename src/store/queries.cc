@@ -344,11 +344,11 @@ Result<std::vector<EntityRecord>> Store::entities(const EntityQuery& query) {
 }
 
 Result<std::vector<QuoteRecord>> Store::quotes(const QuoteQuery& query) {
-  DL_RETURN_IF_ERROR(check_date(query.since, "--since"));
-  DL_RETURN_IF_ERROR(check_name_filter(query.speaker, "--speaker"));
+  DL_RETURN_IF_ERROR(check_date(query.since, "since"));
+  DL_RETURN_IF_ERROR(check_name_filter(query.speaker, "speaker"));
   const std::string about = fts_query(query.about);
   if (!query.about.empty() && about.empty()) {
-    return Status(ErrorCode::kInvalidArgument, "--about: no words given");
+    return Status(ErrorCode::kInvalidArgument, "about: no words given");
   }
   // The speaker matches by the name or text as written, or through cross-article identity
   // (a quote by "he" resolved to an entity linked to the person named).
@@ -383,8 +383,8 @@ Result<std::vector<QuoteRecord>> Store::quotes(const QuoteQuery& query) {
 }
 
 Result<std::vector<EventRecord>> Store::events(const EventQuery& query) {
-  DL_RETURN_IF_ERROR(check_date(query.from, "--from"));
-  DL_RETURN_IF_ERROR(check_date(query.to, "--to"));
+  DL_RETURN_IF_ERROR(check_date(query.from, "from"));
+  DL_RETURN_IF_ERROR(check_date(query.to, "to"));
   std::string type = upper(query.type);
   const bool cameo = !type.empty() && std::all_of(type.begin(), type.end(),
                                                   [](char c) { return c >= '0' && c <= '9'; });
@@ -417,9 +417,9 @@ Result<std::vector<EventRecord>> Store::events(const EventQuery& query) {
 }
 
 Result<std::vector<TimelineEntry>> Store::timeline(const TimelineQuery& query) {
-  DL_RETURN_IF_ERROR(check_date(query.from, "--from"));
-  DL_RETURN_IF_ERROR(check_date(query.to, "--to"));
-  DL_RETURN_IF_ERROR(check_name_filter(query.entity, "--entity"));
+  DL_RETURN_IF_ERROR(check_date(query.from, "from"));
+  DL_RETURN_IF_ERROR(check_date(query.to, "to"));
+  DL_RETURN_IF_ERROR(check_name_filter(query.entity, "entity"));
   const store::Db& db = impl_->db;
   // With --entity: the entities it names (by name, or a person by identity), and the
   // sentences that mention them; times count when they share a sentence with a mention.

@@ -67,14 +67,6 @@ std::vector<std::pair<uint64_t, uint32_t>> KeyIndex::items() const {
   return out;
 }
 
-std::string ascii_lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
 LemmaRule lemma_rule_for(std::string_view form, std::string_view lemma) {
   auto edit = [&](std::string_view f, bool lower) {
     size_t p = 0;

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "model/model_file.h"
+#include "segment/token_view.h"
 
 namespace dateline::syntax {
 
@@ -30,8 +31,8 @@ LemmaRule lemma_rule_for(std::string_view form, std::string_view lemma);
 /// Applies `rule` to `form`; returns `form` unchanged when the rule strips too much.
 std::string apply_lemma_rule(const LemmaRule& rule, std::string_view form);
 
-/// ASCII lower-casing (non-ASCII bytes pass through unchanged).
-std::string ascii_lower(std::string_view s);
+/// ASCII lower-casing (non-ASCII bytes pass through unchanged): the token view's.
+using segment::ascii_lower;
 
 /// uint64 -> uint32 map over hashed keys (never 0, which marks an empty slot): open
 /// addressing with linear probing in one array kept at most half full. The keys are already
