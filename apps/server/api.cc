@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "dateline/json.h"
+#include "dateline/plover.h"
 #include "dateline/reader.h"
 #include "dateline/version.h"
 
@@ -130,11 +131,6 @@ ApiResponse list_response(const char* name, std::vector<T>& rows, int limit, F&&
   return json_response(
       Json{{name, std::move(items)}, {"count", rows.size()}, {"truncated", truncated}});
 }
-
-// PLOVER 2.0 event types, the values EventQuery::type accepts besides CAMEO code prefixes.
-constexpr std::string_view kPloverTypes[] = {
-    "AGREE",  "CONSULT", "SUPPORT",  "CONCEDE", "COOPERATE", "AID",      "RETREAT", "REQUEST",
-    "ACCUSE", "REJECT",  "THREATEN", "PROTEST", "SANCTION",  "MOBILIZE", "COERCE",  "ASSAULT"};
 
 std::string upper_ascii(std::string s) {
   for (char& c : s) {
@@ -357,16 +353,8 @@ ApiResponse Api::events(const ApiRequest& request) const {
   query.type = upper_ascii(query_or(request, "type", ""));
   query.from = query_or(request, "from", "");
   query.limit = *limit + 1;
-  if (!query.type.empty()) {
-    const bool cameo = std::all_of(query.type.begin(), query.type.end(),
-                                   [](char c) { return c >= '0' && c <= '9'; });
-    const bool plover = std::find(std::begin(kPloverTypes), std::end(kPloverTypes), query.type) !=
-                        std::end(kPloverTypes);
-    if (!cameo && !plover) {
-      return bad_request("type: '" + query.type +
-                         "' is neither a PLOVER event type (ASSAULT, AGREE, ...) nor a CAMEO "
-                         "code prefix (19)");
-    }
+  if (Status s = check_event_type_filter(query.type); !query.type.empty() && !s.ok()) {
+    return bad_request(s.message());
   }
   Result<Store> store = open_store();
   if (!store.ok()) return store_unavailable(store.status());

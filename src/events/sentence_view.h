@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+// What the sentence coder reads about one sentence (its words and actor phrases) and about
+// the article around it (the running context of the two passes, event_coder.cc).
+
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "events/actor_coder.h"
+#include "events/word_view.h"
+
+namespace dateline::events {
+
+/// A sentence split into words, with its actor phrases.
+struct SentenceView {
+  uint32_t index = 0;
+  std::vector<Word> words;
+  std::vector<ActorPhrase> phrases;
+  std::vector<int32_t> phrase_at;  ///< per word: index of the phrase covering it, or -1
+};
+
+/// What the coder knows about the article while it walks through it, sentence by sentence.
+struct DocumentContext {
+  std::string date;                ///< the article's date, for dated dictionary entries
+  std::string last_country;        ///< country of the last coded actor phrase
+  std::string last_place_country;  ///< country of the last place named ("in Mexico")
+  /// How often each country names an actor in the whole article (not places).
+  std::unordered_map<std::string, int> actor_counts;
+};
+
+}  // namespace dateline::events
