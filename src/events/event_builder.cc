@@ -27,7 +27,8 @@ class EventBuilder {
 
   void run(std::vector<Event>& out) const {
     for (size_t k = 0; k < triggers_.size(); ++k) {
-      if (triggers_[k].is_event() && !triggers_[k].absorbed) emit(k, out);
+      const Trigger& t = triggers_[k];
+      if (t.is_event() && !t.absorbed && t.not_asserted.empty()) emit(k, out);
     }
   }
 
@@ -126,13 +127,16 @@ class EventBuilder {
     ev.actor = participant(t.actor);
     ev.target = participant(t.target);
     std::string why = "sentence " + std::to_string(in_.view.index) + ": trigger '" +
-                      ev.trigger_text + "' <- " + e.source + " (" + e.lemma;
-    for (const std::string& p : e.particles) why += " " + p;
-    if (!e.object_words.empty()) {
-      why += " *";
-      for (const std::string& o : e.object_words) why += " " + o;
+                      ev.trigger_text + "' <- " + e.source;
+    if (!e.lemma.empty()) {
+      why += " (" + e.lemma;
+      for (const std::string& p : e.particles) why += " " + p;
+      if (!e.object_words.empty()) {
+        why += " *";
+        for (const std::string& o : e.object_words) why += " " + o;
+      }
+      why += ")";
     }
-    why += ")";
     if (!t.decided_by.empty()) why += "; " + t.decided_by;
     if (!intent_from.empty()) why += "; " + intent_from + " -> " + ev.plover + " (intent)";
     if (t.passive) why += "; passive";
@@ -190,6 +194,17 @@ class EventBuilder {
     }
     complete(ev.target, t.target, ev.actor.code.substr(0, std::min<size_t>(3, ev.actor.code.size())),
              "target");
+    // A named target nothing codes ("attacked Khizr Khan"): of the actor's country, the usual
+    // reading of news about a named person or group, said in `why`.
+    if (t.target >= 0 && ev.target.code.empty() && phrase(t.target).named &&
+        ev.actor.code.size() >= 3) {
+      const std::string c = ev.actor.code.substr(0, 3);
+      if (c != "IGO" && c != "NGO" && c != "IMG") {
+        ev.target.code = c;
+        why += "; target '" + ev.target.text + "' is named but not coded: country " + c +
+               " from the actor (domestic)";
+      }
+    }
     // No participant named: the event happened in (and to) the place it names, the usual
     // PLOVER reading ("lifted a curfew in Montenegro", "prisoners rioted in Dili").
     if (t.target < 0 && ev.target.code.empty() && ev.place.country.size() == 3 &&
@@ -259,6 +274,9 @@ class EventBuilder {
       ev.date_source = DateSource::kExpression;
       ev.time = best;
       why += "; date '" + std::string(doc.slice(x.span)) + "' = " + x.value;
+    } else if (!triggers_[k].background.empty()) {
+      why += "; no date: told as background (" + triggers_[k].background +
+             "), not dated by the publication";
     } else if (std::string published = dates::publication_date(doc); !published.empty()) {
       ev.date = std::move(published);
       ev.date_source = DateSource::kPublication;

@@ -8,6 +8,7 @@
 #include "events/sentence_coder.h"
 
 #include "events/event_builder.h"
+#include "events/event_features.h"
 #include "events/participants.h"
 #include "events/sentence_parse.h"
 #include "events/triggers.h"
@@ -16,12 +17,13 @@
 namespace dateline::events {
 
 SentenceView view_sentence(const EventDictionaries& dicts, const Document& doc, uint32_t s,
-                           const std::string& date) {
+                           const std::string& date, std::span<const EntityActor> entity_actors) {
   SentenceView v;
   v.index = s;
   const Sentence& sent = doc.sentences[s];
   v.words = split_words(doc, sent.token_begin, sent.token_end);
-  v.phrases = find_actor_phrases(dicts.actors, v.words, date, &dicts.verbs);
+  const std::vector<ActorHit> extra = entity_hits(doc, s, v.words, entity_actors);
+  v.phrases = find_actor_phrases(dicts.actors, v.words, date, &dicts.verbs, extra);
   v.phrase_at.assign(v.words.size(), -1);
   for (size_t p = 0; p < v.phrases.size(); ++p) {
     for (uint32_t k = v.phrases[p].begin; k < v.phrases[p].end; ++k) {
@@ -36,14 +38,45 @@ void count_actors(const SentenceView& view, DocumentContext& ctx) {
     if (p.country.empty()) continue;
     const bool place = p.begin > 0 && one_of(view.words[p.begin - 1].norm, kPlacePrepositions);
     if (!place) ++ctx.actor_counts[p.country];
+    // "Moroccan King Hassan": the code his other mentions ("he", "Hassan") take.
+    if (p.named && p.entity >= 0 && !ctx.entity_codes.contains(p.entity)) {
+      ctx.entity_codes[p.entity] = {p.country, p.sector, p.code, p.source};
+    }
   }
 }
+
+namespace {
+
+// The article's principal country: the one that names actors most often (ties by code).
+std::string principal_country(const DocumentContext& ctx) {
+  std::string best;
+  int best_n = 0;
+  for (const auto& [c, n] : ctx.actor_counts) {
+    if (c.size() != 3 || c == "IGO" || c == "NGO" || c == "IMG") continue;
+    if (n > best_n || (n == best_n && c < best)) {
+      best = c;
+      best_n = n;
+    }
+  }
+  return best;
+}
+
+}  // namespace
 
 void resolve_phrases(const Document& doc, SentenceView& view, DocumentContext& ctx) {
   const std::vector<Word>& words = view.words;
   for (size_t pi = 0; pi < view.phrases.size(); ++pi) {
     ActorPhrase& p = view.phrases[pi];
     const bool place = p.begin > 0 && one_of(words[p.begin - 1].norm, kPlacePrepositions);
+    if (p.entity >= 0 && p.country.empty()) {
+      if (auto it = ctx.entity_codes.find(p.entity); it != ctx.entity_codes.end()) {
+        const DocumentContext::EntityCode& c = it->second;
+        p.country = c.country;
+        if (p.sector.empty()) p.sector = c.sector;
+        if (p.code.empty() && c.code.size() > 3) p.code = c.code;
+        p.source += " + the code its entity has elsewhere in the article (" + c.source + ")";
+      }
+    }
     if (p.people || p.ethnic) {
       // "Albanians of southern Serbia", "ethnic Turks in Sweden": the people where they live.
       uint32_t n = p.end;
@@ -101,6 +134,12 @@ void resolve_phrases(const Document& doc, SentenceView& view, DocumentContext& c
           }
         }
       }
+      // A person or organisation known only by a sector ("Sen. Ted Cruz"): the country the
+      // article is about.
+      if (p.country.empty() && p.named && !p.sector.empty()) {
+        p.country = principal_country(ctx);
+        how = "the article's principal country";
+      }
       if (!p.country.empty()) p.source += " + country from " + how;
     }
     if (!p.country.empty()) {
@@ -118,10 +157,38 @@ void code_sentence(const EventDictionaries& dicts, const Document& doc, const Se
   const SentenceParse parse(doc, view);
   const CoderInput in{dicts, doc, view, parse, ctx};
   std::vector<Trigger> triggers = find_triggers(in);
+  if (dicts.model && parse.parsed()) {
+    add_model_candidates(in, triggers);
+    apply_model(in, triggers);
+  }
   add_reported_obligations(in, triggers);
   link_complements(in, triggers);
+  if (parse.parsed()) mark_non_assertions(in, triggers);
   find_participants(in, triggers);
   build_events(in, triggers, out);
+}
+
+void collect_candidates(const EventDictionaries& dicts, const Document& doc,
+                        const SentenceView& view, const DocumentContext& ctx, bool names,
+                        std::vector<TriggerCandidate>& out) {
+  const SentenceParse parse(doc, view);
+  if (!parse.parsed()) return;
+  const CoderInput in{dicts, doc, view, parse, ctx};
+  std::vector<Trigger> triggers = find_triggers(in);
+  add_model_candidates(in, triggers);
+  for (const Trigger& t : triggers) {
+    if (!t.is_event()) continue;
+    TriggerCandidate c;
+    c.sentence = view.index;
+    c.head = view.words[t.head_word].span;
+    c.trigger = {view.words[t.begin].span.begin, view.words[t.end - 1].span.end};
+    const Word& w = view.words[t.head_word];
+    c.lemma = !w.lemma.empty() ? w.lemma : w.norm;
+    c.dictionary_type = t.type;
+    c.dictionary_cameo = t.cameo;
+    trigger_features(in, t, c.keys, names ? &c.names : nullptr);
+    out.push_back(std::move(c));
+  }
 }
 
 }  // namespace dateline::events

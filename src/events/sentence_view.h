@@ -28,6 +28,12 @@ struct DocumentContext {
   std::string last_place_country;  ///< country of the last place named ("in Mexico")
   /// How often each country names an actor in the whole article (not places).
   std::unordered_map<std::string, int> actor_counts;
+  /// The first code each named entity gets in the article from a phrase with a country
+  /// ("Moroccan King Hassan" -> MARGOV), by entity index; its other mentions take it.
+  struct EntityCode {
+    std::string country, sector, code, source;
+  };
+  std::unordered_map<int32_t, EntityCode> entity_codes;
 };
 
 }  // namespace dateline::events

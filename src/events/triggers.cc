@@ -13,8 +13,11 @@
 #include "events/triggers.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
+#include <string_view>
 
+#include "events/event_features.h"
 #include "events/word_classes.h"
 
 namespace dateline::events {
@@ -156,7 +159,186 @@ bool clause_break(const std::vector<Word>& words, uint32_t a, uint32_t b) {
   return false;
 }
 
+// The inflection a tagged verb is in (for voice without a dictionary form).
+FormKind form_of(const Token& tok) {
+  if (tok.xpos == "VBN" || tok.xpos == "VBD") return FormKind::kPast;
+  if (tok.xpos == "VBG") return FormKind::kGerund;
+  if (tok.xpos == "VBZ") return FormKind::kThirdPerson;
+  return FormKind::kBase;
+}
+
 }  // namespace
+
+const VerbEntry& model_entry() {
+  static const VerbEntry entry = [] {
+    VerbEntry e;
+    e.source = "model";
+    return e;
+  }();
+  return entry;
+}
+
+void add_model_candidates(const CoderInput& in, std::vector<Trigger>& triggers) {
+  const std::vector<Word>& words = in.words();
+  const SentenceParse& p = in.parse;
+  std::vector<Trigger> added;
+  for (uint32_t i = 0; i < words.size(); ++i) {
+    if (words[i].upos != "VERB" || in.view.phrase_at[i] >= 0) continue;
+    bool covered = false;
+    for (const Trigger& t : triggers) {
+      if (i >= t.chain_begin && i < std::max({t.end, t.object_begin, t.match.object_end})) covered = true;
+    }
+    const int32_t lt = p.tok_of_word(i);
+    if (covered || lt < 0 || !p.clausal(lt, false)) continue;
+    Trigger t;
+    t.match.entry = &model_entry();
+    t.match.kind = form_of(p.tok(lt));
+    t.match.begin = i;
+    uint32_t end = i + 1;
+    // A phrasal verb's particle right after it ("called off") belongs to the trigger.
+    const int32_t prt = p.child(lt, "compound:prt");
+    if (prt == lt + 1 && p.word_of_tok(prt) == static_cast<int32_t>(i + 1)) end = i + 2;
+    t.match.end = end;
+    t.match.object_end = end;
+    t.begin = i;
+    t.end = end;
+    t.head_word = i;
+    t.object_begin = end;
+    t.chain_begin = chain_start(words, t.begin);
+    set_voice_and_mood(words, t);
+    added.push_back(std::move(t));
+  }
+  if (added.empty()) return;
+  triggers.insert(triggers.end(), std::make_move_iterator(added.begin()),
+                  std::make_move_iterator(added.end()));
+  std::stable_sort(triggers.begin(), triggers.end(),
+                   [](const Trigger& a, const Trigger& b) { return a.begin < b.begin; });
+}
+
+void apply_model(const CoderInput& in, std::vector<Trigger>& triggers) {
+  const TriggerModel& model = *in.dicts.model;
+  std::vector<uint64_t> keys;
+  std::vector<std::string> names;
+  std::vector<Trigger> kept;
+  kept.reserve(triggers.size());
+  for (Trigger& t : triggers) {
+    if (!t.is_event() || t.entry().source.starts_with("rule:")) {
+      kept.push_back(std::move(t));
+      continue;
+    }
+    keys.clear();
+    trigger_features(in, t, keys);
+    const TriggerDecision d = model.classify(keys);
+    if (d.type == PloverType::kNone) continue;
+    if (d.type != t.type) {
+      t.type = d.type;
+      t.cameo = model.cameo(keys, d.type);
+      if (t.cameo.empty()) t.cameo = std::string(plover_info(d.type).cameo_default);
+      const CameoCode* cc = in.dicts.cameo.find(t.cameo);
+      t.mode = cc && cc->plover == d.type ? cc->plover_mode : "";
+    }
+    keys.clear();
+    names.clear();
+    trigger_features(in, t, keys, &names);
+    t.decided_by = "model: " + std::string(to_string(d.type)) + " over " +
+                   (d.runner_up == PloverType::kNone ? std::string("no event")
+                                                     : std::string(to_string(d.runner_up))) +
+                   " (" + model.explain(keys, names, d, 3) + ")";
+    kept.push_back(std::move(t));
+  }
+  triggers = std::move(kept);
+}
+
+namespace {
+
+constexpr std::array<std::string_view, 8> kTemporalMarks = {
+    "after", "before", "since", "when", "while", "until", "once", "whenever"};
+constexpr std::array<std::string_view, 3> kConditionalMarks = {"if", "unless", "whether"};
+
+// The nominal trigger's light verb, else the trigger's own head: the token whose clause the
+// trigger stands in.
+int32_t clause_token(const CoderInput& in, const Trigger& t) {
+  int32_t lt = in.parse.tok_of_word(t.head_word);
+  if (lt >= 0 && t.entry().noun && t.begin < t.head_word) {
+    const int32_t lv = in.parse.tok_of_word(t.begin);
+    if (lv >= 0) lt = lv;
+  }
+  return lt;
+}
+
+// Why trigger t is told as background (a relative clause, a noun's participle, a temporal
+// clause), or "" (mark_non_assertions()).
+std::string_view background_clause(const CoderInput& in, const Trigger& t) {
+  const SentenceParse& p = in.parse;
+  const int32_t lt = clause_token(in, t);
+  if (lt < 0) return {};
+  const std::string_view r = p.rel(lt);
+  if (r == "acl:relcl") return "a relative clause";
+  if (SentenceParse::rel_is(r, "acl")) {
+    const int32_t m = p.child(lt, "mark");
+    if (!(m >= 0 && p.norm_of(m) == "to")) return "a participle describing a noun";
+  }
+  if (SentenceParse::rel_is(r, "advcl")) {
+    const int32_t m = p.child(lt, "mark");
+    if (m >= 0 && one_of(p.norm_of(m), kTemporalMarks)) return "a temporal clause";
+  }
+  if (SentenceParse::rel_is(r, "appos")) return "an apposition";
+  return {};
+}
+
+// Why trigger t asserts no event of the article, or "" when it does (mark_non_assertions()).
+std::string_view non_assertion(const CoderInput& in, const Trigger& t) {
+  const SentenceParse& p = in.parse;
+  const std::vector<Word>& words = in.words();
+  const int32_t lt = clause_token(in, t);
+  if (lt < 0) return {};
+  size_t last = words.size();
+  while (last > 0 && words[last - 1].punct && words[last - 1].norm != "?") --last;
+  if (last > 0 && words[last - 1].norm == "?") return "a question";
+  const Span ws = words[t.head_word].span;
+  for (const Quote& q : in.doc.quotes) {
+    if (q.kind == QuoteKind::kIndirect) continue;
+    for (const Span& c : q.content) {
+      if (c.contains(ws)) return "inside a quotation";
+    }
+  }
+  const std::string_view r = p.rel(lt);
+  // A modal of possibility or obligation ("would support", "could help", "should have
+  // congratulated") states no event, except a reported intention ("said it would withdraw").
+  if (has_word(t.modality, "would") || has_word(t.modality, "could") ||
+      has_word(t.modality, "might") || has_word(t.modality, "may") ||
+      has_word(t.modality, "should") || has_word(t.modality, "can")) {
+    const int32_t h = p.head_of(lt);
+    const bool reported = h >= 0 && SentenceParse::rel_is(r, "ccomp") && p.word_of_tok(h) >= 0 &&
+                          one_of(words[static_cast<size_t>(p.word_of_tok(h))].norm, kReportingVerbs);
+    if (!reported && !t.negated) return "hypothetical: a modal of possibility";
+  }
+  // Conditions: a mark on the clause or a clause above it, or an "if" clause it governs.
+  for (int32_t c = lt, depth = 0; c >= 0 && depth < 6; c = p.head_of(c), ++depth) {
+    const int32_t m = p.child(c, "mark");
+    if (m >= 0 && one_of(p.norm_of(m), kConditionalMarks)) return "hypothetical: a condition";
+    for (int32_t k = p.first_child(c); k >= 0; k = p.next_sibling(k)) {
+      if (!SentenceParse::rel_is(p.rel(k), "advcl")) continue;
+      const int32_t km = p.child(k, "mark");
+      if (km >= 0 && (p.norm_of(km) == "if" || p.norm_of(km) == "unless")) {
+        return "hypothetical: the consequent of a condition";
+      }
+    }
+    const std::string_view cr = p.rel(c);
+    if (!(SentenceParse::rel_is(cr, "xcomp") || SentenceParse::rel_is(cr, "conj"))) break;
+  }
+  return {};
+}
+
+}  // namespace
+
+void mark_non_assertions(const CoderInput& in, std::vector<Trigger>& triggers) {
+  for (Trigger& t : triggers) {
+    if (!t.is_event() || t.controller >= 0) continue;
+    t.not_asserted = std::string(non_assertion(in, t));
+    t.background = std::string(background_clause(in, t));
+  }
+}
 
 uint32_t chain_start(const std::vector<Word>& words, uint32_t i) {
   uint32_t b = i;

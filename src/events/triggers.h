@@ -44,6 +44,8 @@ struct Trigger {
   bool passive = false;
   bool negated = false;
   std::string modality;
+  std::string not_asserted;       ///< why the trigger makes no event ("a question"), or ""
+  std::string background;         ///< why it is told as background ("a relative clause"), or ""
   int32_t controller = -1;       ///< trigger whose complement this is
   bool absorbed = false;         ///< folded into its controller's event
   int32_t actor = -1, target = -1;  ///< phrase indices
@@ -57,6 +59,35 @@ struct Trigger {
 /// context fits (a verb where a verb can stand, a nominal trigger after a light verb, "ready"
 /// between "be" and "to"), with voice, negation and modality set.
 std::vector<Trigger> find_triggers(const CoderInput& in);
+
+/// Adds every clause verb that no trigger covers as a candidate for the trigger model (its
+/// entry is model_entry(), its type kNone until apply_model() decides), keeping text order.
+/// Requires: in.parse.parsed().
+void add_model_candidates(const CoderInput& in, std::vector<Trigger>& triggers);
+
+/// The trigger model (in.dicts.model) decides every event trigger: no event (the trigger is
+/// removed), or its type and closest CAMEO code; the dictionary's code stays where the model
+/// agrees with the dictionary's type. `decided_by` names the features that weighed most.
+/// Requires: in.dicts.model and in.parse.parsed().
+void apply_model(const CoderInput& in, std::vector<Trigger>& triggers);
+
+/// Marks (`not_asserted`) the event triggers that assert no event, which then make no event:
+///  - hypotheticals: under "if", "unless" or "whether", the consequent of an "if" clause, or
+///    a modal of possibility ("would support", "could help") outside a reported intention
+///    ("said it would withdraw");
+///  - questions: the sentence ends with "?";
+///  - quotations: inside the content of a direct quotation (the speaker's words, not the
+///    reporter's account).
+/// Marks (`background`) the triggers told as background: in a relative clause ("the
+/// senator, who resigned in 2012"), a participle describing a noun ("the deal negotiated by
+/// ..."), a temporal clause ("after", "when", ...) or an apposition. These are events, dated
+/// only by a time of their own clause, never by the publication date (event_builder.h).
+/// Complements folded into another trigger are judged by their controller. Requires:
+/// in.parse.parsed() and link_complements() done.
+void mark_non_assertions(const CoderInput& in, std::vector<Trigger>& triggers);
+
+/// The entry of triggers proposed by the model alone (source "model").
+const VerbEntry& model_entry();
 
 /// Adds the reporting verbs of obligations laid on another actor ("X declared that China
 /// must ...", "X said the US should ...") as REQUEST triggers, keeping text order.

@@ -82,6 +82,8 @@ class VerbDictionary {
   bool has_lemma(std::string_view lemma) const;
 
   size_t size() const { return entries_.size(); }
+  /// Every entry, in the order added (the trainer turns imported ones into examples).
+  const std::vector<VerbEntry>& entries() const { return entries_; }
 
  private:
   std::vector<VerbEntry> entries_;

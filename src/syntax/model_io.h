@@ -27,7 +27,7 @@ namespace dateline::syntax {
 inline constexpr char kModelMagic[8] = {'D', 'L', 'M', 'O', 'D', 'E', 'L', '\0'};
 inline constexpr uint32_t kModelFormatVersion = 1;
 
-enum class ModelKind : uint32_t { kTagger = 1, kParser = 2 };
+enum class ModelKind : uint32_t { kTagger = 1, kParser = 2, kEventTriggers = 3 };
 
 /// Appends plain values to a byte buffer.
 class ByteWriter {
