@@ -116,6 +116,7 @@ events::TrainingExample example(const events::TriggerCandidate& c, PloverType la
                                 std::string cameo, events::ExampleSource source, int32_t doc) {
   events::TrainingExample e;
   e.keys = c.keys;
+  e.dictionary = c.dictionary_type;
   e.label = label;
   e.cameo = std::move(cameo);
   e.source = source;
@@ -143,7 +144,8 @@ void add_group(events::TrainingSet& set, const std::vector<events::TriggerCandid
 }
 
 // doc, head begin, head end, trigger begin, trigger end, sentence, lemma, dictionary type,
-// model type (or "-" without a model), feature names; one candidate a line.
+// the model's decision ("ACCUSE by 3.2 over NONE", "-" without a model), feature names; one
+// candidate a line.
 int list_candidates(const Analyser& an, const std::string& path, const std::string& models) {
   auto texts = events::read_text_records(path);
   if (!texts.ok()) return fail(texts.status());
@@ -154,12 +156,20 @@ int list_candidates(const Analyser& an, const std::string& path, const std::stri
     for (const events::TriggerCandidate& k : *cands) {
       std::string features;
       for (const std::string& n : k.names) features += (features.empty() ? "" : " ") + n;
-      const std::string decided =
-          model.ok() ? std::string(to_string(model->classify(k.keys).type)) : "-";
+      std::string decided = "-";
+      if (model.ok()) {
+        const events::TriggerDecision d = model->classify(k.keys, k.dictionary_type);
+        char margin[16];
+        std::snprintf(margin, sizeof margin, "%.1f", static_cast<double>(d.margin));
+        const auto name = [](PloverType type) {
+          return type == PloverType::kNone ? std::string("NONE") : std::string(to_string(type));
+        };
+        decided = name(d.type) + " by " + margin + " over " + name(d.runner_up);
+      }
       std::printf("%s\t%u\t%u\t%u\t%u\t%u\t%s\t%s\t%s\t%s\n", t.id.c_str(), k.head.begin, k.head.end,
                   k.trigger.begin, k.trigger.end, k.sentence, k.lemma.c_str(),
                   k.dictionary_type == PloverType::kNone ? "-" : std::string(to_string(k.dictionary_type)).c_str(),
-                  decided.empty() ? "NONE" : decided.c_str(), features.c_str());
+                  decided.c_str(), features.c_str());
     }
   }
   return kExitOk;
@@ -184,8 +194,15 @@ int run_train_events(int argc, char** argv) {
   app.add_option("--out", out, "model file to write (omit to cross-validate only)");
   app.add_option("--epochs", o.epochs, "training epochs (with --folds: the most tried)")->capture_default_str();
   app.add_option("--seed", o.seed, "shuffling seed")->capture_default_str();
+  app.add_option("--ensemble", o.ensemble, "runs with seeds seed, seed+1, ... summed into the model")
+      ->capture_default_str();
   app.add_option("--none-bias", o.none_bias, "added to 'no event' at decode time (with --folds: chosen)")
       ->capture_default_str();
+  app.add_option("--dictionary-prior", o.dictionary_prior,
+                 "added to the dictionaries' type at decode time (with --folds: chosen)")
+      ->capture_default_str();
+  app.add_flag("--dictionary-type", o.dictionary_type,
+               "keep the dictionaries' type where they read one (with --folds: chosen)");
   app.add_option("--weights", weights,
                  "chance an example is used per epoch, by source: codebook records judged synthetic "
                  "dictionary (default 1 1 1 0.3 0.2)")
@@ -376,48 +393,82 @@ int run_train_events(int argc, char** argv) {
 
   std::string scores;
   if (folds > 1) {
-    const std::vector<float> biases = {-2, -1, 0, 1, 2, 3, 4, 6, 8, 10, 13, 16};
-    auto table = events::cross_validate(set, o, folds, biases, log_line);
-    double best_f = -1;
-    int best_e = 1;
-    size_t best_b = 0;
-    for (size_t e = 0; e < table.size(); ++e) {
-      std::string row = "  epoch " + std::to_string(e + 1) + ":";
-      for (size_t b = 0; b < biases.size(); ++b) {
-        const events::TriggerScores& s = table[e][b].all;
-        char buf[96];
-        std::snprintf(buf, sizeof buf, " %+.1f:%.1f/%.1f/%.1f", biases[b], s.precision(), s.recall(), s.f1());
-        row += buf;
-        if (s.f1() > best_f) {
-          best_f = s.f1();
-          best_e = static_cast<int>(e + 1);
-          best_b = b;
+    // The decode settings: the "no event" bias and the trust in the dictionaries' reading.
+    std::vector<events::DecodeSetting> settings;
+    // In the units of one run's scores: an ensemble's scores are the sum of its runs'.
+    const float runs = static_cast<float>(std::max(1, o.ensemble));
+    for (float bias : {-16, -12, -8, -6, -4, -2, 0, 2, 4, 8, 12, 16}) {
+      for (float prior : {0, 4, 8, 12, 16, 24, 32}) {
+        for (bool dictionary_type : {false, true}) {
+          settings.push_back({bias * runs, prior * runs, dictionary_type});
         }
-      }
-      log_line(row);
-      for (int src = 0; src < events::kExampleSources; ++src) {
-        std::string srow = std::string("    ") + events::to_string(static_cast<events::ExampleSource>(src)) + ":";
-        bool any = false;
-        for (size_t b = 0; b < biases.size(); ++b) {
-          const events::TriggerScores& x = table[e][b].by_source[src];
-          if (x.gold + x.predicted == 0) continue;
-          any = true;
-          char buf[96];
-          std::snprintf(buf, sizeof buf, " %+.1f:%.1f/%.1f(%.0f)", biases[b], x.precision(), x.recall(),
-                        x.event_precision());
-          srow += buf;
-        }
-        if (any) log_line(srow);
       }
     }
-    const events::CvScores& cell = table[static_cast<size_t>(best_e - 1)][best_b];
+    auto table = events::cross_validate(set, o, folds, settings, log_line);
+    const auto setting_name = [&](size_t i) {
+      char buf[96];
+      std::snprintf(buf, sizeof buf, "none bias %+.0f, dictionary prior %.0f, %s",
+                    static_cast<double>(settings[i].none_bias),
+                    static_cast<double>(settings[i].dictionary_prior),
+                    settings[i].dictionary_type ? "dictionary types" : "model types");
+      return std::string(buf);
+    };
+    double best_f = -1;
+    int best_e = 1;
+    size_t best_s = 0;
+    // Each epoch's best setting, with its scores by source; the best of all is chosen.
+    for (size_t e = 0; e < table.size(); ++e) {
+      size_t es = 0;
+      for (size_t i = 1; i < settings.size(); ++i) {
+        if (table[e][i].all.f1() > table[e][es].all.f1()) es = i;
+      }
+      const events::CvScores& cell = table[e][es];
+      std::string row = "  epoch " + std::to_string(e + 1) + ": " + setting_name(es);
+      char buf[96];
+      std::snprintf(buf, sizeof buf, ": P %.1f R %.1f F1 %.1f", cell.all.precision(), cell.all.recall(),
+                    cell.all.f1());
+      row += buf;
+      for (int src = 0; src < events::kExampleSources; ++src) {
+        const events::TriggerScores& x = cell.by_source[src];
+        if (x.gold + x.predicted == 0) continue;
+        std::snprintf(buf, sizeof buf, "; %s %.1f/%.1f (events %.0f)",
+                      events::to_string(static_cast<events::ExampleSource>(src)), x.precision(),
+                      x.recall(), x.event_precision());
+        row += buf;
+      }
+      log_line(row);
+      if (cell.all.f1() > best_f) {
+        best_f = cell.all.f1();
+        best_e = static_cast<int>(e + 1);
+        best_s = es;
+      }
+    }
+    {  // the chosen epoch's best F1 for each dictionary prior: how flat the choice is
+      std::map<float, size_t> by_prior;
+      const std::vector<events::CvScores>& row = table[static_cast<size_t>(best_e - 1)];
+      for (size_t i = 0; i < settings.size(); ++i) {
+        if (settings[i].dictionary_type != settings[best_s].dictionary_type) continue;
+        auto [it, fresh] = by_prior.emplace(settings[i].dictionary_prior, i);
+        if (!fresh && row[i].all.f1() > row[it->second].all.f1()) it->second = i;
+      }
+      std::string line = "  epoch " + std::to_string(best_e) + " by dictionary prior:";
+      for (const auto& [prior, i] : by_prior) {
+        char buf[64];
+        std::snprintf(buf, sizeof buf, " %.0f: %.1f/%.1f/%.1f (bias %+.0f);", static_cast<double>(prior),
+                      row[i].all.precision(), row[i].all.recall(), row[i].all.f1(),
+                      static_cast<double>(settings[i].none_bias));
+        line += buf;
+      }
+      log_line(line);
+    }
+    const events::CvScores& cell = table[static_cast<size_t>(best_e - 1)][best_s];
     const events::TriggerScores& b = cell.all;
     char buf[512];
     int n = std::snprintf(buf, sizeof buf,
-                          "%d-fold cross-validation on the gold sources: epochs %d, none bias %+.1f: typed "
+                          "%d-fold cross-validation on the gold sources: epochs %d, %s: typed "
                           "events P %.1f R %.1f F1 %.1f (events at all: P %.1f); %d gold events;",
-                          folds, best_e, static_cast<double>(biases[best_b]), b.precision(), b.recall(),
-                          b.f1(), b.event_precision(), b.gold);
+                          folds, best_e, setting_name(best_s).c_str(), b.precision(), b.recall(), b.f1(),
+                          b.event_precision(), b.gold);
     for (int src = 0; src < events::kExampleSources; ++src) {
       const events::TriggerScores& x = cell.by_source[src];
       if (x.gold == 0 || n < 0 || static_cast<size_t>(n) >= sizeof buf) continue;
@@ -425,16 +476,18 @@ int run_train_events(int argc, char** argv) {
                          events::to_string(static_cast<events::ExampleSource>(src)), x.precision(),
                          x.recall(), x.f1(), x.gold);
     }
-    const float best_bias = biases[best_b];
     scores = buf;
     log_line(scores);
     o.epochs = best_e;
-    o.none_bias = best_bias;
+    o.none_bias = settings[best_s].none_bias;
+    o.dictionary_prior = settings[best_s].dictionary_prior;
+    o.dictionary_type = settings[best_s].dictionary_type;
   }
   if (out.empty()) return kExitOk;
   events::TriggerModel model = events::train_trigger_model(set, o, nullptr);
   syntax::ModelHeader header = {{"command", command},
                                 {"seed", std::to_string(o.seed)},
+                                {"ensemble", std::to_string(o.ensemble)},
                                 {"epochs", std::to_string(o.epochs)}};
   std::string data;
   for (const auto& [name, c] : counts) {

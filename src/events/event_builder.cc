@@ -250,6 +250,9 @@ class EventBuilder {
   void set_date(size_t k, Event& ev, std::string& why) const {
     const Span clause = clause_of(k);
     const Document& doc = in_.doc;
+    // With a parse, a time in another predicate's subordinate clause ("who resigned in
+    // 2012") does not date this event.
+    const int32_t trigger_tok = in_.parse.parsed() ? clause_token(in_, triggers_[k]) : -1;
     int32_t best = -1;
     uint32_t best_dist = UINT32_MAX;
     for (size_t i = 0; i < doc.times.size(); ++i) {
@@ -260,6 +263,10 @@ class EventBuilder {
         continue;
       }
       if (!clause.contains(x.span)) continue;
+      if (in_.parse.parsed() && trigger_tok >= 0) {
+        const int32_t xt = in_.parse.tok_at(x.span.begin);
+        if (xt >= 0 && in_.parse.outside_clause(xt, trigger_tok)) continue;
+      }
       const uint32_t d = x.span.begin >= ev.trigger.end
                              ? x.span.begin - ev.trigger.end
                              : ev.trigger.begin - std::min(ev.trigger.begin, x.span.end);

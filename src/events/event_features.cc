@@ -315,13 +315,44 @@ class Extractor {
     }
   }
 
+  // The agent of passive verb `lt` ("by X"), or -1.
+  int32_t agent_of(int32_t lt) const {
+    for (int32_t c = p_.first_child(lt); c >= 0; c = p_.next_sibling(c)) {
+      if (p_.rel(c) == "obl:agent" || (SentenceParse::rel_is(p_.rel(c), "obl") && p_.case_of(c) == "by")) {
+        return c;
+      }
+    }
+    return -1;
+  }
+
+  // The first oblique of `lt` marked as a party to the act ("with", "to", "against", "on",
+  // "at" ... a person or group, not a place or time: kind_of() tells them apart), or -1.
+  int32_t marked_party(int32_t lt) const {
+    for (int32_t c = p_.first_child(lt); c >= 0; c = p_.next_sibling(c)) {
+      if (!SentenceParse::rel_is(p_.rel(c), "obl")) continue;
+      const std::string_view m = p_.case_of(c);
+      if (m == "with" || m == "to" || m == "against" || m == "toward" || m == "towards" || m == "on") {
+        return c;
+      }
+    }
+    return -1;
+  }
+
   // Who acts and on whom: the kinds of subject and object, alone and with the dictionary's
   // reading and the clause relation (a dictionary AID verb between two coded actors is an
   // event far more often than one whose subject is a pronoun).
   void participants(int32_t lt, uint64_t lh) {
     int32_t clause = lt;
     if (t_.entry().noun && p_.head_of(lt) >= 0) clause = p_.head_of(lt);
-    const int32_t subj = p_.subject_of(clause);
+    int32_t subj = p_.subject_of(clause);
+    int32_t obj = p_.child(lt, "obj");
+    // Passive: the subject undergoes the act ("cartels were designated"), the agent does it.
+    if (subj >= 0 && p_.rel(subj) == "nsubj:pass") {
+      obj = subj;
+      subj = agent_of(lt);
+    }
+    // No object: the one acted with or upon is often marked ("engaged with X", "fired on Y").
+    if (obj < 0) obj = marked_party(lt);
     const std::string sk = subj >= 0 ? kind_of(subj) : "none";
     if (subj >= 0 && p_.word_of_tok(subj) >= 0) {
       const std::string sl = lemma_of(words_[static_cast<size_t>(p_.word_of_tok(subj))]);
@@ -329,7 +360,6 @@ class Extractor {
     }
     sink_.add(kSubjectKind, hash_bytes(sk), 0, [&] { return "subj=" + sk; });
     sink_.add(kLemmaSubjectKind, lh, hash_bytes(sk), [&] { return "lemma+subj=" + lemma_ + "+" + sk; });
-    const int32_t obj = p_.child(lt, "obj");
     const std::string ok = obj >= 0 ? kind_of(obj) : "none";
     sink_.add(kObjectKind, hash_bytes(ok), 0, [&] { return "objkind=" + ok; });
     sink_.add(kLemmaObjectKind, lh, hash_bytes(ok), [&] { return "lemma+objkind=" + lemma_ + "+" + ok; });

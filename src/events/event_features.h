@@ -18,7 +18,7 @@ namespace dateline::events {
 
 /// The version of the feature templates; a model records it and is refused by a coder whose
 /// templates differ.
-inline constexpr const char* kTriggerFeaturesVersion = "event-triggers-v1";
+inline constexpr const char* kTriggerFeaturesVersion = "event-triggers-v2";
 
 /// Appends the feature keys of trigger `t` to `keys`; with `names`, one readable name per key
 /// ("lemma=attack", "obj.wn=person"), for `why` and for debugging.

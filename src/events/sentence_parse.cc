@@ -54,6 +54,33 @@ int32_t SentenceParse::child(int32_t lt, std::string_view base) const {
   return -1;
 }
 
+int32_t SentenceParse::tok_at(uint32_t b) const {
+  for (int32_t lt = 0; lt < size(); ++lt) {
+    const Span s = tok(lt).span;
+    if (b >= s.begin && b < s.end) return lt;
+  }
+  return -1;
+}
+
+bool SentenceParse::outside_clause(int32_t x, int32_t clause) const {
+  // Bounded walks: a malformed parse (a cycle) cannot loop.
+  const auto governs = [&](int32_t a, int32_t b) {  // a is b or an ancestor of b
+    for (int32_t c = b, n = 0; c >= 0 && n < size(); c = head_of(c), ++n) {
+      if (c == a) return true;
+    }
+    return false;
+  };
+  for (int32_t c = x, n = 0; c >= 0 && n < size(); c = head_of(c), ++n) {
+    if (c == clause) return false;
+    const std::string_view r = rel(c);
+    if ((rel_is(r, "acl") || rel_is(r, "advcl") || rel_is(r, "appos") || rel_is(r, "parataxis")) &&
+        !governs(c, clause)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 std::string_view SentenceParse::case_of(int32_t lt) const {
   const int32_t c = child(lt, "case");
   return c >= 0 ? std::string_view(norm_of(c)) : std::string_view();

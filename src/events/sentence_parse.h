@@ -45,6 +45,14 @@ class SentenceParse {
   int32_t first_child(int32_t lt) const { return first_child_[static_cast<size_t>(lt)]; }
   int32_t next_sibling(int32_t lt) const { return next_sibling_[static_cast<size_t>(lt)]; }
 
+  /// The token whose span holds byte `b` of Document::text, or -1 when none of the sentence.
+  int32_t tok_at(uint32_t b) const;
+  /// True when token `x` stands in a subordinate clause (a relative clause or a noun's
+  /// participle, an adverbial clause, an apposition, a parenthetical) that does not also hold
+  /// token `clause`: in "Murphy, who vetoed a bill in 2019, condemned the arrests", "2019"
+  /// is outside the clause of "condemned".
+  bool outside_clause(int32_t x, int32_t clause) const;
+
   /// The first child of `lt` whose relation is (a subtype of) `base`, or -1.
   int32_t child(int32_t lt, std::string_view base) const;
   /// The preposition that marks `lt` ("to" in "to Lebanon"), "" when none.

@@ -22,17 +22,22 @@ std::string format_float(float v) {
 }  // namespace
 
 TriggerModel TriggerModel::from_weights(syntax::Weights types, syntax::Weights cameo,
-                                        std::vector<std::string> cameo_codes, float none_bias) {
+                                        std::vector<std::string> cameo_codes, float none_bias,
+                                        float dictionary_prior, bool dictionary_type) {
   TriggerModel m;
   m.types_ = std::move(types);
   m.cameo_ = std::move(cameo);
   m.cameo_codes_ = std::move(cameo_codes);
   for (const std::string& c : m.cameo_codes_) m.cameo_types_.push_back(plover_type_of_cameo(c));
   m.none_bias_ = none_bias;
+  m.dictionary_prior_ = dictionary_prior;
+  m.dictionary_type_ = dictionary_type;
   return m;
 }
 
 Status TriggerModel::save(const std::string& path, syntax::ModelHeader header) const {
+  header.insert(header.begin(), {"dictionary_type", dictionary_type_ ? "1" : "0"});
+  header.insert(header.begin(), {"dictionary_prior", format_float(dictionary_prior_)});
   header.insert(header.begin(), {"none_bias", format_float(none_bias_)});
   header.insert(header.begin(), {"features", kTriggerFeaturesVersion});
   syntax::ByteWriter w;
@@ -72,18 +77,21 @@ Result<TriggerModel> TriggerModel::load(const std::string& path) {
   }
   if (!r.at_end()) return r.corrupt("trailing bytes");
   TriggerModel m = from_weights(std::move(types), std::move(cameo), std::move(codes),
-                                std::strtof(syntax::header_value(file.header, "none_bias").c_str(), nullptr));
+                                std::strtof(syntax::header_value(file.header, "none_bias").c_str(), nullptr),
+                                std::strtof(syntax::header_value(file.header, "dictionary_prior").c_str(), nullptr),
+                                syntax::header_value(file.header, "dictionary_type") == "1");
   m.fingerprint_ = file.fingerprint;
   m.header_ = std::move(file.header);
   return m;
 }
 
-TriggerDecision TriggerModel::classify(std::span<const uint64_t> keys) const {
+TriggerDecision TriggerModel::classify(std::span<const uint64_t> keys, PloverType dictionary) const {
   std::array<int32_t, kPloverClasses> s{};
   types_.score(keys, s.data());
   std::array<float, kPloverClasses> f{};
   for (int c = 0; c < kPloverClasses; ++c) f[static_cast<size_t>(c)] = static_cast<float>(s[static_cast<size_t>(c)]) * types_.scale();
   f[0] += none_bias_;
+  if (dictionary != PloverType::kNone) f[static_cast<size_t>(dictionary)] += dictionary_prior_;
   TriggerDecision d;
   int best = 0, second = -1;
   for (int c = 1; c < kPloverClasses; ++c) {
@@ -95,6 +103,7 @@ TriggerDecision TriggerModel::classify(std::span<const uint64_t> keys) const {
     }
   }
   d.type = static_cast<PloverType>(best);
+  if (dictionary_type_ && best != 0 && dictionary != PloverType::kNone) d.type = dictionary;
   d.runner_up = static_cast<PloverType>(second < 0 ? 0 : second);
   d.margin = f[static_cast<size_t>(best)] - f[static_cast<size_t>(second < 0 ? 0 : second)];
   return d;

@@ -7,7 +7,9 @@
 // type only). Trained by trigger_trainer.h (`dateline train events`).
 //
 // File (models/events.dlm): the model container of src/syntax/model_io.h, kind
-// kEventTriggers; header keys "features" (kTriggerFeaturesVersion), "none_bias", the training
+// kEventTriggers; header keys "features" (kTriggerFeaturesVersion), "none_bias",
+// "dictionary_prior" (0 when absent), "dictionary_type" ("1": the dictionaries type what they
+// read), the training
 // command, data and scores; payload: u32 payload version, the type weights, the CAMEO codes
 // (strings) and the CAMEO weights (syntax::Weights::save).
 // Immutable after load(); scoring is const and thread-safe.
@@ -42,12 +44,17 @@ class TriggerModel {
   static Result<TriggerModel> load(const std::string& path);
   /// Builds a model from trained weights (trigger_trainer.h).
   static TriggerModel from_weights(syntax::Weights types, syntax::Weights cameo,
-                                   std::vector<std::string> cameo_codes, float none_bias);
+                                   std::vector<std::string> cameo_codes, float none_bias,
+                                   float dictionary_prior, bool dictionary_type);
   /// Writes the model with `header` (command, data, scores) plus the keys the loader checks.
   Status save(const std::string& path, syntax::ModelHeader header) const;
 
   /// The best type for the feature keys; kNone (no event) wins ties and gets none_bias.
-  TriggerDecision classify(std::span<const uint64_t> keys) const;
+  /// `dictionary` is the type the verb dictionaries read the candidate as (kNone when none):
+  /// it gets dictionary_prior, the trust in the dictionary reading chosen with none_bias by
+  /// cross-validation.
+  TriggerDecision classify(std::span<const uint64_t> keys,
+                           PloverType dictionary = PloverType::kNone) const;
   /// The best CAMEO code of `type` for the keys, "" when the model knows none of that type.
   std::string cameo(std::span<const uint64_t> keys, PloverType type) const;
   /// The features that favour `d.type` over `d.runner_up` most (at most `n`), as
@@ -56,6 +63,10 @@ class TriggerModel {
                       const TriggerDecision& d, size_t n) const;
 
   float none_bias() const { return none_bias_; }
+  float dictionary_prior() const { return dictionary_prior_; }
+  /// True when the model decides only whether a dictionary reading is an event and the
+  /// dictionary's type stands (classify() returns that type); chosen by cross-validation.
+  bool dictionary_type() const { return dictionary_type_; }
   const std::string& fingerprint() const { return fingerprint_; }
   const syntax::ModelHeader& header() const { return header_; }
 
@@ -65,6 +76,8 @@ class TriggerModel {
   std::vector<std::string> cameo_codes_;
   std::vector<PloverType> cameo_types_;
   float none_bias_ = 0;
+  float dictionary_prior_ = 0;
+  bool dictionary_type_ = false;
   std::string fingerprint_;
   syntax::ModelHeader header_;
 };

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <deque>
 #include <map>
 #include <memory>
 #include <random>
@@ -150,22 +151,26 @@ void add_score(TriggerScores& sc, const TrainingExample& ex, int best) {
 }
 
 void score_examples(const syntax::Weights& w, const TrainingSet& set, const std::vector<bool>& held,
-                    const std::vector<float>& biases, std::vector<CvScores>& out) {
+                    const std::vector<DecodeSetting>& settings, std::vector<CvScores>& out) {
   std::array<int32_t, kPloverClasses> s{};
   for (size_t i = 0; i < set.examples.size(); ++i) {
     if (!held[i]) continue;
     const TrainingExample& ex = set.examples[i];
     s.fill(0);
     w.score(ex.keys, s.data());
-    for (size_t b = 0; b < biases.size(); ++b) {
+    for (size_t b = 0; b < settings.size(); ++b) {
       int best = 0;
-      float best_v = static_cast<float>(s[0]) * w.scale() + biases[b];
+      float best_v = static_cast<float>(s[0]) * w.scale() + settings[b].none_bias;
       for (int c = 1; c < kPloverClasses; ++c) {
-        const float v = static_cast<float>(s[static_cast<size_t>(c)]) * w.scale();
+        float v = static_cast<float>(s[static_cast<size_t>(c)]) * w.scale();
+        if (c == static_cast<int>(ex.dictionary)) v += settings[b].dictionary_prior;
         if (v > best_v) {
           best = c;
           best_v = v;
         }
+      }
+      if (best != 0 && settings[b].dictionary_type && ex.dictionary != PloverType::kNone) {
+        best = static_cast<int>(ex.dictionary);
       }
       add_score(out[b].all, ex, best);
       add_score(out[b].by_source[static_cast<int>(ex.source)], ex, best);
@@ -186,23 +191,64 @@ const char* to_string(ExampleSource s) {
   return "?";
 }
 
+namespace {
+
+// `options.ensemble` runs over the same subset, seeds options.seed, options.seed + 1, ...
+class Ensemble {
+ public:
+  Ensemble(const TrainingSet& set, const TrainerOptions& options, const std::vector<bool>& example_in,
+           const std::vector<bool>& group_in) {
+    const int n = std::max(1, options.ensemble);
+    options_.resize(static_cast<size_t>(n), options);
+    for (int k = 0; k < n; ++k) {
+      options_[static_cast<size_t>(k)].seed = options.seed + static_cast<uint64_t>(k);
+    }
+    // Runs keep a reference to their options: build them once options_ no longer moves.
+    for (const TrainerOptions& o : options_) runs_.emplace_back(set, o, example_in, group_in);
+  }
+  void epoch(int e) {
+    for (Run& r : runs_) r.epoch(e);
+  }
+  syntax::Weights freeze_types() const { return sum([](const Run& r) { return r.freeze_types(); }); }
+  syntax::Weights freeze_cameo() const { return sum([](const Run& r) { return r.freeze_cameo(); }); }
+  const std::vector<std::string>& codes() const { return runs_.front().codes(); }
+
+ private:
+  template <typename F>
+  syntax::Weights sum(F&& freeze) const {
+    if (runs_.size() == 1) return freeze(runs_.front());
+    std::vector<syntax::Weights> parts;
+    parts.reserve(runs_.size());
+    for (const Run& r : runs_) parts.push_back(freeze(r));
+    std::vector<const syntax::Weights*> ptrs;
+    for (const syntax::Weights& w : parts) ptrs.push_back(&w);
+    return syntax::Weights::sum(ptrs);
+  }
+
+  std::vector<TrainerOptions> options_;
+  std::deque<Run> runs_;
+};
+
+}  // namespace
+
 TriggerModel train_trigger_model(const TrainingSet& set, const TrainerOptions& options,
                                  const std::function<void(const std::string&)>& log) {
-  Run run(set, options, std::vector<bool>(set.examples.size(), true),
-          std::vector<bool>(set.groups.size(), true));
+  Ensemble run(set, options, std::vector<bool>(set.examples.size(), true),
+               std::vector<bool>(set.groups.size(), true));
   for (int e = 1; e <= options.epochs; ++e) {
     run.epoch(e);
     if (log) log("epoch " + std::to_string(e));
   }
   return TriggerModel::from_weights(run.freeze_types(), run.freeze_cameo(), run.codes(),
-                                    options.none_bias);
+                                    options.none_bias, options.dictionary_prior,
+                                    options.dictionary_type);
 }
 
 std::vector<std::vector<CvScores>> cross_validate(
     const TrainingSet& set, const TrainerOptions& options, int folds,
-    const std::vector<float>& biases, const std::function<void(const std::string&)>& log) {
+    const std::vector<DecodeSetting>& settings, const std::function<void(const std::string&)>& log) {
   std::vector<std::vector<CvScores>> result(
-      static_cast<size_t>(options.epochs), std::vector<CvScores>(biases.size()));
+      static_cast<size_t>(options.epochs), std::vector<CvScores>(settings.size()));
   for (int f = 0; f < folds; ++f) {
     std::vector<bool> ex_in(set.examples.size()), held(set.examples.size(), false);
     for (size_t i = 0; i < set.examples.size(); ++i) {
@@ -217,10 +263,10 @@ std::vector<std::vector<CvScores>> cross_validate(
       const LatentGroup& lg = set.groups[g];
       group_in[g] = !(gold_source(lg.source) && lg.doc >= 0 && fold_of(lg.doc, folds, options.seed) == f);
     }
-    Run run(set, options, ex_in, group_in);
+    Ensemble run(set, options, ex_in, group_in);
     for (int e = 1; e <= options.epochs; ++e) {
       run.epoch(e);
-      score_examples(run.freeze_types(), set, held, biases, result[static_cast<size_t>(e - 1)]);
+      score_examples(run.freeze_types(), set, held, settings, result[static_cast<size_t>(e - 1)]);
     }
     if (log) log("fold " + std::to_string(f + 1) + "/" + std::to_string(folds) + " done");
   }

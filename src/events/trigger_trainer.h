@@ -14,6 +14,7 @@
 // Cross-validation holds out documents of the gold sources fold by fold (silver and
 // dictionary-made examples always train) and scores typed events on the held-out candidates;
 // the decode-time "no event" bias is chosen on those scores.
+// Several runs that differ only in their seed can be summed into one model (`ensemble`).
 // Deterministic for a seed.
 
 #include <cstdint>
@@ -34,6 +35,7 @@ const char* to_string(ExampleSource s);
 struct TrainingExample {
   std::vector<uint64_t> keys;
   PloverType label = PloverType::kNone;
+  PloverType dictionary = PloverType::kNone;  ///< the verb dictionaries' reading, kNone if none
   std::string cameo;    ///< gold CAMEO code ("" when unknown); trains the code model
   ExampleSource source = ExampleSource::kCodebook;
   int32_t doc = -1;     ///< document (for folds); -1 for examples that are not from a text
@@ -56,9 +58,14 @@ struct TrainingSet {
 struct TrainerOptions {
   int epochs = 10;
   uint64_t seed = 1;
+  /// Runs summed into one model, with seeds seed, seed + 1, ...: a score ensemble whose
+  /// decisions vary less with the shuffling than one run's (scores are in the sum's units).
+  int ensemble = 1;
   /// Weight of each source (uses of an example per epoch, fractions by chance); 0 leaves it out.
   float weight[kExampleSources] = {1, 1, 1, 0.3f, 0.2f};
   float none_bias = 0;  ///< added to "no event" at decode time
+  float dictionary_prior = 0;  ///< added to the dictionary's type at decode time
+  bool dictionary_type = false;  ///< keep the dictionary's type where it has one
   float min_weight = 0.01f;  ///< pruning when freezing
 };
 
@@ -77,6 +84,13 @@ struct TriggerScores {
   double event_precision() const { return predicted ? 100.0 * event_correct / predicted : 0; }
 };
 
+/// The decode-time settings cross-validation chooses among (TriggerModel::classify()).
+struct DecodeSetting {
+  float none_bias = 0;
+  float dictionary_prior = 0;
+  bool dictionary_type = false;  ///< the model decides event or not; the dictionary, the type
+};
+
 /// Held-out scores of one setting: over all gold examples and by source.
 struct CvScores {
   TriggerScores all;
@@ -88,9 +102,9 @@ TriggerModel train_trigger_model(const TrainingSet& set, const TrainerOptions& o
                                  const std::function<void(const std::string&)>& log);
 
 /// k-fold cross-validation over the gold documents: for each epoch 1..options.epochs and each
-/// bias in `biases`, the scores summed over the folds (result[epoch - 1][bias index]).
+/// decode setting, the scores summed over the folds (result[epoch - 1][setting index]).
 std::vector<std::vector<CvScores>> cross_validate(
     const TrainingSet& set, const TrainerOptions& options, int folds,
-    const std::vector<float>& biases, const std::function<void(const std::string&)>& log);
+    const std::vector<DecodeSetting>& settings, const std::function<void(const std::string&)>& log);
 
 }  // namespace dateline::events

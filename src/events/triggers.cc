@@ -169,6 +169,15 @@ FormKind form_of(const Token& tok) {
 
 }  // namespace
 
+int32_t clause_token(const CoderInput& in, const Trigger& t) {
+  int32_t lt = in.parse.tok_of_word(t.head_word);
+  if (lt >= 0 && t.entry().noun && t.begin < t.head_word) {
+    const int32_t lv = in.parse.tok_of_word(t.begin);
+    if (lv >= 0) lt = lv;
+  }
+  return lt;
+}
+
 const VerbEntry& model_entry() {
   static const VerbEntry entry = [] {
     VerbEntry e;
@@ -228,7 +237,7 @@ void apply_model(const CoderInput& in, std::vector<Trigger>& triggers) {
     }
     keys.clear();
     trigger_features(in, t, keys);
-    const TriggerDecision d = model.classify(keys);
+    const TriggerDecision d = model.classify(keys, t.type);
     if (d.type == PloverType::kNone) continue;
     if (d.type != t.type) {
       t.type = d.type;
@@ -254,17 +263,6 @@ namespace {
 constexpr std::array<std::string_view, 8> kTemporalMarks = {
     "after", "before", "since", "when", "while", "until", "once", "whenever"};
 constexpr std::array<std::string_view, 3> kConditionalMarks = {"if", "unless", "whether"};
-
-// The nominal trigger's light verb, else the trigger's own head: the token whose clause the
-// trigger stands in.
-int32_t clause_token(const CoderInput& in, const Trigger& t) {
-  int32_t lt = in.parse.tok_of_word(t.head_word);
-  if (lt >= 0 && t.entry().noun && t.begin < t.head_word) {
-    const int32_t lv = in.parse.tok_of_word(t.begin);
-    if (lv >= 0) lt = lv;
-  }
-  return lt;
-}
 
 // Why trigger t is told as background (a relative clause, a noun's participle, a temporal
 // clause), or "" (mark_non_assertions()).

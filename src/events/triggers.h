@@ -86,6 +86,10 @@ void apply_model(const CoderInput& in, std::vector<Trigger>& triggers);
 /// in.parse.parsed() and link_complements() done.
 void mark_non_assertions(const CoderInput& in, std::vector<Trigger>& triggers);
 
+/// The token whose clause trigger t stands in: a nominal trigger's light verb ("held
+/// talks"), else its head word's. -1 when off the parse. Requires: in.parse.parsed().
+int32_t clause_token(const CoderInput& in, const Trigger& t);
+
 /// The entry of triggers proposed by the model alone (source "model").
 const VerbEntry& model_entry();
 
