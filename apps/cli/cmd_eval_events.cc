@@ -48,7 +48,8 @@ int run_eval_events_judged(int argc, char** argv) {
   app.add_option("--texts", texts, "the judged articles (JSON Lines); default: the file's header");
   app.add_option("--models", models, "models folder (default: the built-in one)");
   app.add_option("--lexicons", lexicons, "lexicons folder (default: the built-in one)");
-  app.add_option("--min-event-precision", min_events, "exit 1 when the share of events is below this");
+  app.add_option("--min-event-precision", min_events,
+                 "exit 1 when the share of events is below this");
   app.add_flag("--list", list, "print each judged trigger still extracted: judgement, event, note");
   if (int rc = parse_flags(app, argc, argv); rc >= 0) return rc;
   auto judged = events::read_judged_events(file);

@@ -105,8 +105,8 @@ bool reads_as(const events::TriggerCandidate& c, PloverType type, const TypesByL
 struct Counts {
   int texts = 0, examples = 0, groups = 0, unmatched = 0, failed = 0;
   std::string to_string(const char* name) const {
-    return std::string(name) + ": " + std::to_string(texts) + " texts, " + std::to_string(examples) +
-           " examples, " + std::to_string(groups) + " latent groups" +
+    return std::string(name) + ": " + std::to_string(texts) + " texts, " +
+           std::to_string(examples) + " examples, " + std::to_string(groups) + " latent groups" +
            (unmatched ? ", " + std::to_string(unmatched) + " marks no candidate covers" : "") +
            (failed ? ", " + std::to_string(failed) + " texts refused" : "");
   }
@@ -166,9 +166,11 @@ int list_candidates(const Analyser& an, const std::string& path, const std::stri
         };
         decided = name(d.type) + " by " + margin + " over " + name(d.runner_up);
       }
-      std::printf("%s\t%u\t%u\t%u\t%u\t%u\t%s\t%s\t%s\t%s\n", t.id.c_str(), k.head.begin, k.head.end,
-                  k.trigger.begin, k.trigger.end, k.sentence, k.lemma.c_str(),
-                  k.dictionary_type == PloverType::kNone ? "-" : std::string(to_string(k.dictionary_type)).c_str(),
+      std::printf("%s\t%u\t%u\t%u\t%u\t%u\t%s\t%s\t%s\t%s\n", t.id.c_str(), k.head.begin,
+                  k.head.end, k.trigger.begin, k.trigger.end, k.sentence, k.lemma.c_str(),
+                  k.dictionary_type == PloverType::kNone
+                      ? "-"
+                      : std::string(to_string(k.dictionary_type)).c_str(),
                   decided.c_str(), features.c_str());
     }
   }
@@ -178,37 +180,46 @@ int list_candidates(const Analyser& an, const std::string& path, const std::stri
 }  // namespace
 
 int run_train_events(int argc, char** argv) {
-  CLI::App app{"Train the event trigger model (is a word an event, its PLOVER type and CAMEO code)"};
+  CLI::App app{
+      "Train the event trigger model (is a word an event, its PLOVER type and CAMEO code)"};
   app.name("dateline train events");
-  std::string codebook, records, synthetic, judged, judged_texts, petrarch_verbs, out, models, lexicons;
+  std::string codebook, records, synthetic, judged, judged_texts, petrarch_verbs, out, models,
+      lexicons;
   events::TrainerOptions o;
   int folds = 0;
   std::vector<float> weights;
-  app.add_option("--codebook", codebook, "codebook sentences with marked triggers (data/events/codebook.txt)")
+  app.add_option("--codebook", codebook,
+                 "codebook sentences with marked triggers (data/events/codebook.txt)")
       ->required();
   app.add_option("--records", records, "PETRARCH-2 unit-test records (JSON Lines)");
   app.add_option("--synthetic", synthetic, "NGEC synthetic stories (CSV), silver");
   app.add_option("--judged", judged, "judged triggers (data/judged/*.tsv)");
   app.add_option("--judged-texts", judged_texts, "the articles of --judged (JSON Lines)");
-  app.add_option("--petrarch-verbs", petrarch_verbs, "PETRARCH CAMEO verb dictionary (read, never copied)");
+  app.add_option("--petrarch-verbs", petrarch_verbs,
+                 "PETRARCH CAMEO verb dictionary (read, never copied)");
   app.add_option("--out", out, "model file to write (omit to cross-validate only)");
-  app.add_option("--epochs", o.epochs, "training epochs (with --folds: the most tried)")->capture_default_str();
-  app.add_option("--seed", o.seed, "shuffling seed")->capture_default_str();
-  app.add_option("--ensemble", o.ensemble, "runs with seeds seed, seed+1, ... summed into the model")
+  app.add_option("--epochs", o.epochs, "training epochs (with --folds: the most tried)")
       ->capture_default_str();
-  app.add_option("--none-bias", o.none_bias, "added to 'no event' at decode time (with --folds: chosen)")
+  app.add_option("--seed", o.seed, "shuffling seed")->capture_default_str();
+  app.add_option("--ensemble", o.ensemble,
+                 "runs with seeds seed, seed+1, ... summed into the model")
+      ->capture_default_str();
+  app.add_option("--none-bias", o.none_bias,
+                 "added to 'no event' at decode time (with --folds: chosen)")
       ->capture_default_str();
   app.add_option("--dictionary-prior", o.dictionary_prior,
                  "added to the dictionaries' type at decode time (with --folds: chosen)")
       ->capture_default_str();
   app.add_flag("--dictionary-type", o.dictionary_type,
                "keep the dictionaries' type where they read one (with --folds: chosen)");
-  app.add_option("--weights", weights,
-                 "chance an example is used per epoch, by source: codebook records judged synthetic "
-                 "dictionary (default 1 1 1 0.3 0.2)")
+  app.add_option(
+         "--weights", weights,
+         "chance an example is used per epoch, by source: codebook records judged synthetic "
+         "dictionary (default 1 1 1 0.3 0.2)")
       ->expected(5);
   app.add_option("--folds", folds, "cross-validate over this many folds and pick epochs and bias");
-  app.add_option("--models", models, "folder of the syntax, entity and quote models")->capture_default_str();
+  app.add_option("--models", models, "folder of the syntax, entity and quote models")
+      ->capture_default_str();
   app.add_option("--lexicons", lexicons, "folder of the lexicons")->capture_default_str();
   std::string list_texts;
   app.add_option("--list-candidates", list_texts,
@@ -234,7 +245,8 @@ int run_train_events(int argc, char** argv) {
   events::VerbDictionary pverbs;
   if (!petrarch_verbs.empty()) {
     events::ImportStats st;
-    if (Status s = events::import_petrarch_verbs(petrarch_verbs, pverbs, st); !s.ok()) return fail(s);
+    if (Status s = events::import_petrarch_verbs(petrarch_verbs, pverbs, st); !s.ok())
+      return fail(s);
     const events::CameoTable& cameo = an.coder.dictionaries()->cameo;
     Counts& c = counts["dictionary"];
     for (const events::VerbEntry& e : pverbs.entries()) {
@@ -321,7 +333,8 @@ int run_train_events(int argc, char** argv) {
       }
       for (size_t i = 0; i < cands->size(); ++i) {
         if (in_group[i]) continue;
-        set.examples.push_back(example((*cands)[i], PloverType::kNone, "", events::ExampleSource::kRecords, doc));
+        set.examples.push_back(
+            example((*cands)[i], PloverType::kNone, "", events::ExampleSource::kRecords, doc));
         ++c.examples;
       }
       ++c.texts;
@@ -345,14 +358,16 @@ int run_train_events(int argc, char** argv) {
       uint32_t first = UINT32_MAX;
       for (const events::TriggerCandidate& k : *cands) first = std::min(first, k.sentence);
       for (size_t i = 0; i < cands->size(); ++i) {
-        if ((*cands)[i].sentence == first && reads_as((*cands)[i], st.type, petrarch)) members.push_back(i);
+        if ((*cands)[i].sentence == first && reads_as((*cands)[i], st.type, petrarch))
+          members.push_back(i);
       }
       add_group(set, *cands, members, st.type, events::ExampleSource::kSynthetic, -1, c);
       // Clause verbs that no dictionary reads as any event are, in these stories, almost
       // always no event: silver negatives that balance the positives.
       for (const events::TriggerCandidate& k : *cands) {
         if (k.dictionary_type != PloverType::kNone || petrarch.contains(k.lemma)) continue;
-        set.examples.push_back(example(k, PloverType::kNone, "", events::ExampleSource::kSynthetic, -1));
+        set.examples.push_back(
+            example(k, PloverType::kNone, "", events::ExampleSource::kSynthetic, -1));
         ++c.examples;
       }
       ++c.texts;
@@ -425,8 +440,8 @@ int run_train_events(int argc, char** argv) {
       const events::CvScores& cell = table[e][es];
       std::string row = "  epoch " + std::to_string(e + 1) + ": " + setting_name(es);
       char buf[96];
-      std::snprintf(buf, sizeof buf, ": P %.1f R %.1f F1 %.1f", cell.all.precision(), cell.all.recall(),
-                    cell.all.f1());
+      std::snprintf(buf, sizeof buf, ": P %.1f R %.1f F1 %.1f", cell.all.precision(),
+                    cell.all.recall(), cell.all.f1());
       row += buf;
       for (int src = 0; src < events::kExampleSources; ++src) {
         const events::TriggerScores& x = cell.by_source[src];
@@ -454,9 +469,9 @@ int run_train_events(int argc, char** argv) {
       std::string line = "  epoch " + std::to_string(best_e) + " by dictionary prior:";
       for (const auto& [prior, i] : by_prior) {
         char buf[64];
-        std::snprintf(buf, sizeof buf, " %.0f: %.1f/%.1f/%.1f (bias %+.0f);", static_cast<double>(prior),
-                      row[i].all.precision(), row[i].all.recall(), row[i].all.f1(),
-                      static_cast<double>(settings[i].none_bias));
+        std::snprintf(buf, sizeof buf, " %.0f: %.1f/%.1f/%.1f (bias %+.0f);",
+                      static_cast<double>(prior), row[i].all.precision(), row[i].all.recall(),
+                      row[i].all.f1(), static_cast<double>(settings[i].none_bias));
         line += buf;
       }
       log_line(line);
@@ -467,12 +482,13 @@ int run_train_events(int argc, char** argv) {
     int n = std::snprintf(buf, sizeof buf,
                           "%d-fold cross-validation on the gold sources: epochs %d, %s: typed "
                           "events P %.1f R %.1f F1 %.1f (events at all: P %.1f); %d gold events;",
-                          folds, best_e, setting_name(best_s).c_str(), b.precision(), b.recall(), b.f1(),
-                          b.event_precision(), b.gold);
+                          folds, best_e, setting_name(best_s).c_str(), b.precision(), b.recall(),
+                          b.f1(), b.event_precision(), b.gold);
     for (int src = 0; src < events::kExampleSources; ++src) {
       const events::TriggerScores& x = cell.by_source[src];
       if (x.gold == 0 || n < 0 || static_cast<size_t>(n) >= sizeof buf) continue;
-      n += std::snprintf(buf + n, sizeof buf - static_cast<size_t>(n), " %s P %.1f R %.1f F1 %.1f (%d);",
+      n += std::snprintf(buf + n, sizeof buf - static_cast<size_t>(n),
+                         " %s P %.1f R %.1f F1 %.1f (%d);",
                          events::to_string(static_cast<events::ExampleSource>(src)), x.precision(),
                          x.recall(), x.f1(), x.gold);
     }

@@ -8,8 +8,8 @@ namespace {
 
 // Modes from the PLOVER 2.0 manual (chapter 3 tables; REQUEST and REJECT share theirs).
 constexpr std::string_view kConsultModes[] = {"visit", "third-party", "multilateral", "phone"};
-constexpr std::string_view kRetreatModes[] = {"withdraw", "release", "disarm",
-                                              "ceasefire", "access", "resign"};
+constexpr std::string_view kRetreatModes[] = {"withdraw",  "release", "disarm",
+                                              "ceasefire", "access",  "resign"};
 constexpr std::string_view kRequestModes[] = {"assist", "change", "yield", "meet"};
 constexpr std::string_view kAccuseModes[] = {"disapprove", "investigate", "allege"};
 constexpr std::string_view kThreatenModes[] = {"restrict", "arrest",    "relations",
@@ -18,13 +18,13 @@ constexpr std::string_view kProtestModes[] = {"demo",    "riot",     "strike",  
                                               "boycott", "obstruct", "vandalize"};
 constexpr std::string_view kSanctionModes[] = {"convict", "expel", "withdraw", "discontinue"};
 constexpr std::string_view kMobilizeModes[] = {"troops", "weapons", "police", "militia"};
-constexpr std::string_view kCoerceModes[] = {"seize",   "restrict", "censor", "curfew",
-                                             "martial-law", "arrest", "deport", "withhold",
+constexpr std::string_view kCoerceModes[] = {"seize",          "restrict", "censor", "curfew",
+                                             "martial-law",    "arrest",   "deport", "withhold",
                                              "misinformation", "cyber"};
 constexpr std::string_view kAssaultModes[] = {
-    "abduct",     "beat",       "torture",        "sexual",        "targeted",
-    "destroy",    "primitive",  "firearms",       "explosives",    "suicide-attack",
-    "aerial",     "drone",      "heavy-weapons",  "crowd-control", "unconventional"};
+    "abduct",  "beat",      "torture",       "sexual",        "targeted",
+    "destroy", "primitive", "firearms",      "explosives",    "suicide-attack",
+    "aerial",  "drone",     "heavy-weapons", "crowd-control", "unconventional"};
 
 constexpr std::array<PloverTypeInfo, 16> kTypes = {{
     {PloverType::kAgree, "AGREE", {}, "030"},
@@ -90,9 +90,8 @@ struct CameoException {
   PloverType type;
 };
 constexpr CameoException kCameoExceptions[] = {
-    {"0813", PloverType::kRetreat}, {"0814", PloverType::kRetreat},
-    {"163", PloverType::kCoerce},   {"1712", PloverType::kAssault},
-    {"175", PloverType::kAssault},  {"191", PloverType::kCoerce},
+    {"0813", PloverType::kRetreat}, {"0814", PloverType::kRetreat}, {"163", PloverType::kCoerce},
+    {"1712", PloverType::kAssault}, {"175", PloverType::kAssault},  {"191", PloverType::kCoerce},
     {"192", PloverType::kCoerce},
 };
 
@@ -103,26 +102,45 @@ PloverType plover_type_of_cameo(std::string_view cameo) {
   }
   const int root = (cameo[0] - '0') * 10 + (cameo[1] - '0');
   switch (root) {
-    case 2: return PloverType::kRequest;
-    case 3: return PloverType::kAgree;
-    case 4: return PloverType::kConsult;
-    case 5: return PloverType::kSupport;
-    case 6: return PloverType::kCooperate;
-    case 7: return PloverType::kAid;
+    case 2:
+      return PloverType::kRequest;
+    case 3:
+      return PloverType::kAgree;
+    case 4:
+      return PloverType::kConsult;
+    case 5:
+      return PloverType::kSupport;
+    case 6:
+      return PloverType::kCooperate;
+    case 7:
+      return PloverType::kAid;
     case 8:
       // 080-083 are verbal concessions, 084-087 material ones; "08" alone is the yield root.
       if (cameo.size() >= 3 && cameo[2] >= '4') return PloverType::kRetreat;
       return cameo.size() >= 3 ? PloverType::kConcede : PloverType::kRetreat;
-    case 9: case 11: return PloverType::kAccuse;
-    case 10: return PloverType::kRequest;
-    case 12: return PloverType::kReject;
-    case 13: return PloverType::kThreaten;
-    case 14: return PloverType::kProtest;
-    case 15: return PloverType::kMobilize;
-    case 16: return PloverType::kSanction;
-    case 17: return PloverType::kCoerce;
-    case 18: case 19: case 20: return PloverType::kAssault;
-    default: return PloverType::kNone;
+    case 9:
+    case 11:
+      return PloverType::kAccuse;
+    case 10:
+      return PloverType::kRequest;
+    case 12:
+      return PloverType::kReject;
+    case 13:
+      return PloverType::kThreaten;
+    case 14:
+      return PloverType::kProtest;
+    case 15:
+      return PloverType::kMobilize;
+    case 16:
+      return PloverType::kSanction;
+    case 17:
+      return PloverType::kCoerce;
+    case 18:
+    case 19:
+    case 20:
+      return PloverType::kAssault;
+    default:
+      return PloverType::kNone;
   }
 }
 
@@ -138,9 +156,9 @@ Status check_event_type_filter(std::string_view type) {
     if (!names.empty()) names += ", ";
     names += t.name;
   }
-  return error(ErrorCode::kInvalidArgument,
-               "type: '" + std::string(type) + "' is neither a PLOVER event type (" + names +
-                   ") nor a CAMEO code prefix (19)");
+  return error(ErrorCode::kInvalidArgument, "type: '" + std::string(type) +
+                                                "' is neither a PLOVER event type (" + names +
+                                                ") nor a CAMEO code prefix (19)");
 }
 
 }  // namespace dateline

@@ -25,8 +25,8 @@ Result<CameoTable> CameoTable::load(const std::string& path) {
     }
     if (c.plover != expected) {
       return bad("CAMEO " + std::string(f[0]) + " is a code of '" +
-                 std::string(to_string(expected)) + "', not '" +
-                 std::string(to_string(c.plover)) + "'");
+                 std::string(to_string(expected)) + "', not '" + std::string(to_string(c.plover)) +
+                 "'");
     }
     if (f.size() > 4) c.plover_mode = std::string(f[4]);
     if (!is_plover_mode(c.plover, c.plover_mode)) {

@@ -112,7 +112,8 @@ EntityActor code_entity(const ActorDictionary& dict, const Entity& e, std::strin
     a.entry.code = sector;
   }
   if (a.entry.kind == ActorKind::kNamed) {
-    a.entry.source = "entities: " + what + " named, but no dictionary row, title or country codes it";
+    a.entry.source =
+        "entities: " + what + " named, but no dictionary row, title or country codes it";
   } else {
     a.entry.source = "entities: " + what + " by its " + source;
   }
@@ -143,8 +144,9 @@ std::vector<ActorHit> entity_hits(const Document& doc, uint32_t s, const std::ve
     if (m.sentence != s || m.entity < 0 || static_cast<size_t>(m.entity) >= actors.size()) continue;
     if (actors[static_cast<size_t>(m.entity)].participant) in_sentence.push_back(&m);
   }
-  std::stable_sort(in_sentence.begin(), in_sentence.end(),
-                   [](const Mention* a, const Mention* b) { return a->span.begin < b->span.begin; });
+  std::stable_sort(in_sentence.begin(), in_sentence.end(), [](const Mention* a, const Mention* b) {
+    return a->span.begin < b->span.begin;
+  });
   std::vector<ActorHit> hits;
   size_t w = 0;
   for (const Mention* mp : in_sentence) {

@@ -74,9 +74,10 @@ class EventBuilder {
   // The type after the intent rule, with `why` notes (see the file comment).
   void apply_intent(size_t k, Event& ev, std::string& intent_from) const {
     const Trigger& t = triggers_[k];
-    const bool future = !t.negated && (has_word(t.modality, "will") || has_word(t.modality, "would") ||
-                                       has_word(t.modality, "'ll") || has_word(t.modality, "planned") ||
-                                       has_word(t.modality, "intended"));
+    const bool future =
+        !t.negated && (has_word(t.modality, "will") || has_word(t.modality, "would") ||
+                       has_word(t.modality, "'ll") || has_word(t.modality, "planned") ||
+                       has_word(t.modality, "intended"));
     PloverType type = t.type;
     if (type == PloverType::kAgree && !t.negated) {
       PloverType effective = type;
@@ -148,23 +149,23 @@ class EventBuilder {
       }
     }
     if (t.actor >= 0) {
-      why += "; actor " + t.actor_note + " '" + ev.actor.text + "' = " +
-             (ev.actor.code.empty() ? std::string("uncoded") : ev.actor.code) + " <- " +
+      why += "; actor " + t.actor_note + " '" + ev.actor.text +
+             "' = " + (ev.actor.code.empty() ? std::string("uncoded") : ev.actor.code) + " <- " +
              phrase(t.actor).source;
     } else if (t.passive) {
       std::string principal = principal_actor(ev.target.code.substr(0, 3));
       if (!principal.empty()) {
         ev.actor.code = principal;
         ev.actor.text = "";
-        why += "; actor implicit (passive without agent): the article's principal actor " +
-               principal;
+        why +=
+            "; actor implicit (passive without agent): the article's principal actor " + principal;
       }
     }
     set_place(t, ev, why);
     complete_participants(t, ev, why);
     if (t.target >= 0) {
-      why += "; target " + t.target_note + " '" + ev.target.text + "' = " +
-             (ev.target.code.empty() ? std::string("uncoded") : ev.target.code) + " <- " +
+      why += "; target " + t.target_note + " '" + ev.target.text +
+             "' = " + (ev.target.code.empty() ? std::string("uncoded") : ev.target.code) + " <- " +
              phrase(t.target).source;
     }
     set_date(k, ev, why);
@@ -192,8 +193,8 @@ class EventBuilder {
     if (ev.actor.code.empty() && t.target >= 0 && !phrase(t.target).country.empty()) {
       complete(ev.actor, t.actor, phrase(t.target).country, "actor");
     }
-    complete(ev.target, t.target, ev.actor.code.substr(0, std::min<size_t>(3, ev.actor.code.size())),
-             "target");
+    complete(ev.target, t.target,
+             ev.actor.code.substr(0, std::min<size_t>(3, ev.actor.code.size())), "target");
     // A named target nothing codes ("attacked Khizr Khan"): of the actor's country, the usual
     // reading of news about a named person or group, said in `why`.
     if (t.target >= 0 && ev.target.code.empty() && phrase(t.target).named &&

@@ -60,8 +60,8 @@ Result<EventCoder> EventCoder::load(const EventCoderOptions& options) {
       // The model reads WordNet and word-cluster features: both are required with it.
       DL_ASSIGN_OR_RETURN(dicts->wordnet, WordNetLexicon::load(dir + "/wordnet_events.tsv"));
       hash_file_into(dir + "/wordnet_events.tsv", hash);
-      DL_ASSIGN_OR_RETURN(dicts->clusters, clusters::WordClusters::load(
-                                               options.models_dir + "/" + clusters::kClustersFile));
+      DL_ASSIGN_OR_RETURN(dicts->clusters, clusters::WordClusters::load(options.models_dir + "/" +
+                                                                        clusters::kClustersFile));
     }
     if (model.ok()) {
       hash_file_into(model_path, hash);

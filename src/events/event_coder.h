@@ -7,11 +7,11 @@
 #include <optional>
 #include <string>
 
+#include "clusters/word_clusters.h"
 #include "dateline/document.h"
 #include "dateline/status.h"
 #include "events/actor_dictionary.h"
 #include "events/cameo_table.h"
-#include "clusters/word_clusters.h"
 #include "events/trigger_model.h"
 #include "events/verb_dictionary.h"
 #include "events/wordnet_lexicon.h"

@@ -65,11 +65,11 @@ enum Template : uint32_t {
 };
 
 constexpr std::array<std::string_view, 12> kConditionalMarks = {
-    "if", "unless", "whether", "whenever", "lest", "should", "once", "until", "before",
-    "after", "when", "while"};
+    "if",   "unless", "whether", "whenever", "lest", "should",
+    "once", "until",  "before",  "after",    "when", "while"};
 constexpr std::array<std::string_view, 18> kSpeechVerbs = {
-    "say", "tell", "report", "claim", "believe", "think", "argue", "suggest", "add",
-    "write", "note", "insist", "predict", "expect", "hope", "fear", "know", "warn"};
+    "say",   "tell", "report", "claim",   "believe", "think", "argue", "suggest", "add",
+    "write", "note", "insist", "predict", "expect",  "hope",  "fear",  "know",    "warn"};
 
 // Collects keys, and names when asked.
 class Sink {
@@ -94,8 +94,9 @@ void wordnet_verb(const EventDictionaries& d, std::string_view lemma, std::strin
   for (uint64_t v : d.wordnet.verb(lemma)) {
     sink.add(kWordNet, v, 0, [&] { return "wn=" + std::to_string(v & 0xffff); });
     if (!obj_file.empty()) {
-      sink.add(kWordNetObjectFile, v, hash_bytes(obj_file),
-               [&] { return "wn=" + std::to_string(v & 0xffff) + "+obj=" + std::string(obj_file); });
+      sink.add(kWordNetObjectFile, v, hash_bytes(obj_file), [&] {
+        return "wn=" + std::to_string(v & 0xffff) + "+obj=" + std::string(obj_file);
+      });
     }
   }
 }
@@ -106,7 +107,8 @@ void cluster_features(const EventDictionaries& d, std::string_view word, Sink& s
   if (path.empty()) return;
   for (const auto& [t, n] : {std::pair{kCluster6, size_t{6}}, std::pair{kCluster10, size_t{10}}}) {
     const std::string_view p = path.substr(0, std::min(n, path.size()));
-    sink.add(t, hash_bytes(p), 0, [&] { return "cluster" + std::to_string(n) + "=" + std::string(p); });
+    sink.add(t, hash_bytes(p), 0,
+             [&] { return "cluster" + std::to_string(n) + "=" + std::string(p); });
   }
 }
 
@@ -145,17 +147,21 @@ class Extractor {
         const int32_t det = p_.child(c, "det");
         if (det >= 0) {
           const std::string& dn = p_.norm_of(det);
-          sink_.add(kLemmaDet, lh, hash_bytes(dn), [&] { return "lemma+obj.det=" + lemma_ + "+" + dn; });
+          sink_.add(kLemmaDet, lh, hash_bytes(dn),
+                    [&] { return "lemma+obj.det=" + lemma_ + "+" + dn; });
         }
-      } else if (SentenceParse::rel_is(r, "obl") || (t_.entry().noun && SentenceParse::rel_is(r, "nmod"))) {
+      } else if (SentenceParse::rel_is(r, "obl") ||
+                 (t_.entry().noun && SentenceParse::rel_is(r, "nmod"))) {
         const std::string_view prep = p_.case_of(c);
         const std::string file(d_.wordnet.noun_file(cl));
         sink_.add(kLemmaOblique, lh, hash_bytes(std::string(prep) + " " + cl),
                   [&] { return "lemma+obl=" + lemma_ + "+" + std::string(prep) + " " + cl; });
-        sink_.add(kObliqueFile, hash_bytes(prep), hash_bytes(file.empty() ? kind_of(c) : file),
-                  [&] { return "obl=" + std::string(prep) + "+" + (file.empty() ? kind_of(c) : file); });
+        sink_.add(
+            kObliqueFile, hash_bytes(prep), hash_bytes(file.empty() ? kind_of(c) : file),
+            [&] { return "obl=" + std::string(prep) + "+" + (file.empty() ? kind_of(c) : file); });
       } else if (SentenceParse::rel_is(r, "xcomp") || SentenceParse::rel_is(r, "ccomp")) {
-        sink_.add(kLemmaComplement, lh, hash_bytes(cl), [&] { return "lemma+comp=" + lemma_ + "+" + cl; });
+        sink_.add(kLemmaComplement, lh, hash_bytes(cl),
+                  [&] { return "lemma+comp=" + lemma_ + "+" + cl; });
         sink_.add(kComplement, hash_bytes(cl), 0, [&] { return "comp=" + cl; });
         // "promised to visit" (an act PLOVER codes) against "promised to make America win".
         std::string cd = "none";
@@ -170,8 +176,9 @@ class Extractor {
         // "declined to comment / to say / to confirm": what kind of act is refused or vowed.
         const std::span<const uint64_t> wn = d_.wordnet.verb(cl);
         if (!wn.empty()) {
-          sink_.add(kLemmaComplementFile, lh, wn.front(),
-                    [&] { return "lemma+comp.wn=" + lemma_ + "+" + std::to_string(wn.front() & 0xffff); });
+          sink_.add(kLemmaComplementFile, lh, wn.front(), [&] {
+            return "lemma+comp.wn=" + lemma_ + "+" + std::to_string(wn.front() & 0xffff);
+          });
         }
       } else if (SentenceParse::rel_is(r, "mark")) {
         sink_.add(kMark, hash_bytes(cl), 0, [&] { return "mark=" + cl; });
@@ -189,7 +196,8 @@ class Extractor {
                 [&] { return "lemma+prt=" + lemma_ + "+" + particle; });
     }
     if (!obj.empty()) {
-      sink_.add(kLemmaObject, lh, hash_bytes(obj), [&] { return "lemma+obj=" + lemma_ + "+" + obj; });
+      sink_.add(kLemmaObject, lh, hash_bytes(obj),
+                [&] { return "lemma+obj=" + lemma_ + "+" + obj; });
       sink_.add(kObjectLemma, hash_bytes(obj), 0, [&] { return "obj=" + obj; });
       if (!obj_file.empty()) {
         sink_.add(kLemmaObjectFile, lh, hash_bytes(obj_file),
@@ -210,7 +218,8 @@ class Extractor {
     if (!xpos.empty()) sink_.add(kXpos, hash_bytes(xpos), 0, [&] { return "xpos=" + xpos; });
     if (t_.entry().noun && t_.begin < t_.head_word) {
       const std::string light = lemma_of(words_[t_.begin]);
-      sink_.add(kLightNoun, hash_bytes(light), lh, [&] { return "light+noun=" + light + "+" + lemma_; });
+      sink_.add(kLightNoun, hash_bytes(light), lh,
+                [&] { return "light+noun=" + light + "+" + lemma_; });
     }
     (void)hw;
   }
@@ -247,8 +256,11 @@ class Extractor {
     if (e.source == "model") return;  // no dictionary reading
     const std::string type = e.role == VerbRole::kEvent ? std::string(to_string(t_.type)) : "role";
     dict_ = type;
-    const char* shape = e.noun ? "noun" : e.adjective ? "adjective" : !e.object_words.empty() ? "object"
-                        : !e.particles.empty() ? "particle" : "bare";
+    const char* shape = e.noun                    ? "noun"
+                        : e.adjective             ? "adjective"
+                        : !e.object_words.empty() ? "object"
+                        : !e.particles.empty()    ? "particle"
+                                                  : "bare";
     sink_.add(kDictType, hash_bytes(type), 0, [&] { return "dict=" + type; });
     sink_.add(kDictShape, hash_bytes(type), hash_bytes(shape),
               [&] { return "dict=" + type + "+" + shape; });
@@ -264,9 +276,11 @@ class Extractor {
     if (h >= 0) {
       const int32_t hw = p_.word_of_tok(h);
       const std::string hl = hw >= 0 ? lemma_of(words_[static_cast<size_t>(hw)]) : "";
-      sink_.add(kRelationHead, hash_bytes(rel), hash_bytes(hl), [&] { return "rel+head=" + rel + "+" + hl; });
+      sink_.add(kRelationHead, hash_bytes(rel), hash_bytes(hl),
+                [&] { return "rel+head=" + rel + "+" + hl; });
       if (p_.tok(h).upos == "VERB") {
-        sink_.add(kGovernor, hash_bytes(hl), lh, [&] { return "governor+lemma=" + hl + "+" + lemma_; });
+        sink_.add(kGovernor, hash_bytes(hl), lh,
+                  [&] { return "governor+lemma=" + hl + "+" + lemma_; });
       }
     }
     // Up the clauses: a conditional marker, a speech verb.
@@ -295,7 +309,11 @@ class Extractor {
     }
     // Where in the article: news is told first, background later.
     const uint32_t si = in_.view.index;
-    const char* pos = si == 0 ? "lede" : si < 3 ? "top" : si < 8 ? "early" : si < 20 ? "middle" : "late";
+    const char* pos = si == 0   ? "lede"
+                      : si < 3  ? "top"
+                      : si < 8  ? "early"
+                      : si < 20 ? "middle"
+                                : "late";
     sink_.add(kPosition, hash_bytes(pos), 0, [&] { return std::string("position=") + pos; });
     sink_.add(kDictPosition, hash_bytes(dict_), hash_bytes(pos),
               [&] { return "dict+position=" + dict_ + "+" + pos; });
@@ -304,13 +322,16 @@ class Extractor {
     const Span ws = words_[t_.head_word].span;
     for (const Quote& q : in_.doc.quotes) {
       if (q.cue.overlaps(ws)) {
-        sink_.add(kAttribution, hash_bytes("cue"), 0, [] { return std::string("attribution=cue"); });
+        sink_.add(kAttribution, hash_bytes("cue"), 0,
+                  [] { return std::string("attribution=cue"); });
       }
       for (const Span& s : q.content) {
         if (!s.contains(ws)) continue;
         const char* where = q.kind == QuoteKind::kIndirect ? "reported" : "quoted";
-        if (q.kind != QuoteKind::kIndirect) sink_.add(kQuoted, 1, 0, [] { return std::string("quoted"); });
-        sink_.add(kAttribution, hash_bytes(where), 0, [&] { return std::string("attribution=") + where; });
+        if (q.kind != QuoteKind::kIndirect)
+          sink_.add(kQuoted, 1, 0, [] { return std::string("quoted"); });
+        sink_.add(kAttribution, hash_bytes(where), 0,
+                  [&] { return std::string("attribution=") + where; });
       }
     }
   }
@@ -318,7 +339,8 @@ class Extractor {
   // The agent of passive verb `lt` ("by X"), or -1.
   int32_t agent_of(int32_t lt) const {
     for (int32_t c = p_.first_child(lt); c >= 0; c = p_.next_sibling(c)) {
-      if (p_.rel(c) == "obl:agent" || (SentenceParse::rel_is(p_.rel(c), "obl") && p_.case_of(c) == "by")) {
+      if (p_.rel(c) == "obl:agent" ||
+          (SentenceParse::rel_is(p_.rel(c), "obl") && p_.case_of(c) == "by")) {
         return c;
       }
     }
@@ -331,7 +353,8 @@ class Extractor {
     for (int32_t c = p_.first_child(lt); c >= 0; c = p_.next_sibling(c)) {
       if (!SentenceParse::rel_is(p_.rel(c), "obl")) continue;
       const std::string_view m = p_.case_of(c);
-      if (m == "with" || m == "to" || m == "against" || m == "toward" || m == "towards" || m == "on") {
+      if (m == "with" || m == "to" || m == "against" || m == "toward" || m == "towards" ||
+          m == "on") {
         return c;
       }
     }
@@ -359,18 +382,20 @@ class Extractor {
       sink_.add(kSubjectLemma, hash_bytes(sl), 0, [&] { return "subj.lemma=" + sl; });
     }
     sink_.add(kSubjectKind, hash_bytes(sk), 0, [&] { return "subj=" + sk; });
-    sink_.add(kLemmaSubjectKind, lh, hash_bytes(sk), [&] { return "lemma+subj=" + lemma_ + "+" + sk; });
+    sink_.add(kLemmaSubjectKind, lh, hash_bytes(sk),
+              [&] { return "lemma+subj=" + lemma_ + "+" + sk; });
     const std::string ok = obj >= 0 ? kind_of(obj) : "none";
     sink_.add(kObjectKind, hash_bytes(ok), 0, [&] { return "objkind=" + ok; });
-    sink_.add(kLemmaObjectKind, lh, hash_bytes(ok), [&] { return "lemma+objkind=" + lemma_ + "+" + ok; });
+    sink_.add(kLemmaObjectKind, lh, hash_bytes(ok),
+              [&] { return "lemma+objkind=" + lemma_ + "+" + ok; });
     const uint64_t dh = hash_bytes(dict_);
     sink_.add(kDictSubject, dh, hash_bytes(sk), [&] { return "dict+subj=" + dict_ + "+" + sk; });
     sink_.add(kDictObject, dh, hash_bytes(ok), [&] { return "dict+objkind=" + dict_ + "+" + ok; });
-    sink_.add(kSubjectObject, hash_bytes(sk), hash_bytes(ok), [&] { return "subj+objkind=" + sk + "+" + ok; });
+    sink_.add(kSubjectObject, hash_bytes(sk), hash_bytes(ok),
+              [&] { return "subj+objkind=" + sk + "+" + ok; });
     const std::string rel(p_.rel(lt));
     sink_.add(kDictRelation, dh, hash_bytes(rel), [&] { return "dict+rel=" + dict_ + "+" + rel; });
   }
-
 
   const CoderInput& in_;
   const EventDictionaries& d_;

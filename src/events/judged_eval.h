@@ -16,20 +16,22 @@
 namespace dateline::events {
 
 struct JudgedScores {
-  int judged = 0;        ///< judgements in the file (for the articles scored)
-  int extracted = 0;     ///< judged triggers the coder still extracts
-  int events = 0;        ///< ... of which the judge found an event
-  int type_right = 0;    ///< ... events with the right type
+  int judged = 0;                           ///< judgements in the file (for the articles scored)
+  int extracted = 0;                        ///< judged triggers the coder still extracts
+  int events = 0;                           ///< ... of which the judge found an event
+  int type_right = 0;                       ///< ... events with the right type
   int actor_judged = 0, actor_right = 0;    ///< events whose actor was judged; right ones
   int target_judged = 0, target_right = 0;  ///< the same for targets
   int both_judged = 0, both_right = 0;      ///< events with actor and target judged; both right
-  int outside = 0;       ///< the coder's events no judgement covers
-  int total_events = 0;  ///< all events of the articles scored
+  int outside = 0;                          ///< the coder's events no judgement covers
+  int total_events = 0;                     ///< all events of the articles scored
 
   double event_precision() const { return extracted ? 100.0 * events / extracted : 0; }
   double type_precision() const { return events ? 100.0 * type_right / events : 0; }
   double actor_precision() const { return actor_judged ? 100.0 * actor_right / actor_judged : 0; }
-  double target_precision() const { return target_judged ? 100.0 * target_right / target_judged : 0; }
+  double target_precision() const {
+    return target_judged ? 100.0 * target_right / target_judged : 0;
+  }
   double both_precision() const { return both_judged ? 100.0 * both_right / both_judged : 0; }
 };
 

@@ -40,8 +40,8 @@ class ParticipantFinder {
   // (past articles and possessives) is neither a preposition nor part of a trigger.
   bool subject_like(const ActorPhrase& p) const {
     uint32_t j = p.begin;
-    while (j > 0 && (one_of(words_[j - 1].norm, kDeterminers) ||
-                     one_of(words_[j - 1].norm, kPossessives))) {
+    while (j > 0 &&
+           (one_of(words_[j - 1].norm, kDeterminers) || one_of(words_[j - 1].norm, kPossessives))) {
       --j;
     }
     if (j == 0) return true;
@@ -164,8 +164,8 @@ class ParticipantFinder {
         j = p.end - 1;
         continue;
       }
-      const bool own_particle = j == u.object_begin && !u.entry().particles.empty() &&
-                                u.entry().particles.back() == prep;
+      const bool own_particle =
+          j == u.object_begin && !u.entry().particles.empty() && u.entry().particles.back() == prep;
       j = p.end - 1;
       if (one_of(prep, kPlacePrepositions) && !own_particle) continue;
       if (prep == "by" && u.passive) {
@@ -202,20 +202,21 @@ class ParticipantFinder {
     const int32_t h = parse_.tok_of_word(u.head_word);
     if (h < 0 || !parse_.clausal(h, u.entry().noun)) return;
     int32_t clause = h;  // the verb that carries subject and objects
-    if (u.entry().noun && (SentenceParse::rel_is(parse_.rel(h), "obj") ||
-                           SentenceParse::rel_is(parse_.rel(h), "nsubj")) &&
+    if (u.entry().noun &&
+        (SentenceParse::rel_is(parse_.rel(h), "obj") ||
+         SentenceParse::rel_is(parse_.rel(h), "nsubj")) &&
         parse_.head_of(h) >= 0) {
       clause = parse_.head_of(h);
     }
     int32_t agent_arg = parse_.child(clause, "obl:agent");
-    for (int32_t c = parse_.first_child(clause); c >= 0 && agent_arg < 0; c = parse_.next_sibling(c)) {
+    for (int32_t c = parse_.first_child(clause); c >= 0 && agent_arg < 0;
+         c = parse_.next_sibling(c)) {
       if (SentenceParse::rel_is(parse_.rel(c), "obl") && parse_.case_of(c) == "by") agent_arg = c;
     }
     // The parse's passive is trusted with an agent; without one a heuristic passive is needed
     // too ("is opposed to" is a state, not an action done to Israel).
-    const bool passive =
-        u.passive || (agent_arg >= 0 && (parse_.child(clause, "nsubj:pass") >= 0 ||
-                                         parse_.child(clause, "aux:pass") >= 0));
+    const bool passive = u.passive || (agent_arg >= 0 && (parse_.child(clause, "nsubj:pass") >= 0 ||
+                                                          parse_.child(clause, "aux:pass") >= 0));
     // Subject: taken from the parse when it can be coded or word order found none.
     if (u.controller < 0 && !passive) {
       const int32_t subj = parse_.subject_of(clause);

@@ -161,8 +161,8 @@ int32_t SentenceParse::phrase_of_arg(int32_t arg) const {
     }
     for (int32_t c = first_child(lt); c >= 0 && tail < queue.size(); c = next_sibling(c)) {
       const std::string_view r = rel(c);
-      if (!(rel_is(r, "compound") || rel_is(r, "flat") || rel_is(r, "amod") ||
-            rel_is(r, "nmod") || rel_is(r, "appos") || rel_is(r, "conj"))) {
+      if (!(rel_is(r, "compound") || rel_is(r, "flat") || rel_is(r, "amod") || rel_is(r, "nmod") ||
+            rel_is(r, "appos") || rel_is(r, "conj"))) {
         continue;
       }
       if (rel_is(r, "nmod") && one_of(case_of(c), kNonArgumentCases)) continue;

@@ -30,8 +30,8 @@ TEST(SentenceParse, OutsideClause) {
        "4:obl:NUM 4:punct:PUNCT 0:root:VERB 9:obj:NOUN",
        6, 3, false},
       // A time of the verb itself.
-      {"Police arrested him in March", "2:nsubj:NOUN 0:root:VERB 2:obj:PRON 5:case:ADP 2:obl:PROPN", 4,
-       1, false},
+      {"Police arrested him in March", "2:nsubj:NOUN 0:root:VERB 2:obj:PRON 5:case:ADP 2:obl:PROPN",
+       4, 1, false},
       // An adverbial clause's time does not date the main clause.
       {"After talks collapsed in May rebels attacked",
        "3:mark:ADP 3:nsubj:NOUN 7:advcl:VERB 5:case:ADP 3:obl:PROPN 7:nsubj:NOUN 0:root:VERB", 4, 6,

@@ -58,12 +58,14 @@ Result<std::vector<MarkedText>> read_codebook(const std::string& path) {
       }
       MarkedText::Mark m;
       if (!parse_label(line.substr(i + 1, space - i - 1), m.type, m.cameo)) {
-        return bad(path, n, "'" + std::string(line.substr(i + 1, space - i - 1)) +
-                                "' is not NONE, a PLOVER type or TYPE:CAMEO of that type");
+        return bad(path, n,
+                   "'" + std::string(line.substr(i + 1, space - i - 1)) +
+                       "' is not NONE, a PLOVER type or TYPE:CAMEO of that type");
       }
       const std::string_view inner = line.substr(space + 1, close - space - 1);
       const size_t head_len = std::min(inner.find(' '), inner.size());
-      m.head = {static_cast<uint32_t>(t.text.size()), static_cast<uint32_t>(t.text.size() + head_len)};
+      m.head = {static_cast<uint32_t>(t.text.size()),
+                static_cast<uint32_t>(t.text.size() + head_len)};
       if (m.head.empty()) return bad(path, n, "a mark without a word");
       t.text += inner;
       t.marks.push_back(m);
@@ -81,7 +83,8 @@ Result<std::vector<CodedRecord>> read_coded_records(const std::string& path) {
   Status s = for_each_line(path, [&](std::string_view line, int n) -> Status {
     if (line.empty()) return ok_status();
     auto j = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
-    if (j.is_discarded() || !j.is_object() || !j.contains("text")) return bad(path, n, "not a record");
+    if (j.is_discarded() || !j.is_object() || !j.contains("text"))
+      return bad(path, n, "not a record");
     CodedRecord r;
     r.id = j.value("id", "");
     r.text = j.value("text", "");
@@ -166,9 +169,11 @@ Result<std::vector<LabelledStory>> read_labelled_stories(const std::string& path
     st.id = base_name(path) + "#" + std::to_string(r);
     st.text = f[static_cast<size_t>(c_text)];
     std::optional<PloverType> t = plover_type_from_name(f[static_cast<size_t>(c_label)]);
-    if (!t) return bad(path, static_cast<int>(r + 1), "row " + std::to_string(r) + ": unknown type");
+    if (!t)
+      return bad(path, static_cast<int>(r + 1), "row " + std::to_string(r) + ": unknown type");
     st.type = *t;
-    if (c_mode >= 0 && static_cast<size_t>(c_mode) < f.size()) st.mode = f[static_cast<size_t>(c_mode)];
+    if (c_mode >= 0 && static_cast<size_t>(c_mode) < f.size())
+      st.mode = f[static_cast<size_t>(c_mode)];
     out.push_back(std::move(st));
   }
   return out;
@@ -177,7 +182,8 @@ Result<std::vector<LabelledStory>> read_labelled_stories(const std::string& path
 Result<std::vector<JudgedEvent>> read_judged_events(const std::string& path) {
   std::vector<JudgedEvent> out;
   Status s = for_each_tsv_row(path, [&](const std::vector<std::string_view>& f, int n) -> Status {
-    if (f.size() < 8) return bad(path, n, "want doc, begin, end, event, type, cameo, actor, target[, note]");
+    if (f.size() < 8)
+      return bad(path, n, "want doc, begin, end, event, type, cameo, actor, target[, note]");
     JudgedEvent j;
     j.line = n;
     j.doc = std::string(f[0]);
@@ -197,7 +203,8 @@ Result<std::vector<JudgedEvent>> read_judged_events(const std::string& path) {
     }
     j.cameo = f[5] == "-" ? "" : std::string(f[5]);
     if (!j.cameo.empty() && plover_type_of_cameo(j.cameo) != j.type) {
-      return bad(path, n, "CAMEO " + j.cameo + " is not a code of " + std::string(to_string(j.type)));
+      return bad(path, n,
+                 "CAMEO " + j.cameo + " is not a code of " + std::string(to_string(j.type)));
     }
     j.actor = std::string(f[6]);
     j.target = std::string(f[7]);

@@ -57,13 +57,13 @@ Result<std::vector<LabelledStory>> read_labelled_stories(const std::string& path
 
 /// One judged trigger (see docs/EVENTS.md, "Judged precision").
 struct JudgedEvent {
-  std::string doc;      ///< article id
-  Span trigger;         ///< the trigger as the coder printed it (bytes of the article text)
-  bool event = false;   ///< an event at all
+  std::string doc;     ///< article id
+  Span trigger;        ///< the trigger as the coder printed it (bytes of the article text)
+  bool event = false;  ///< an event at all
   PloverType type = PloverType::kNone;  ///< the right type when `event`
-  std::string cameo;    ///< the closest CAMEO code, "" when not judged
-  std::string actor;    ///< accepted actor codes "USAPTY|USAELI", "-" none, "?" not judged
-  std::string target;   ///< accepted target codes, the same way
+  std::string cameo;                    ///< the closest CAMEO code, "" when not judged
+  std::string actor;   ///< accepted actor codes "USAPTY|USAELI", "-" none, "?" not judged
+  std::string target;  ///< accepted target codes, the same way
   std::string note;
   int line = 0;
 };

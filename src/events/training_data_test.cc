@@ -94,12 +94,12 @@ TEST(TrainingData, AcceptedCodes) {
     bool want;
   };
   const Case cases[] = {
-      {"USAGOV", "USA", true},         // three letters: any sector of the country
+      {"USAGOV", "USA", true},  // three letters: any sector of the country
       {"USA", "USA", true},
-      {"USAGOV", "USAPTY", false},     // a full code must match exactly
+      {"USAGOV", "USAPTY", false},  // a full code must match exactly
       {"USAPTY", "USAGOV|USAPTY", true},
-      {"", "USA", false},              // a participant that should be coded
-      {"", "-", true},                 // none expected, none given
+      {"", "USA", false},  // a participant that should be coded
+      {"", "-", true},     // none expected, none given
       {"", "USA|-", true},
       {"RUS", "-", false},
       {"PRKMIL", "IGO|KOR", false},

@@ -53,43 +53,48 @@ Result<TriggerModel> TriggerModel::load(const std::string& path) {
                       syntax::read_model_file(path, syntax::ModelKind::kEventTriggers));
   const std::string features = syntax::header_value(file.header, "features");
   if (features != kTriggerFeaturesVersion) {
-    return error(ErrorCode::kDataLoss, path + ": trigger features '" + features + "', this build reads '" +
-                                           kTriggerFeaturesVersion + "'");
+    return error(ErrorCode::kDataLoss, path + ": trigger features '" + features +
+                                           "', this build reads '" + kTriggerFeaturesVersion + "'");
   }
   syntax::ByteReader r(file.payload, path);
   uint32_t version = 0;
   DL_RETURN_IF_ERROR(r.get(&version, "payload version"));
   if (version != kPayloadVersion) {
-    return r.corrupt("trigger model payload version " + std::to_string(version) + ", this build reads " +
-                     std::to_string(kPayloadVersion));
+    return r.corrupt("trigger model payload version " + std::to_string(version) +
+                     ", this build reads " + std::to_string(kPayloadVersion));
   }
   syntax::Weights types, cameo;
   std::vector<std::string> codes;
   DL_RETURN_IF_ERROR(types.load(r));
   DL_RETURN_IF_ERROR(r.get_strings(&codes, "CAMEO codes"));
   DL_RETURN_IF_ERROR(cameo.load(r));
-  if (types.n_classes() != kPloverClasses) return r.corrupt("type weights have the wrong class count");
+  if (types.n_classes() != kPloverClasses)
+    return r.corrupt("type weights have the wrong class count");
   if (cameo.n_classes() != static_cast<int>(codes.size())) {
     return r.corrupt("CAMEO weights and codes differ in length");
   }
   for (const std::string& c : codes) {
-    if (plover_type_of_cameo(c) == PloverType::kNone) return r.corrupt("CAMEO code '" + c + "' has no PLOVER type");
+    if (plover_type_of_cameo(c) == PloverType::kNone)
+      return r.corrupt("CAMEO code '" + c + "' has no PLOVER type");
   }
   if (!r.at_end()) return r.corrupt("trailing bytes");
-  TriggerModel m = from_weights(std::move(types), std::move(cameo), std::move(codes),
-                                std::strtof(syntax::header_value(file.header, "none_bias").c_str(), nullptr),
-                                std::strtof(syntax::header_value(file.header, "dictionary_prior").c_str(), nullptr),
-                                syntax::header_value(file.header, "dictionary_type") == "1");
+  TriggerModel m = from_weights(
+      std::move(types), std::move(cameo), std::move(codes),
+      std::strtof(syntax::header_value(file.header, "none_bias").c_str(), nullptr),
+      std::strtof(syntax::header_value(file.header, "dictionary_prior").c_str(), nullptr),
+      syntax::header_value(file.header, "dictionary_type") == "1");
   m.fingerprint_ = file.fingerprint;
   m.header_ = std::move(file.header);
   return m;
 }
 
-TriggerDecision TriggerModel::classify(std::span<const uint64_t> keys, PloverType dictionary) const {
+TriggerDecision TriggerModel::classify(std::span<const uint64_t> keys,
+                                       PloverType dictionary) const {
   std::array<int32_t, kPloverClasses> s{};
   types_.score(keys, s.data());
   std::array<float, kPloverClasses> f{};
-  for (int c = 0; c < kPloverClasses; ++c) f[static_cast<size_t>(c)] = static_cast<float>(s[static_cast<size_t>(c)]) * types_.scale();
+  for (int c = 0; c < kPloverClasses; ++c)
+    f[static_cast<size_t>(c)] = static_cast<float>(s[static_cast<size_t>(c)]) * types_.scale();
   f[0] += none_bias_;
   if (dictionary != PloverType::kNone) f[static_cast<size_t>(dictionary)] += dictionary_prior_;
   TriggerDecision d;
@@ -129,11 +134,13 @@ std::string TriggerModel::explain(std::span<const uint64_t> keys,
   for (size_t i = 0; i < keys.size() && i < names.size(); ++i) {
     s.fill(0);
     types_.score(keys.subspan(i, 1), s.data());
-    const float v = static_cast<float>(s[static_cast<size_t>(d.type)] - s[static_cast<size_t>(d.runner_up)]) *
-                    types_.scale();
+    const float v =
+        static_cast<float>(s[static_cast<size_t>(d.type)] - s[static_cast<size_t>(d.runner_up)]) *
+        types_.scale();
     if (v > 0) parts.emplace_back(v, i);
   }
-  std::stable_sort(parts.begin(), parts.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+  std::stable_sort(parts.begin(), parts.end(),
+                   [](const auto& a, const auto& b) { return a.first > b.first; });
   std::string out;
   for (size_t k = 0; k < parts.size() && k < n; ++k) {
     if (!out.empty()) out += ", ";

@@ -15,7 +15,8 @@ namespace {
 // verb, 22 a promise verb, 33 and 44 verbs that are no events.
 TrainingSet toy_set() {
   TrainingSet set;
-  const auto add = [&](std::vector<uint64_t> keys, PloverType label, std::string cameo, int32_t doc) {
+  const auto add = [&](std::vector<uint64_t> keys, PloverType label, std::string cameo,
+                       int32_t doc) {
     TrainingExample e;
     e.keys = std::move(keys);
     e.label = label;
@@ -37,7 +38,8 @@ TEST(TriggerModel, LearnsTypesCodesAndNoEvent) {
   TrainerOptions o;
   o.epochs = 5;
   const TriggerModel m = train_trigger_model(toy_set(), o, nullptr);
-  const std::vector<uint64_t> attack = {1, 11}, promise = {1, 22}, other = {1, 33}, also_none = {1, 44};
+  const std::vector<uint64_t> attack = {1, 11}, promise = {1, 22}, other = {1, 33},
+                              also_none = {1, 44};
   EXPECT_EQ(m.classify(attack).type, PloverType::kAssault);
   EXPECT_EQ(m.classify(promise).type, PloverType::kAgree);
   EXPECT_EQ(m.classify(other).type, PloverType::kNone);
@@ -76,7 +78,8 @@ TEST(TriggerModel, FileRoundTripAndDamage) {
   o.dictionary_prior = 4;
   o.ensemble = 2;
   const TriggerModel m = train_trigger_model(toy_set(), o, nullptr);
-  const std::string path = (std::filesystem::temp_directory_path() / "dl_trigger_model_test.dlm").string();
+  const std::string path =
+      (std::filesystem::temp_directory_path() / "dl_trigger_model_test.dlm").string();
   ASSERT_TRUE(m.save(path, {{"command", "test"}}).ok());
   auto loaded = TriggerModel::load(path);
   ASSERT_TRUE(loaded.ok()) << loaded.status().to_string();

@@ -47,7 +47,8 @@ class Run {
       codes_.push_back(code);
       code_types_.push_back(plover_type_of_cameo(code));
     }
-    cameo_ = std::make_unique<syntax::PerceptronTrainer>(std::max<int>(1, static_cast<int>(codes_.size())));
+    cameo_ = std::make_unique<syntax::PerceptronTrainer>(
+        std::max<int>(1, static_cast<int>(codes_.size())));
   }
 
   void epoch(int e) {
@@ -182,11 +183,16 @@ void score_examples(const syntax::Weights& w, const TrainingSet& set, const std:
 
 const char* to_string(ExampleSource s) {
   switch (s) {
-    case ExampleSource::kCodebook: return "codebook";
-    case ExampleSource::kRecords: return "records";
-    case ExampleSource::kJudged: return "judged";
-    case ExampleSource::kSynthetic: return "synthetic";
-    case ExampleSource::kDictionary: return "dictionary";
+    case ExampleSource::kCodebook:
+      return "codebook";
+    case ExampleSource::kRecords:
+      return "records";
+    case ExampleSource::kJudged:
+      return "judged";
+    case ExampleSource::kSynthetic:
+      return "synthetic";
+    case ExampleSource::kDictionary:
+      return "dictionary";
   }
   return "?";
 }
@@ -196,8 +202,8 @@ namespace {
 // `options.ensemble` runs over the same subset, seeds options.seed, options.seed + 1, ...
 class Ensemble {
  public:
-  Ensemble(const TrainingSet& set, const TrainerOptions& options, const std::vector<bool>& example_in,
-           const std::vector<bool>& group_in) {
+  Ensemble(const TrainingSet& set, const TrainerOptions& options,
+           const std::vector<bool>& example_in, const std::vector<bool>& group_in) {
     const int n = std::max(1, options.ensemble);
     options_.resize(static_cast<size_t>(n), options);
     for (int k = 0; k < n; ++k) {
@@ -209,8 +215,12 @@ class Ensemble {
   void epoch(int e) {
     for (Run& r : runs_) r.epoch(e);
   }
-  syntax::Weights freeze_types() const { return sum([](const Run& r) { return r.freeze_types(); }); }
-  syntax::Weights freeze_cameo() const { return sum([](const Run& r) { return r.freeze_cameo(); }); }
+  syntax::Weights freeze_types() const {
+    return sum([](const Run& r) { return r.freeze_types(); });
+  }
+  syntax::Weights freeze_cameo() const {
+    return sum([](const Run& r) { return r.freeze_cameo(); });
+  }
   const std::vector<std::string>& codes() const { return runs_.front().codes(); }
 
  private:
@@ -246,9 +256,10 @@ TriggerModel train_trigger_model(const TrainingSet& set, const TrainerOptions& o
 
 std::vector<std::vector<CvScores>> cross_validate(
     const TrainingSet& set, const TrainerOptions& options, int folds,
-    const std::vector<DecodeSetting>& settings, const std::function<void(const std::string&)>& log) {
-  std::vector<std::vector<CvScores>> result(
-      static_cast<size_t>(options.epochs), std::vector<CvScores>(settings.size()));
+    const std::vector<DecodeSetting>& settings,
+    const std::function<void(const std::string&)>& log) {
+  std::vector<std::vector<CvScores>> result(static_cast<size_t>(options.epochs),
+                                            std::vector<CvScores>(settings.size()));
   for (int f = 0; f < folds; ++f) {
     std::vector<bool> ex_in(set.examples.size()), held(set.examples.size(), false);
     for (size_t i = 0; i < set.examples.size(); ++i) {
@@ -261,7 +272,8 @@ std::vector<std::vector<CvScores>> cross_validate(
     std::vector<bool> group_in(set.groups.size());
     for (size_t g = 0; g < set.groups.size(); ++g) {
       const LatentGroup& lg = set.groups[g];
-      group_in[g] = !(gold_source(lg.source) && lg.doc >= 0 && fold_of(lg.doc, folds, options.seed) == f);
+      group_in[g] =
+          !(gold_source(lg.source) && lg.doc >= 0 && fold_of(lg.doc, folds, options.seed) == f);
     }
     Ensemble run(set, options, ex_in, group_in);
     for (int e = 1; e <= options.epochs; ++e) {

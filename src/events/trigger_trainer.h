@@ -36,10 +36,10 @@ struct TrainingExample {
   std::vector<uint64_t> keys;
   PloverType label = PloverType::kNone;
   PloverType dictionary = PloverType::kNone;  ///< the verb dictionaries' reading, kNone if none
-  std::string cameo;    ///< gold CAMEO code ("" when unknown); trains the code model
+  std::string cameo;  ///< gold CAMEO code ("" when unknown); trains the code model
   ExampleSource source = ExampleSource::kCodebook;
-  int32_t doc = -1;     ///< document (for folds); -1 for examples that are not from a text
-  int32_t group = -1;   ///< latent group, -1 for a labelled example
+  int32_t doc = -1;    ///< document (for folds); -1 for examples that are not from a text
+  int32_t group = -1;  ///< latent group, -1 for a labelled example
 };
 
 struct LatentGroup {
@@ -63,17 +63,17 @@ struct TrainerOptions {
   int ensemble = 1;
   /// Weight of each source (uses of an example per epoch, fractions by chance); 0 leaves it out.
   float weight[kExampleSources] = {1, 1, 1, 0.3f, 0.2f};
-  float none_bias = 0;  ///< added to "no event" at decode time
-  float dictionary_prior = 0;  ///< added to the dictionary's type at decode time
+  float none_bias = 0;           ///< added to "no event" at decode time
+  float dictionary_prior = 0;    ///< added to the dictionary's type at decode time
   bool dictionary_type = false;  ///< keep the dictionary's type where it has one
-  float min_weight = 0.01f;  ///< pruning when freezing
+  float min_weight = 0.01f;      ///< pruning when freezing
 };
 
 /// Typed-event scores on held-out candidates: an example counts as predicted when the model's
 /// type is not "no event", as gold when its label is not.
 struct TriggerScores {
   int gold = 0, predicted = 0, correct = 0;  ///< correct: predicted with the gold type
-  int event_correct = 0;                      ///< predicted and gold is an event (any type)
+  int event_correct = 0;                     ///< predicted and gold is an event (any type)
   double precision() const { return predicted ? 100.0 * correct / predicted : 0; }
   double recall() const { return gold ? 100.0 * correct / gold : 0; }
   double f1() const {

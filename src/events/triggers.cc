@@ -98,8 +98,8 @@ void set_voice_and_mood(const std::vector<Word>& words, Trigger& t) {
   const bool participle =
       t.match.kind == FormKind::kPast || t.match.kind == FormKind::kIrregular ||
       (words[t.match.begin].upos == "VERB" && words[t.match.begin].norm.ends_with("ed"));
-  if (!e.noun && !e.adjective && participle && t.end < words.size() &&
-      words[t.end].norm == "by" && t.chain_begin == t.begin) {
+  if (!e.noun && !e.adjective && participle && t.end < words.size() && words[t.end].norm == "by" &&
+      t.chain_begin == t.begin) {
     t.passive = true;  // a reduced relative: "a summit hosted by Trump"
   }
   if (!e.noun && !e.adjective && participle && !t.passive && e.particles.empty()) {
@@ -195,7 +195,8 @@ void add_model_candidates(const CoderInput& in, std::vector<Trigger>& triggers) 
     if (words[i].upos != "VERB" || in.view.phrase_at[i] >= 0) continue;
     bool covered = false;
     for (const Trigger& t : triggers) {
-      if (i >= t.chain_begin && i < std::max({t.end, t.object_begin, t.match.object_end})) covered = true;
+      if (i >= t.chain_begin && i < std::max({t.end, t.object_begin, t.match.object_end}))
+        covered = true;
     }
     const int32_t lt = p.tok_of_word(i);
     if (covered || lt < 0 || !p.clausal(lt, false)) continue;
@@ -260,8 +261,8 @@ void apply_model(const CoderInput& in, std::vector<Trigger>& triggers) {
 
 namespace {
 
-constexpr std::array<std::string_view, 8> kTemporalMarks = {
-    "after", "before", "since", "when", "while", "until", "once", "whenever"};
+constexpr std::array<std::string_view, 8> kTemporalMarks = {"after", "before", "since", "when",
+                                                            "while", "until",  "once",  "whenever"};
 constexpr std::array<std::string_view, 3> kConditionalMarks = {"if", "unless", "whether"};
 
 // Why trigger t is told as background (a relative clause, a noun's participle, a temporal
@@ -307,8 +308,9 @@ std::string_view non_assertion(const CoderInput& in, const Trigger& t) {
       has_word(t.modality, "might") || has_word(t.modality, "may") ||
       has_word(t.modality, "should") || has_word(t.modality, "can")) {
     const int32_t h = p.head_of(lt);
-    const bool reported = h >= 0 && SentenceParse::rel_is(r, "ccomp") && p.word_of_tok(h) >= 0 &&
-                          one_of(words[static_cast<size_t>(p.word_of_tok(h))].norm, kReportingVerbs);
+    const bool reported =
+        h >= 0 && SentenceParse::rel_is(r, "ccomp") && p.word_of_tok(h) >= 0 &&
+        one_of(words[static_cast<size_t>(p.word_of_tok(h))].norm, kReportingVerbs);
     if (!reported && !t.negated) return "hypothetical: a modal of possibility";
   }
   // Conditions: a mark on the clause or a clause above it, or an "if" clause it governs.
@@ -342,8 +344,8 @@ uint32_t chain_start(const std::vector<Word>& words, uint32_t i) {
   uint32_t b = i;
   while (b > 0) {
     const Word& w = words[b - 1];
-    if (one_of(w.norm, kAuxiliaries) || one_of(w.norm, kModals) || is_adverb(w) ||
-        w.norm == "to" || w.norm == "has" || w.norm == "have") {
+    if (one_of(w.norm, kAuxiliaries) || one_of(w.norm, kModals) || is_adverb(w) || w.norm == "to" ||
+        w.norm == "has" || w.norm == "have") {
       --b;
     } else {
       break;

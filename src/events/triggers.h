@@ -31,23 +31,23 @@ struct CoderInput {
 /// One trigger of a sentence. Word indices are into view.words.
 struct Trigger {
   VerbMatch match;
-  uint32_t begin = 0, end = 0;   ///< words of the action (light verb .. noun for nominals)
-  uint32_t chain_begin = 0;      ///< first word of the auxiliary chain before it
-  uint32_t object_begin = 0;     ///< where the object search starts
-  uint32_t head_word = 0;        ///< the word the parse attaches arguments to (verb or noun)
+  uint32_t begin = 0, end = 0;  ///< words of the action (light verb .. noun for nominals)
+  uint32_t chain_begin = 0;     ///< first word of the auxiliary chain before it
+  uint32_t object_begin = 0;    ///< where the object search starts
+  uint32_t head_word = 0;       ///< the word the parse attaches arguments to (verb or noun)
   /// The event type: the dictionary entry's, or its CAMEO code's for imported entries, or
   /// the trigger model's when it decided (event_model.h). kNone for light and modal verbs.
   PloverType type = PloverType::kNone;
-  std::string mode;              ///< PLOVER mode of `type`, "" for none
-  std::string cameo;             ///< closest CAMEO code
-  std::string decided_by;        ///< "" (the dictionary) or the model's reasons, for `why`
+  std::string mode;        ///< PLOVER mode of `type`, "" for none
+  std::string cameo;       ///< closest CAMEO code
+  std::string decided_by;  ///< "" (the dictionary) or the model's reasons, for `why`
   bool passive = false;
   bool negated = false;
   std::string modality;
-  std::string not_asserted;       ///< why the trigger makes no event ("a question"), or ""
-  std::string background;         ///< why it is told as background ("a relative clause"), or ""
-  int32_t controller = -1;       ///< trigger whose complement this is
-  bool absorbed = false;         ///< folded into its controller's event
+  std::string not_asserted;         ///< why the trigger makes no event ("a question"), or ""
+  std::string background;           ///< why it is told as background ("a relative clause"), or ""
+  int32_t controller = -1;          ///< trigger whose complement this is
+  bool absorbed = false;            ///< folded into its controller's event
   int32_t actor = -1, target = -1;  ///< phrase indices
   bool actor_inherited = false;
   std::string actor_note, target_note;

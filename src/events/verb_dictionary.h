@@ -41,8 +41,8 @@ struct VerbEntry {
   /// kNone for light and modal verbs, and for imported entries whose type is their CAMEO
   /// code's (the coder maps it through cameo.tsv).
   PloverType plover = PloverType::kNone;
-  std::string mode;   ///< a PLOVER mode of `plover`; for a modal verb the modality it adds
-  std::string cameo;  ///< closest CAMEO code, "" when none
+  std::string mode;        ///< a PLOVER mode of `plover`; for a modal verb the modality it adds
+  std::string cameo;       ///< closest CAMEO code, "" when none
   int priority = 0;        ///< the project's own entries outrank imported ones
   std::string source;      ///< "verbs.tsv:12" or "CAMEO.verbpatterns.150430.txt:1561"
 };
