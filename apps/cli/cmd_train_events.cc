@@ -177,6 +177,280 @@ int list_candidates(const Analyser& an, const std::string& path, const std::stri
   return kExitOk;
 }
 
+// The PETRARCH verb dictionary: each verb pattern a lexical example of its code's type (or of
+// no event for codes without one); `petrarch` gets the types each bare verb reads as.
+Status add_dictionary(const Analyser& an, const std::string& path, events::TrainingSet& set,
+                      TypesByLemma& petrarch, Counts& c) {
+  events::VerbDictionary pverbs;
+  events::ImportStats st;
+  DL_RETURN_IF_ERROR(events::import_petrarch_verbs(path, pverbs, st));
+  const events::CameoTable& cameo = an.coder.dictionaries()->cameo;
+  for (const events::VerbEntry& e : pverbs.entries()) {
+    if (e.lemma.empty() || e.role != events::VerbRole::kEvent) continue;
+    const events::CameoCode* cc = e.cameo.empty() ? nullptr : cameo.find(e.cameo);
+    const PloverType type = e.no_event || !cc ? PloverType::kNone : cc->plover;
+    // A lemma reads as a type by its bare verb entry only: patterns with words around
+    // ("SAY * EASE") code what the sentence says, not what the verb is.
+    if (type != PloverType::kNone && e.particles.empty() && e.object_words.empty() &&
+        e.pre_words.empty()) {
+      petrarch[e.lemma].insert(type);
+    }
+    events::TrainingExample x;
+    events::lexical_features(*an.coder.dictionaries(), e.lemma,
+                             e.particles.empty() ? "" : e.particles.front(),
+                             e.object_words.empty() ? "" : e.object_words.front(), x.keys);
+    x.label = type;
+    if (type != PloverType::kNone && plover_type_of_cameo(e.cameo) == type) x.cameo = e.cameo;
+    x.source = events::ExampleSource::kDictionary;
+    set.examples.push_back(std::move(x));
+    ++c.examples;
+  }
+  log_line(c.to_string("PETRARCH verb dictionary"));
+  return ok_status();
+}
+
+// Codebook sentences: each marked word an example of its type, every other candidate of the
+// text an example of no event.
+Status add_codebook(const Analyser& an, const std::string& path, events::TrainingSet& set,
+                    Counts& c) {
+  auto texts = events::read_codebook(path);
+  if (!texts.ok()) return texts.status();
+  for (const events::MarkedText& t : *texts) {
+    auto cands = an.candidates(t.text, t.id, "");
+    if (!cands.ok()) return cands.status();
+    const int32_t doc = set.n_docs++;
+    std::vector<bool> used(t.marks.size(), false);
+    for (const events::TriggerCandidate& k : *cands) {
+      PloverType label = PloverType::kNone;
+      std::string cameo;
+      for (size_t m = 0; m < t.marks.size(); ++m) {
+        if (k.trigger.overlaps(t.marks[m].head)) {
+          label = t.marks[m].type;
+          cameo = t.marks[m].cameo;
+          used[m] = true;
+        }
+      }
+      set.examples.push_back(example(k, label, cameo, events::ExampleSource::kCodebook, doc));
+      ++c.examples;
+    }
+    for (size_t m = 0; m < used.size(); ++m) {
+      if (used[m]) continue;
+      ++c.unmatched;
+      log_line("  " + t.id + ": no candidate at '" +
+               t.text.substr(t.marks[m].head.begin, t.marks[m].head.size()) + "'");
+    }
+    ++c.texts;
+  }
+  log_line(c.to_string("codebook"));
+  return ok_status();
+}
+
+// PETRARCH-2 unit-test records: for each expected code, the candidates a dictionary reads as
+// its type form a latent group (all candidates when none does); the others are no events.
+Status add_records(const Analyser& an, const std::string& path, const TypesByLemma& petrarch,
+                   events::TrainingSet& set, Counts& c) {
+  auto recs = events::read_coded_records(path);
+  if (!recs.ok()) return recs.status();
+  const events::CameoTable& cameo = an.coder.dictionaries()->cameo;
+  for (const events::CodedRecord& r : *recs) {
+    auto cands = an.candidates(r.text, r.id, r.date);
+    if (!cands.ok()) return cands.status();
+    const int32_t doc = set.n_docs++;
+    std::set<PloverType> expected;
+    for (const std::string& code : r.cameo) {
+      const events::CameoCode* cc = cameo.find(code);
+      if (cc && cc->plover != PloverType::kNone) expected.insert(cc->plover);
+    }
+    std::vector<bool> in_group(cands->size(), false);
+    for (PloverType type : expected) {
+      std::vector<size_t> members;
+      for (size_t i = 0; i < cands->size(); ++i) {
+        if (reads_as((*cands)[i], type, petrarch)) members.push_back(i);
+      }
+      if (members.empty()) {
+        for (size_t i = 0; i < cands->size(); ++i) members.push_back(i);
+      }
+      for (size_t m : members) in_group[m] = true;
+      add_group(set, *cands, members, type, events::ExampleSource::kRecords, doc, c);
+    }
+    for (size_t i = 0; i < cands->size(); ++i) {
+      if (in_group[i]) continue;
+      set.examples.push_back(
+          example((*cands)[i], PloverType::kNone, "", events::ExampleSource::kRecords, doc));
+      ++c.examples;
+    }
+    ++c.texts;
+  }
+  log_line(c.to_string("records"));
+  return ok_status();
+}
+
+// NGEC synthetic stories (silver): a latent group of the lead sentence's candidates that a
+// dictionary reads as the story's type, and clause verbs no dictionary reads as no events.
+Status add_synthetic(const Analyser& an, const std::string& path, const TypesByLemma& petrarch,
+                     events::TrainingSet& set, Counts& c) {
+  auto stories = events::read_labelled_stories(path);
+  if (!stories.ok()) return stories.status();
+  for (const events::LabelledStory& st : *stories) {
+    auto cands = an.candidates(st.text, st.id, "");
+    if (!cands.ok()) {
+      ++c.failed;
+      continue;
+    }
+    // The story's event is told in its lead sentence; only a candidate there that a
+    // dictionary reads as the story's type can carry it (the others stay unlabelled).
+    std::vector<size_t> members;
+    uint32_t first = UINT32_MAX;
+    for (const events::TriggerCandidate& k : *cands) first = std::min(first, k.sentence);
+    for (size_t i = 0; i < cands->size(); ++i) {
+      if ((*cands)[i].sentence == first && reads_as((*cands)[i], st.type, petrarch))
+        members.push_back(i);
+    }
+    add_group(set, *cands, members, st.type, events::ExampleSource::kSynthetic, -1, c);
+    // Clause verbs that no dictionary reads as any event are, in these stories, almost
+    // always no event: silver negatives that balance the positives.
+    for (const events::TriggerCandidate& k : *cands) {
+      if (k.dictionary_type != PloverType::kNone || petrarch.contains(k.lemma)) continue;
+      set.examples.push_back(
+          example(k, PloverType::kNone, "", events::ExampleSource::kSynthetic, -1));
+      ++c.examples;
+    }
+    ++c.texts;
+  }
+  log_line(c.to_string("synthetic"));
+  return ok_status();
+}
+
+// Judged news: each judged trigger an example of its judgement.
+Status add_judged(const Analyser& an, const std::string& judged, const std::string& judged_texts,
+                  events::TrainingSet& set, Counts& c) {
+  auto judgements = events::read_judged_events(judged);
+  if (!judgements.ok()) return judgements.status();
+  auto texts = events::read_text_records(judged_texts);
+  if (!texts.ok()) return texts.status();
+  std::map<std::string, std::vector<const events::JudgedEvent*>> by_doc;
+  for (const events::JudgedEvent& j : *judgements) by_doc[j.doc].push_back(&j);
+  for (const events::TextRecord& t : *texts) {
+    auto it = by_doc.find(t.id);
+    if (it == by_doc.end()) continue;
+    auto cands = an.candidates(t.text, t.id, t.date);
+    if (!cands.ok()) return cands.status();
+    const int32_t doc = set.n_docs++;
+    for (const events::JudgedEvent* j : it->second) {
+      bool found = false;
+      for (const events::TriggerCandidate& k : *cands) {
+        if (!j->trigger.overlaps(k.trigger)) continue;
+        set.examples.push_back(example(k, j->event ? j->type : PloverType::kNone, j->cameo,
+                                       events::ExampleSource::kJudged, doc));
+        ++c.examples;
+        found = true;
+        break;
+      }
+      if (!found) ++c.unmatched;
+    }
+    ++c.texts;
+  }
+  log_line(c.to_string("judged"));
+  return ok_status();
+}
+
+// Cross-validation over `folds` folds of the gold documents: chooses the epochs and the decode
+// settings into `o` and returns the scores line for the model header.
+std::string choose_settings(const events::TrainingSet& set, events::TrainerOptions& o, int folds) {
+  std::string scores;
+  // The decode settings: the "no event" bias and the trust in the dictionaries' reading.
+  std::vector<events::DecodeSetting> settings;
+  // In the units of one run's scores: an ensemble's scores are the sum of its runs'.
+  const float runs = static_cast<float>(std::max(1, o.ensemble));
+  for (float bias : {-16, -12, -8, -6, -4, -2, 0, 2, 4, 8, 12, 16}) {
+    for (float prior : {0, 4, 8, 12, 16, 24, 32}) {
+      for (bool dictionary_type : {false, true}) {
+        settings.push_back({bias * runs, prior * runs, dictionary_type});
+      }
+    }
+  }
+  auto table = events::cross_validate(set, o, folds, settings, log_line);
+  const auto setting_name = [&](size_t i) {
+    char buf[96];
+    std::snprintf(buf, sizeof buf, "none bias %+.0f, dictionary prior %.0f, %s",
+                  static_cast<double>(settings[i].none_bias),
+                  static_cast<double>(settings[i].dictionary_prior),
+                  settings[i].dictionary_type ? "dictionary types" : "model types");
+    return std::string(buf);
+  };
+  double best_f = -1;
+  int best_e = 1;
+  size_t best_s = 0;
+  // Each epoch's best setting, with its scores by source; the best of all is chosen.
+  for (size_t e = 0; e < table.size(); ++e) {
+    size_t es = 0;
+    for (size_t i = 1; i < settings.size(); ++i) {
+      if (table[e][i].all.f1() > table[e][es].all.f1()) es = i;
+    }
+    const events::CvScores& cell = table[e][es];
+    std::string row = "  epoch " + std::to_string(e + 1) + ": " + setting_name(es);
+    char buf[96];
+    std::snprintf(buf, sizeof buf, ": P %.1f R %.1f F1 %.1f", cell.all.precision(),
+                  cell.all.recall(), cell.all.f1());
+    row += buf;
+    for (int src = 0; src < events::kExampleSources; ++src) {
+      const events::TriggerScores& x = cell.by_source[src];
+      if (x.gold + x.predicted == 0) continue;
+      std::snprintf(buf, sizeof buf, "; %s %.1f/%.1f (events %.0f)",
+                    events::to_string(static_cast<events::ExampleSource>(src)), x.precision(),
+                    x.recall(), x.event_precision());
+      row += buf;
+    }
+    log_line(row);
+    if (cell.all.f1() > best_f) {
+      best_f = cell.all.f1();
+      best_e = static_cast<int>(e + 1);
+      best_s = es;
+    }
+  }
+  {  // the chosen epoch's best F1 for each dictionary prior: how flat the choice is
+    std::map<float, size_t> by_prior;
+    const std::vector<events::CvScores>& row = table[static_cast<size_t>(best_e - 1)];
+    for (size_t i = 0; i < settings.size(); ++i) {
+      if (settings[i].dictionary_type != settings[best_s].dictionary_type) continue;
+      auto [it, fresh] = by_prior.emplace(settings[i].dictionary_prior, i);
+      if (!fresh && row[i].all.f1() > row[it->second].all.f1()) it->second = i;
+    }
+    std::string line = "  epoch " + std::to_string(best_e) + " by dictionary prior:";
+    for (const auto& [prior, i] : by_prior) {
+      char buf[64];
+      std::snprintf(buf, sizeof buf, " %.0f: %.1f/%.1f/%.1f (bias %+.0f);",
+                    static_cast<double>(prior), row[i].all.precision(), row[i].all.recall(),
+                    row[i].all.f1(), static_cast<double>(settings[i].none_bias));
+      line += buf;
+    }
+    log_line(line);
+  }
+  const events::CvScores& cell = table[static_cast<size_t>(best_e - 1)][best_s];
+  const events::TriggerScores& b = cell.all;
+  char buf[512];
+  int n = std::snprintf(buf, sizeof buf,
+                        "%d-fold cross-validation on the gold sources: epochs %d, %s: typed "
+                        "events P %.1f R %.1f F1 %.1f (events at all: P %.1f); %d gold events;",
+                        folds, best_e, setting_name(best_s).c_str(), b.precision(), b.recall(),
+                        b.f1(), b.event_precision(), b.gold);
+  for (int src = 0; src < events::kExampleSources; ++src) {
+    const events::TriggerScores& x = cell.by_source[src];
+    if (x.gold == 0 || n < 0 || static_cast<size_t>(n) >= sizeof buf) continue;
+    n += std::snprintf(buf + n, sizeof buf - static_cast<size_t>(n),
+                       " %s P %.1f R %.1f F1 %.1f (%d);",
+                       events::to_string(static_cast<events::ExampleSource>(src)), x.precision(),
+                       x.recall(), x.f1(), x.gold);
+  }
+  scores = buf;
+  log_line(scores);
+  o.epochs = best_e;
+  o.none_bias = settings[best_s].none_bias;
+  o.dictionary_prior = settings[best_s].dictionary_prior;
+  o.dictionary_type = settings[best_s].dictionary_type;
+  return scores;
+}
+
 }  // namespace
 
 int run_train_events(int argc, char** argv) {
@@ -240,265 +514,26 @@ int run_train_events(int argc, char** argv) {
   if (!list_texts.empty()) return list_candidates(an, list_texts, models);
   events::TrainingSet set;
   std::map<std::string, Counts> counts;
-
   TypesByLemma petrarch;
-  events::VerbDictionary pverbs;
   if (!petrarch_verbs.empty()) {
-    events::ImportStats st;
-    if (Status s = events::import_petrarch_verbs(petrarch_verbs, pverbs, st); !s.ok())
+    if (Status s = add_dictionary(an, petrarch_verbs, set, petrarch, counts["dictionary"]); !s.ok())
       return fail(s);
-    const events::CameoTable& cameo = an.coder.dictionaries()->cameo;
-    Counts& c = counts["dictionary"];
-    for (const events::VerbEntry& e : pverbs.entries()) {
-      if (e.lemma.empty() || e.role != events::VerbRole::kEvent) continue;
-      const events::CameoCode* cc = e.cameo.empty() ? nullptr : cameo.find(e.cameo);
-      const PloverType type = e.no_event || !cc ? PloverType::kNone : cc->plover;
-      // A lemma reads as a type by its bare verb entry only: patterns with words around
-      // ("SAY * EASE") code what the sentence says, not what the verb is.
-      if (type != PloverType::kNone && e.particles.empty() && e.object_words.empty() &&
-          e.pre_words.empty()) {
-        petrarch[e.lemma].insert(type);
-      }
-      events::TrainingExample x;
-      events::lexical_features(*an.coder.dictionaries(), e.lemma,
-                               e.particles.empty() ? "" : e.particles.front(),
-                               e.object_words.empty() ? "" : e.object_words.front(), x.keys);
-      x.label = type;
-      if (type != PloverType::kNone && plover_type_of_cameo(e.cameo) == type) x.cameo = e.cameo;
-      x.source = events::ExampleSource::kDictionary;
-      set.examples.push_back(std::move(x));
-      ++c.examples;
-    }
-    log_line(c.to_string("PETRARCH verb dictionary"));
   }
-
-  {  // codebook sentences
-    auto texts = events::read_codebook(codebook);
-    if (!texts.ok()) return fail(texts.status());
-    Counts& c = counts["codebook"];
-    for (const events::MarkedText& t : *texts) {
-      auto cands = an.candidates(t.text, t.id, "");
-      if (!cands.ok()) return fail(cands.status());
-      const int32_t doc = set.n_docs++;
-      std::vector<bool> used(t.marks.size(), false);
-      for (const events::TriggerCandidate& k : *cands) {
-        PloverType label = PloverType::kNone;
-        std::string cameo;
-        for (size_t m = 0; m < t.marks.size(); ++m) {
-          if (k.trigger.overlaps(t.marks[m].head)) {
-            label = t.marks[m].type;
-            cameo = t.marks[m].cameo;
-            used[m] = true;
-          }
-        }
-        set.examples.push_back(example(k, label, cameo, events::ExampleSource::kCodebook, doc));
-        ++c.examples;
-      }
-      for (size_t m = 0; m < used.size(); ++m) {
-        if (used[m]) continue;
-        ++c.unmatched;
-        log_line("  " + t.id + ": no candidate at '" +
-                 t.text.substr(t.marks[m].head.begin, t.marks[m].head.size()) + "'");
-      }
-      ++c.texts;
-    }
-    log_line(c.to_string("codebook"));
-  }
-
+  if (Status s = add_codebook(an, codebook, set, counts["codebook"]); !s.ok()) return fail(s);
   if (!records.empty()) {
-    auto recs = events::read_coded_records(records);
-    if (!recs.ok()) return fail(recs.status());
-    Counts& c = counts["records"];
-    const events::CameoTable& cameo = an.coder.dictionaries()->cameo;
-    for (const events::CodedRecord& r : *recs) {
-      auto cands = an.candidates(r.text, r.id, r.date);
-      if (!cands.ok()) return fail(cands.status());
-      const int32_t doc = set.n_docs++;
-      std::set<PloverType> expected;
-      for (const std::string& code : r.cameo) {
-        const events::CameoCode* cc = cameo.find(code);
-        if (cc && cc->plover != PloverType::kNone) expected.insert(cc->plover);
-      }
-      std::vector<bool> in_group(cands->size(), false);
-      for (PloverType type : expected) {
-        std::vector<size_t> members;
-        for (size_t i = 0; i < cands->size(); ++i) {
-          if (reads_as((*cands)[i], type, petrarch)) members.push_back(i);
-        }
-        if (members.empty()) {
-          for (size_t i = 0; i < cands->size(); ++i) members.push_back(i);
-        }
-        for (size_t m : members) in_group[m] = true;
-        add_group(set, *cands, members, type, events::ExampleSource::kRecords, doc, c);
-      }
-      for (size_t i = 0; i < cands->size(); ++i) {
-        if (in_group[i]) continue;
-        set.examples.push_back(
-            example((*cands)[i], PloverType::kNone, "", events::ExampleSource::kRecords, doc));
-        ++c.examples;
-      }
-      ++c.texts;
-    }
-    log_line(c.to_string("records"));
+    if (Status s = add_records(an, records, petrarch, set, counts["records"]); !s.ok())
+      return fail(s);
   }
-
   if (!synthetic.empty()) {
-    auto stories = events::read_labelled_stories(synthetic);
-    if (!stories.ok()) return fail(stories.status());
-    Counts& c = counts["synthetic"];
-    for (const events::LabelledStory& st : *stories) {
-      auto cands = an.candidates(st.text, st.id, "");
-      if (!cands.ok()) {
-        ++c.failed;
-        continue;
-      }
-      // The story's event is told in its lead sentence; only a candidate there that a
-      // dictionary reads as the story's type can carry it (the others stay unlabelled).
-      std::vector<size_t> members;
-      uint32_t first = UINT32_MAX;
-      for (const events::TriggerCandidate& k : *cands) first = std::min(first, k.sentence);
-      for (size_t i = 0; i < cands->size(); ++i) {
-        if ((*cands)[i].sentence == first && reads_as((*cands)[i], st.type, petrarch))
-          members.push_back(i);
-      }
-      add_group(set, *cands, members, st.type, events::ExampleSource::kSynthetic, -1, c);
-      // Clause verbs that no dictionary reads as any event are, in these stories, almost
-      // always no event: silver negatives that balance the positives.
-      for (const events::TriggerCandidate& k : *cands) {
-        if (k.dictionary_type != PloverType::kNone || petrarch.contains(k.lemma)) continue;
-        set.examples.push_back(
-            example(k, PloverType::kNone, "", events::ExampleSource::kSynthetic, -1));
-        ++c.examples;
-      }
-      ++c.texts;
-    }
-    log_line(c.to_string("synthetic"));
+    if (Status s = add_synthetic(an, synthetic, petrarch, set, counts["synthetic"]); !s.ok())
+      return fail(s);
   }
-
   if (!judged.empty()) {
-    auto judgements = events::read_judged_events(judged);
-    if (!judgements.ok()) return fail(judgements.status());
-    auto texts = events::read_text_records(judged_texts);
-    if (!texts.ok()) return fail(texts.status());
-    std::map<std::string, std::vector<const events::JudgedEvent*>> by_doc;
-    for (const events::JudgedEvent& j : *judgements) by_doc[j.doc].push_back(&j);
-    Counts& c = counts["judged"];
-    for (const events::TextRecord& t : *texts) {
-      auto it = by_doc.find(t.id);
-      if (it == by_doc.end()) continue;
-      auto cands = an.candidates(t.text, t.id, t.date);
-      if (!cands.ok()) return fail(cands.status());
-      const int32_t doc = set.n_docs++;
-      for (const events::JudgedEvent* j : it->second) {
-        bool found = false;
-        for (const events::TriggerCandidate& k : *cands) {
-          if (!j->trigger.overlaps(k.trigger)) continue;
-          set.examples.push_back(example(k, j->event ? j->type : PloverType::kNone, j->cameo,
-                                         events::ExampleSource::kJudged, doc));
-          ++c.examples;
-          found = true;
-          break;
-        }
-        if (!found) ++c.unmatched;
-      }
-      ++c.texts;
-    }
-    log_line(c.to_string("judged"));
+    if (Status s = add_judged(an, judged, judged_texts, set, counts["judged"]); !s.ok())
+      return fail(s);
   }
+  const std::string scores = folds > 1 ? choose_settings(set, o, folds) : "";
 
-  std::string scores;
-  if (folds > 1) {
-    // The decode settings: the "no event" bias and the trust in the dictionaries' reading.
-    std::vector<events::DecodeSetting> settings;
-    // In the units of one run's scores: an ensemble's scores are the sum of its runs'.
-    const float runs = static_cast<float>(std::max(1, o.ensemble));
-    for (float bias : {-16, -12, -8, -6, -4, -2, 0, 2, 4, 8, 12, 16}) {
-      for (float prior : {0, 4, 8, 12, 16, 24, 32}) {
-        for (bool dictionary_type : {false, true}) {
-          settings.push_back({bias * runs, prior * runs, dictionary_type});
-        }
-      }
-    }
-    auto table = events::cross_validate(set, o, folds, settings, log_line);
-    const auto setting_name = [&](size_t i) {
-      char buf[96];
-      std::snprintf(buf, sizeof buf, "none bias %+.0f, dictionary prior %.0f, %s",
-                    static_cast<double>(settings[i].none_bias),
-                    static_cast<double>(settings[i].dictionary_prior),
-                    settings[i].dictionary_type ? "dictionary types" : "model types");
-      return std::string(buf);
-    };
-    double best_f = -1;
-    int best_e = 1;
-    size_t best_s = 0;
-    // Each epoch's best setting, with its scores by source; the best of all is chosen.
-    for (size_t e = 0; e < table.size(); ++e) {
-      size_t es = 0;
-      for (size_t i = 1; i < settings.size(); ++i) {
-        if (table[e][i].all.f1() > table[e][es].all.f1()) es = i;
-      }
-      const events::CvScores& cell = table[e][es];
-      std::string row = "  epoch " + std::to_string(e + 1) + ": " + setting_name(es);
-      char buf[96];
-      std::snprintf(buf, sizeof buf, ": P %.1f R %.1f F1 %.1f", cell.all.precision(),
-                    cell.all.recall(), cell.all.f1());
-      row += buf;
-      for (int src = 0; src < events::kExampleSources; ++src) {
-        const events::TriggerScores& x = cell.by_source[src];
-        if (x.gold + x.predicted == 0) continue;
-        std::snprintf(buf, sizeof buf, "; %s %.1f/%.1f (events %.0f)",
-                      events::to_string(static_cast<events::ExampleSource>(src)), x.precision(),
-                      x.recall(), x.event_precision());
-        row += buf;
-      }
-      log_line(row);
-      if (cell.all.f1() > best_f) {
-        best_f = cell.all.f1();
-        best_e = static_cast<int>(e + 1);
-        best_s = es;
-      }
-    }
-    {  // the chosen epoch's best F1 for each dictionary prior: how flat the choice is
-      std::map<float, size_t> by_prior;
-      const std::vector<events::CvScores>& row = table[static_cast<size_t>(best_e - 1)];
-      for (size_t i = 0; i < settings.size(); ++i) {
-        if (settings[i].dictionary_type != settings[best_s].dictionary_type) continue;
-        auto [it, fresh] = by_prior.emplace(settings[i].dictionary_prior, i);
-        if (!fresh && row[i].all.f1() > row[it->second].all.f1()) it->second = i;
-      }
-      std::string line = "  epoch " + std::to_string(best_e) + " by dictionary prior:";
-      for (const auto& [prior, i] : by_prior) {
-        char buf[64];
-        std::snprintf(buf, sizeof buf, " %.0f: %.1f/%.1f/%.1f (bias %+.0f);",
-                      static_cast<double>(prior), row[i].all.precision(), row[i].all.recall(),
-                      row[i].all.f1(), static_cast<double>(settings[i].none_bias));
-        line += buf;
-      }
-      log_line(line);
-    }
-    const events::CvScores& cell = table[static_cast<size_t>(best_e - 1)][best_s];
-    const events::TriggerScores& b = cell.all;
-    char buf[512];
-    int n = std::snprintf(buf, sizeof buf,
-                          "%d-fold cross-validation on the gold sources: epochs %d, %s: typed "
-                          "events P %.1f R %.1f F1 %.1f (events at all: P %.1f); %d gold events;",
-                          folds, best_e, setting_name(best_s).c_str(), b.precision(), b.recall(),
-                          b.f1(), b.event_precision(), b.gold);
-    for (int src = 0; src < events::kExampleSources; ++src) {
-      const events::TriggerScores& x = cell.by_source[src];
-      if (x.gold == 0 || n < 0 || static_cast<size_t>(n) >= sizeof buf) continue;
-      n += std::snprintf(buf + n, sizeof buf - static_cast<size_t>(n),
-                         " %s P %.1f R %.1f F1 %.1f (%d);",
-                         events::to_string(static_cast<events::ExampleSource>(src)), x.precision(),
-                         x.recall(), x.f1(), x.gold);
-    }
-    scores = buf;
-    log_line(scores);
-    o.epochs = best_e;
-    o.none_bias = settings[best_s].none_bias;
-    o.dictionary_prior = settings[best_s].dictionary_prior;
-    o.dictionary_type = settings[best_s].dictionary_type;
-  }
   if (out.empty()) return kExitOk;
   events::TriggerModel model = events::train_trigger_model(set, o, nullptr);
   syntax::ModelHeader header = {{"command", command},
