@@ -15,9 +15,11 @@
 //  - judged news: each judged trigger is an example of its judgement;
 //  - the PETRARCH verb dictionary itself: each verb (with its particle or object word) is a
 //    lexical example of its code's type, or of no event for CAMEO 01 statements.
-// With --folds, cross-validation over the gold sources prints typed-event scores for every
-// epoch and "no event" bias, and picks the best F1 (documents of a source never straddle a
-// fold). The model file's header records the command, the data, the counts and the scores.
+// With --folds, cross-validation over the gold sources prints each epoch's best decode
+// setting ("no event" bias, dictionary prior, dictionary or model types) with its typed-event
+// scores, and picks the best F1 (documents of a source never straddle a fold). --ensemble N
+// sums N runs with consecutive seeds. The model file's header records the command, the data,
+// the counts and the scores.
 #include <algorithm>
 #include <cstdio>
 #include <map>
