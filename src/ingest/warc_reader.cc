@@ -16,6 +16,7 @@
 #include "ingest/date_parser.h"
 #include "ingest/metadata.h"
 #include "ingest/reader.h"
+#include "model/hash.h"
 #include "text/utf8.h"
 
 namespace dateline::ingest {
@@ -382,7 +383,7 @@ class WarcParser {
     }
     // The same page fetched twice (or revisited) is read once.
     std::string digest(h.get("warc-payload-digest"));
-    if (digest.empty()) digest = text::content_hash(body);
+    if (digest.empty()) digest = model::content_hash(body);
     if (!seen_.insert(digest).second) {
       ++skipped_["duplicate payload"];
       return true;

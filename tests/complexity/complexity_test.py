@@ -13,8 +13,11 @@ system: on a shared machine they vary far less than wall time), less the time th
 command takes on a one-line article (loading the models), measured in the same run. The
 64 KB input is given several times in one command so that its time is well above the
 timer's noise. Each pathological 1 MB input must take at most --max-ratio (20) times its
-64 KB input (linear is 16) and at most --max-seconds (5) seconds; the prose baseline's
-ratio is printed beside them and held to the same ratio.
+64 KB input (linear is 16, quadratic 256) and at most --max-seconds (5) seconds. The prose
+baseline's ratio is printed beside them and held to --max-baseline-ratio (24): ordinary
+prose measures 17 to 21 on a loaded machine, as the larger working set leaves the caches
+and the O(n log n) indexes add their log factor. A failing 1 MB time is measured twice
+more and the least taken: on a shared machine CPU time only ever grows with load.
 """
 import argparse
 import math
@@ -49,6 +52,7 @@ def main():
     ap.add_argument("--small", type=int, default=64 << 10)
     ap.add_argument("--large", type=int, default=1 << 20)
     ap.add_argument("--max-ratio", type=float, default=20.0)
+    ap.add_argument("--max-baseline-ratio", type=float, default=24.0)
     ap.add_argument("--max-seconds", type=float, default=5.0)
     ap.add_argument("--kinds", default=",".join(gen_inputs.KINDS))
     args = ap.parse_args()
@@ -76,13 +80,17 @@ def main():
         large = max(cpu_seconds(extract + [paths[args.large]]) - startup, 0.0)
         pathological = kind != "prose"
 
+        max_ratio = args.max_ratio if pathological else args.max_baseline_ratio
+
         def failing(large_time):
             ratio = large_time / max(small, 1e-6)
             # Under a quarter second at 1 MB, noise decides the ratio and nothing is slow.
-            too_slow = large_time >= 0.25 and ratio > args.max_ratio
+            too_slow = large_time >= 0.25 and ratio > max_ratio
             return too_slow or (pathological and large_time > args.max_seconds)
 
-        if failing(large):  # a second measurement before calling it a failure
+        for _ in range(2):  # two more measurements before calling it a failure
+            if not failing(large):
+                break
             large = min(large, max(cpu_seconds(extract + [paths[args.large]]) - startup, 0.0))
         ratio = large / max(small, 1e-6)
         bad = failing(large)
@@ -91,7 +99,8 @@ def main():
         if bad:
             failures.append(kind)
     if failures:
-        print(f"FAIL: {', '.join(failures)} (ratio over {args.max_ratio:g} or over "
+        print(f"FAIL: {', '.join(failures)} (ratio over {args.max_ratio:g}, baseline over "
+              f"{args.max_baseline_ratio:g}, or over "
               f"{args.max_seconds:g} s at {args.large >> 20} MB)")
         return 1
     print("all kinds linear")
