@@ -75,7 +75,13 @@ async function analyse() {
   const published = $('published').value;
   const url = '/api/extract?name=pasted' + (published ? '&published=' + encodeURIComponent(published) : '');
   try {
-    const res = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'text/plain; charset=utf-8' }, body: text });
+    // X-Dateline-Request: the server takes plain text only from scripts that may send a custom
+    // header (which a cross-site form cannot); docs/API.md.
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'Content-Type': 'text/plain; charset=utf-8', 'X-Dateline-Request': 'web' },
+      body: text,
+    });
     const body = await res.text();
     if (!res.ok) { $('status').textContent = 'Error: ' + JSON.parse(body).error.message; return; }
     render(text, JSON.parse(body.split('\n')[0]));

@@ -2,8 +2,27 @@
 #include "cli_options.h"
 
 #include <algorithm>
+#include <cstdio>
+#include <string_view>
+
+#include "model/manifest.h"
 
 namespace dateline::cli {
+
+namespace {
+
+// --published: the value becomes its ISO form ("March 6, 2026" -> "2026-03-06"); anything
+// that is not a date ("yesterday") is a usage error, so it is never stored as one.
+const CLI::Validator kPublicationDate(
+    [](std::string& value) -> std::string {
+      Result<std::string> iso = parse_publication_date(value, "value");
+      if (!iso.ok()) return iso.status().message().substr(std::string_view("value: ").size());
+      value = std::move(iso).value();
+      return "";
+    },
+    "DATE");
+
+}  // namespace
 
 void AnalysisFlags::add_to(CLI::App& app) {
   app.add_option("--models", pipeline.models_dir, "folder of model files (default: models/)");
@@ -14,11 +33,37 @@ void AnalysisFlags::add_to(CLI::App& app) {
   app.add_option("--anchor-date", pipeline.anchor_date,
                  "resolve relative dates against this date when an article states none");
   app.add_option("--published", reader.default_published,
-                 "publication date for articles that state none (ISO 8601)");
-  app.add_option("--max-bytes", reader.max_input_bytes, "skip inputs larger than this");
+                 "publication date for articles that state none (ISO 8601)")
+      ->transform(kPublicationDate);
+  app.add_option("--max-bytes", reader.max_input_bytes,
+                 "skip articles larger than this (bytes; default 8 MiB)");
+  app.add_option("--max-jsonl-bytes", reader.max_json_lines_bytes,
+                 "skip JSON Lines inputs larger than this (bytes; default 1 GiB)");
   app.add_option("--with", with, "add to the JSON: tokens, sentences, syntax")
       ->delimiter(',')
       ->check(CLI::IsMember({"tokens", "sentences", "syntax"}));
+  // Notes (what a WARC file held besides its pages) go to stderr beside the errors.
+  reader.on_note = [](const std::string& note) {
+    std::fprintf(stderr, "dateline: note: %s\n", note.c_str());
+  };
+}
+
+void print_warnings(const Pipeline& pipeline) {
+  for (const std::string& w : pipeline.warnings()) {
+    std::fprintf(stderr, "dateline: warning: %s\n", w.c_str());
+  }
+}
+
+void warn_missing_models(const std::string& dir, std::initializer_list<const char*> files) {
+  const model::ModelsCheck check = model::check_models_dir(dir, false);
+  for (const model::ModelSpec* spec : check.missing_optional) {
+    for (const char* f : files) {
+      if (std::string_view(f) == spec->file) {
+        std::fprintf(stderr, "dateline: warning: %s\n",
+                     model::missing_model_message(dir, *spec).c_str());
+      }
+    }
+  }
 }
 
 JsonOptions AnalysisFlags::json_options(bool pretty) const {

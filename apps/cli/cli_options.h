@@ -2,6 +2,9 @@
 #pragma once
 // Flags shared by the commands that run the pipeline (extract, ingest, serve).
 
+#include <initializer_list>
+#include <string>
+
 #include <CLI/CLI.hpp>
 
 #include "dateline/json.h"
@@ -18,5 +21,12 @@ struct AnalysisFlags {
   void add_to(CLI::App& app);
   JsonOptions json_options(bool pretty) const;
 };
+
+/// Prints the pipeline's warnings (missing optional models) on stderr, one a line.
+void print_warnings(const Pipeline& pipeline);
+
+/// For the commands that load single stages: a warning on stderr for each of `files` (names
+/// of the model manifest) missing from `dir`.
+void warn_missing_models(const std::string& dir, std::initializer_list<const char*> files);
 
 }  // namespace dateline::cli

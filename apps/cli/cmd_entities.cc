@@ -18,8 +18,8 @@ int run_entities(int argc, char** argv) {
   app.add_option("--limit", query.limit, "print at most this many");
   db.add_to(app);
   if (int rc = parse_flags(app, argc, argv); rc >= 0) return rc;
-  Result<Store> store = db.open(/*create=*/false);
-  if (!store.ok()) return fail(store.status());
+  Result<Store> store = db.open_for_reading();
+  if (!store.ok()) return fail_setup(store.status());
   Result<std::vector<EntityRecord>> entities = store->entities(query);
   if (!entities.ok()) return fail(entities.status());
   std::printf("%-7s %-36s %8s %8s  %-7s %-10s %s\n", "type", "name", "articles", "mentions",

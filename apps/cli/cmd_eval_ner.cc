@@ -27,10 +27,11 @@ int run_eval_ner(int argc, char** argv) {
   app.add_option("--lexicons", lexicons, "lexicons folder (default: the built-in one)");
   app.add_option("--min-f1", min_f1, "exit 1 when the overall F1 is below this");
   if (int rc = parse_flags(app, argc, argv); rc >= 0) return rc;
+  if (models.empty()) models = default_models_dir();
   auto recognizer = entities::EntityRecognizer::load(
-      {models.empty() ? default_models_dir() : models,
-       lexicons.empty() ? default_lexicons_dir() : lexicons});
-  if (!recognizer.ok()) return fail(recognizer.status());
+      {models, lexicons.empty() ? default_lexicons_dir() : lexicons});
+  if (!recognizer.ok()) return fail_setup(recognizer.status());
+  warn_missing_models(models, {model::kNerFile, model::kNerClustersFile});
   // Only the labels UNER annotates are gold: PER, ORG, LOC.
   entities::NerTypeMap map = {{"PER", "PER"}, {"ORG", "ORG"}, {"LOC", "LOC"}};
   auto gold = entities::read_iob(file, map);
@@ -80,10 +81,11 @@ int run_eval_coref(int argc, char** argv) {
   app.add_option("--lexicons", lexicons, "lexicons folder (default: the built-in one)");
   app.add_option("--min-accuracy", min_accuracy, "exit 1 when all-link accuracy is below this");
   if (int rc = parse_flags(app, argc, argv); rc >= 0) return rc;
+  if (models.empty()) models = default_models_dir();
   auto recognizer = entities::EntityRecognizer::load(
-      {models.empty() ? default_models_dir() : models,
-       lexicons.empty() ? default_lexicons_dir() : lexicons});
-  if (!recognizer.ok()) return fail(recognizer.status());
+      {models, lexicons.empty() ? default_lexicons_dir() : lexicons});
+  if (!recognizer.ok()) return fail_setup(recognizer.status());
+  warn_missing_models(models, {model::kNerFile, model::kNerClustersFile});
   auto gold = text::read_conllu(file);
   if (!gold.ok()) return fail(gold.status());
   entities::CorefScore score = entities::evaluate_coreference(*recognizer, *gold);

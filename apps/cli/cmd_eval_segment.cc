@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "cli_options.h"
 #include "commands.h"
 #include "dateline/pipeline.h"
 #include "segment/segmenter.h"
@@ -89,7 +90,8 @@ int run_eval_segment(int argc, char** argv) {
   if (int rc = parse_flags(app, argc, argv); rc >= 0) return rc;
   if (models_dir.empty()) models_dir = default_models_dir();
   auto segmenter = segment::Segmenter::load({models_dir, !rules});
-  if (!segmenter.ok()) return fail(segmenter.status());
+  if (!segmenter.ok()) return fail_setup(segmenter.status());
+  if (!rules) warn_missing_models(models_dir, {model::kSegmenterFile});
 
   for (const std::string& file : files) {
     auto sentences = text::read_conllu(file);

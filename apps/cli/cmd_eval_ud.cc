@@ -3,12 +3,13 @@
 #include <cstdio>
 #include <string>
 
-#include "commands.h"
 #include "CLI/CLI.hpp"
+#include "commands.h"
 #include "dateline/pipeline.h"
 #include "segment/segmenter.h"
 #include "syntax/syntax_annotator.h"
 #include "syntax/ud_eval.h"
+#include "syntax/vocab.h"
 #include "text/conllu.h"
 
 namespace dateline::cli {
@@ -31,9 +32,10 @@ int run_eval_ud(int argc, char** argv) {
   if (int rc = parse_flags(app, argc, argv); rc >= 0) return rc;
   auto gold = text::read_conllu(file);
   if (!gold.ok()) return fail(gold.status());
+  if (Status s = syntax::check_vocabulary(*gold, file); !s.ok()) return fail(s);
   auto annotator =
       syntax::SyntaxAnnotator::load({models.empty() ? default_models_dir() : models});
-  if (!annotator.ok()) return fail(annotator.status());
+  if (!annotator.ok()) return fail_setup(annotator.status());
   segment::Segmenter segmenter;
   std::vector<text::ConlluSentence> system;
   syntax::UdScores scores = syntax::evaluate_ud(*annotator, segmenter, *gold, gold_tokens,

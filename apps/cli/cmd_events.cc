@@ -22,10 +22,11 @@ int run_events(int argc, char** argv) {
   app.add_option("--limit", query.limit, "print at most this many");
   db.add_to(app);
   if (int rc = parse_flags(app, argc, argv); rc >= 0) return rc;
-  if (Status s = check_event_type_filter(query.type); !query.type.empty() && !s.ok())
-    return fail(s);
-  Result<Store> store = db.open(/*create=*/false);
-  if (!store.ok()) return fail(store.status());
+  if (Status s = check_event_type_filter(query.type); !query.type.empty() && !s.ok()) {
+    return fail_setup(s);
+  }
+  Result<Store> store = db.open_for_reading();
+  if (!store.ok()) return fail_setup(store.status());
   Result<std::vector<EventRecord>> events = store->events(query);
   if (!events.ok()) return fail(events.status());
   for (const EventRecord& e : events.value()) {

@@ -47,8 +47,8 @@ int run_export(int argc, char** argv) {
   app.add_flag("!--no-header", header, "gdelt-tsv: omit the column names line");
   db.add_to(app);
   if (int rc = parse_flags(app, argc, argv); rc >= 0) return rc;
-  Result<Store> store = db.open(/*create=*/false);
-  if (!store.ok()) return fail(store.status());
+  Result<Store> store = db.open_for_reading();
+  if (!store.ok()) return fail_setup(store.status());
   Status s;
   if (format == "jsonl") {
     s = store->for_each_article([](const StoredArticle& a) {

@@ -21,7 +21,8 @@ int run_extract(int argc, char** argv) {
   if (int rc = parse_flags(app, argc, argv); rc >= 0) return rc;
 
   auto pipeline = Pipeline::create(flags.pipeline);
-  if (!pipeline.ok()) return fail(pipeline.status());
+  if (!pipeline.ok()) return fail_setup(pipeline.status());
+  print_warnings(*pipeline);
   const JsonOptions json = flags.json_options(format == "json");
 
   int failed = 0;

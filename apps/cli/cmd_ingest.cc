@@ -11,16 +11,6 @@
 #include "store_flags.h"
 
 namespace dateline::cli {
-namespace {
-
-std::string command_line(int argc, char** argv) {
-  std::string out = "dateline";
-  for (int i = 0; i < argc; ++i) out += std::string(" ") + argv[i];
-  return out;
-}
-
-}  // namespace
-
 int run_ingest(int argc, char** argv) {
   CLI::App app{"Analyse articles and store them in the database (skipping stored ones)"};
   app.name("dateline ingest");
@@ -39,29 +29,34 @@ int run_ingest(int argc, char** argv) {
                  "dateline: --with is ignored by ingest: the store keeps the default JSON\n");
   }
 
-  Result<Store> store = db.open(/*create=*/true);
-  if (!store.ok()) return fail(store.status());
+  Result<Store> store = db.open_for_writing();
+  if (!store.ok()) return fail_setup(store.status());
   Result<Pipeline> pipeline = Pipeline::create(flags.pipeline);
-  if (!pipeline.ok()) return fail(pipeline.status());
+  if (!pipeline.ok()) return fail_setup(pipeline.status());
+  print_warnings(*pipeline);
   Result<int64_t> run =
-      store->begin_run({command_line(argc, argv), kVersion, pipeline->fingerprint()});
+      store->begin_run({command_line("ingest", argc, argv), kVersion, pipeline->fingerprint()});
   if (!run.ok()) return fail(run.status());
 
+  // Counts of what is committed: a batch's stored and duplicate articles count only once
+  // the batch is, so the report and the run row never claim rows that a failed commit lost.
   int64_t read = 0, stored = 0, duplicates = 0, failed = 0;
-  Status fatal;  // a database error: stop writing, report, exit non-zero
+  int64_t lost = 0;  // analysed articles of a batch rolled back by a database error
+  Status fatal;      // a database error: stop writing, report, exit non-zero
   std::vector<Document> batch;
   std::unordered_set<std::string> pending;  // hashes in `batch`: a repeat in one batch
   auto flush = [&]() {
     if (batch.empty() || !fatal.ok()) return;
+    int64_t batch_stored = 0, batch_duplicates = 0, batch_failed = 0;
     fatal = store->begin_batch();
     for (const Document& doc : batch) {
       if (!fatal.ok()) break;
       Result<PutOutcome> put = store->put(doc, run.value());
       if (put.ok()) {
-        ++(put.value() == PutOutcome::kStored ? stored : duplicates);
+        ++(put.value() == PutOutcome::kStored ? batch_stored : batch_duplicates);
       } else if (put.status().code() == ErrorCode::kBadInput) {
         // One inconsistent document is a diagnostic; the batch goes on.
-        ++failed;
+        ++batch_failed;
         std::fprintf(stderr, "dateline: %s\n", put.status().to_string().c_str());
         fatal = store->add_input_diagnostic(run.value(), doc.meta.path,
                                             {"not_stored", put.status().to_string(), -1});
@@ -69,10 +64,14 @@ int run_ingest(int argc, char** argv) {
         fatal = put.status();
       }
     }
+    if (fatal.ok()) fatal = store->commit_batch();
     if (fatal.ok()) {
-      fatal = store->commit_batch();
+      stored += batch_stored;
+      duplicates += batch_duplicates;
+      failed += batch_failed;
     } else {
       (void)store->rollback_batch();  // the error that made us roll back is the one to report
+      lost += static_cast<int64_t>(batch.size());
     }
     batch.clear();
     pending.clear();
@@ -108,13 +107,20 @@ int run_ingest(int argc, char** argv) {
         }
       });
   flush();
+  lost += static_cast<int64_t>(batch.size());  // left unwritten after a database error
   Status finished = store->finish_run(run.value(), fatal.ok() ? "completed" : "failed", read,
                                       stored, duplicates, failed);
   std::printf("%s: read %lld, stored %lld, skipped as duplicate %lld, failed %lld\n",
               db.path.c_str(), static_cast<long long>(read), static_cast<long long>(stored),
               static_cast<long long>(duplicates), static_cast<long long>(failed));
   std::fflush(stdout);
-  if (!fatal.ok()) return fail(fatal);
+  if (lost > 0) {
+    std::fprintf(stderr,
+                 "dateline: the last batch (%lld articles) was rolled back; run the same command "
+                 "again to store it\n",
+                 static_cast<long long>(lost));
+  }
+  if (!fatal.ok()) return fail_setup(fatal);
   if (!finished.ok()) return fail(finished);
   return failed ? kExitSomeInputsFailed : kExitOk;
 }

@@ -19,8 +19,8 @@ int run_people(int argc, char** argv) {
   app.add_option("--limit", limit, "print at most this many people");
   db.add_to(app);
   if (int rc = parse_flags(app, argc, argv); rc >= 0) return rc;
-  Result<Store> store = db.open(/*create=*/false);
-  if (!store.ok()) return fail(store.status());
+  Result<Store> store = db.open_for_reading();
+  if (!store.ok()) return fail_setup(store.status());
   Result<std::vector<PersonRecord>> people = store->people(name);
   if (!people.ok()) return fail(people.status());
   if (limit > 0 && people->size() > static_cast<size_t>(limit))

@@ -19,8 +19,8 @@ int run_quotes(int argc, char** argv) {
   app.add_option("--limit", query.limit, "print at most this many");
   db.add_to(app);
   if (int rc = parse_flags(app, argc, argv); rc >= 0) return rc;
-  Result<Store> store = db.open(/*create=*/false);
-  if (!store.ok()) return fail(store.status());
+  Result<Store> store = db.open_for_reading();
+  if (!store.ok()) return fail_setup(store.status());
   Result<std::vector<QuoteRecord>> quotes = store->quotes(query);
   if (!quotes.ok()) return fail(quotes.status());
   for (const QuoteRecord& q : quotes.value()) {

@@ -20,8 +20,8 @@ int run_show(int argc, char** argv) {
       ->check(CLI::IsMember({"json", "jsonl", "text"}));
   db.add_to(app);
   if (int rc = parse_flags(app, argc, argv); rc >= 0) return rc;
-  Result<Store> store = db.open(/*create=*/false);
-  if (!store.ok()) return fail(store.status());
+  Result<Store> store = db.open_for_reading();
+  if (!store.ok()) return fail_setup(store.status());
   Result<StoredArticle> article = store->find_article(key);
   if (!article.ok()) return fail(article.status());
   if (format == "text") {

@@ -13,8 +13,8 @@ int run_stats(int argc, char** argv) {
   DbFlags db;
   db.add_to(app);
   if (int rc = parse_flags(app, argc, argv); rc >= 0) return rc;
-  Result<Store> store = db.open(/*create=*/false);
-  if (!store.ok()) return fail(store.status());
+  Result<Store> store = db.open_for_reading();
+  if (!store.ok()) return fail_setup(store.status());
   Result<StoreStats> s = store->stats();
   if (!s.ok()) return fail(s.status());
   const struct {

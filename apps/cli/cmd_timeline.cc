@@ -19,8 +19,8 @@ int run_timeline(int argc, char** argv) {
   app.add_option("--limit", query.limit, "print at most this many");
   db.add_to(app);
   if (int rc = parse_flags(app, argc, argv); rc >= 0) return rc;
-  Result<Store> store = db.open(/*create=*/false);
-  if (!store.ok()) return fail(store.status());
+  Result<Store> store = db.open_for_reading();
+  if (!store.ok()) return fail_setup(store.status());
   Result<std::vector<TimelineEntry>> entries = store->timeline(query);
   if (!entries.ok()) return fail(entries.status());
   for (const TimelineEntry& e : entries.value()) {

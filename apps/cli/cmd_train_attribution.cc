@@ -138,11 +138,11 @@ int run_train_attribution(int argc, char** argv) {
   app.add_option("--bits", o.bits, "log2 of the feature hash table size")->capture_default_str();
   app.add_option("--seed", o.seed, "shuffling seed")->capture_default_str();
   app.add_flag("--content-end-tag", o.content_end_tag,
-               "format 3: content-end tag and clause-boundary features (experimental)");
+               "add the content-end tag and clause-boundary features (experimental)");
   if (int rc = parse_flags(app, argc, argv); rc >= 0) return rc;
   if (models_dir.empty()) models_dir = default_models_dir();
-  std::string command = "dateline train attribution";
-  for (int i = 1; i < argc; ++i) command += std::string(" ") + argv[i];
+  const std::string command = command_line("train attribution", argc, argv);
+  const std::string data = train_path + " (PolNeAR, research corpus, no data licence stated)";
 
   segment::Segmenter segmenter;
   auto syntax = syntax::SyntaxAnnotator::load({models_dir});
@@ -200,29 +200,29 @@ int run_train_attribution(int argc, char** argv) {
              std::to_string(n_train) + " attributions, dev " + std::to_string(dev_x.size()) +
              " of " + std::to_string(n_dev));
     // Averaging the weights of a few shuffling seeds: single runs differ by +-0.5 F1.
-    quotes::ContentReranker r;
+    std::vector<quotes::ContentReranker> runs;
     for (int k = 0; k < std::max(reranker_seeds, 1); ++k) {
       std::vector<std::string> seed_log;
-      quotes::ContentReranker one = quotes::train_content_reranker(train_x, dev_x, reranker_epochs,
-                                                                   o.seed + uint32_t(k), seed_log);
+      runs.push_back(quotes::train_content_reranker(train_x, dev_x, reranker_epochs,
+                                                    o.seed + uint32_t(k), seed_log));
       log_line("seed " + std::to_string(o.seed + uint32_t(k)) + ":");
       for (const std::string& l : seed_log) log_line("  " + l);
-      for (size_t i = 0; i < r.weights().size(); ++i) r.weights()[i] += one.weights()[i];
     }
-    for (float& x : r.weights()) x /= float(std::max(reranker_seeds, 1));
+    quotes::ContentReranker r = quotes::ContentReranker::average(runs);
     int orig = 0;
     for (const auto& x : dev_x) orig += x.gold == 0;
     std::vector<std::string> dev_log{
         "averaged: dev exact " + std::to_string(quotes::count_exact(r, dev_x)) + " of " +
         std::to_string(dev_x.size()) + " (tagger span " + std::to_string(orig) + ")"};
     log_line(dev_log.back());
-    std::string header =
-        "command=" + command + "\n" + "data=" + train_path +
-        " (PolNeAR, research corpus, no data licence stated)\n" +
-        "epochs=" + std::to_string(reranker_epochs) + " seeds=" + std::to_string(reranker_seeds) +
-        " folds=" + std::to_string(folds) + " rounds=" + std::to_string(rounds) + "\n" +
-        "scores=" + (dev_log.empty() ? std::string() : dev_log.back()) + "\n";
-    Status s = r.save(reranker_out, header);
+    r.set_header({{model::kHeaderCommand, command},
+                  {model::kHeaderData, data},
+                  {model::kHeaderSeed, std::to_string(o.seed)},
+                  {"training", "epochs=" + std::to_string(reranker_epochs) +
+                                   " seeds=" + std::to_string(reranker_seeds) + " folds=" +
+                                   std::to_string(folds) + " rounds=" + std::to_string(rounds)},
+                  {model::kHeaderScores, dev_log.back()}});
+    Status s = r.save(reranker_out);
     if (!s.ok()) return fail(s);
     log_line("wrote " + reranker_out);
     return kExitOk;
@@ -236,11 +236,13 @@ int run_train_attribution(int argc, char** argv) {
   if (!model.ok()) return fail(model.status());
   const bool parsed = !train.value().empty() && !train.value()[0].doc.tokens.empty() &&
                       train.value()[0].doc.tokens[0].head != Token::kNoHead;
-  std::string header = "command=" + command + "\n" + "data=" + train_path +
-                       " (PolNeAR, research corpus, no data licence stated)\n" +
-                       "syntax=" + (parsed ? syntax->fingerprint() : std::string("none")) + "\n" +
-                       "epochs=" + std::to_string(o.epochs) + "\n" + "scores=" + last + "\n";
-  Status s = model->save(out_path, header);
+  model->set_header({{model::kHeaderCommand, command},
+                     {model::kHeaderData, data},
+                     {model::kHeaderSeed, std::to_string(o.seed)},
+                     {"syntax", parsed ? syntax->fingerprint() : std::string("none")},
+                     {"epochs", std::to_string(o.epochs)},
+                     {model::kHeaderScores, last}});
+  Status s = model->save(out_path);
   if (!s.ok()) return fail(s);
   log_line("wrote " + out_path);
   return kExitOk;

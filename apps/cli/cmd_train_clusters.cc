@@ -35,11 +35,7 @@ int run_train_clusters(int argc, char** argv) {
       ->capture_default_str();
   app.add_option("--out", o.out, "clusters file to write (.dlc)")->required();
   if (int rc = parse_flags(app, argc, argv); rc >= 0) return rc;
-  o.command = "dateline train clusters";
-  for (int i = 1; i < argc; ++i) {
-    o.command += ' ';
-    o.command += argv[i];
-  }
+  o.command = command_line("train clusters", argc, argv);
   o.log = [](const std::string& s) {
     std::fprintf(stderr, "%s\n", s.c_str());
     std::fflush(stderr);

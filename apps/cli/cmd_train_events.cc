@@ -538,7 +538,7 @@ int run_train_events(int argc, char** argv) {
 
   if (out.empty()) return kExitOk;
   events::TriggerModel model = events::train_trigger_model(set, o, nullptr);
-  syntax::ModelHeader header = {{"command", command},
+  model::ModelHeader header = {{"command", command},
                                 {"seed", std::to_string(o.seed)},
                                 {"ensemble", std::to_string(o.ensemble)},
                                 {"epochs", std::to_string(o.epochs)}};

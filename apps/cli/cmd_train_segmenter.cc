@@ -53,23 +53,34 @@ int run_train_segmenter(int argc, char** argv) {
     for (auto& e : ex) examples.push_back(std::move(e));
   }
   segment::BoundaryModel model = segment::BoundaryModel::train(examples, options, report_epoch);
-  if (Status s = model.save(out); !s.ok()) return fail(s);
-  std::fprintf(stderr, "wrote %s\n", out.c_str());
 
-  segment::Segmenter segmenter(std::move(model));
+  // Dev scores go into the header, so the model is scored before it is written.
+  const segment::Segmenter segmenter(model);  // a copy: the model is written below
+  std::string scores, data;
+  for (const std::string& file : train_files) data += (data.empty() ? "" : ", ") + file;
   for (const std::string& file : dev_files) {
     auto gold = read_gold(file);
     if (!gold.ok()) return fail(gold.status());
     Document doc;
     doc.text = gold->text;
     segmenter.segment(doc);
-    auto scores = segment::evaluate_segmentation(*gold, doc);
-    if (!scores.ok()) return fail(scores.status());
-    std::printf("%s: Tokens F1 %.2f  Words F1 %.2f  Sentences F1 %.2f (P %.2f R %.2f)\n",
-                file.c_str(), 100 * scores->tokens.f1(), 100 * scores->words.f1(),
-                100 * scores->sentences.f1(), 100 * scores->sentences.precision(),
-                100 * scores->sentences.recall());
+    auto s = segment::evaluate_segmentation(*gold, doc);
+    if (!s.ok()) return fail(s.status());
+    char line[512];
+    std::snprintf(line, sizeof line,
+                  "%s: Tokens F1 %.2f  Words F1 %.2f  Sentences F1 %.2f (P %.2f R %.2f)",
+                  file.c_str(), 100 * s->tokens.f1(), 100 * s->words.f1(), 100 * s->sentences.f1(),
+                  100 * s->sentences.precision(), 100 * s->sentences.recall());
+    std::printf("%s\n", line);
+    scores += (scores.empty() ? "" : "; ") + std::string(line);
   }
+  model.set_header({{model::kHeaderCommand, command_line("train segmenter", argc, argv)},
+                    {model::kHeaderData, data},
+                    {model::kHeaderSeed, std::to_string(options.seed)},
+                    {"epochs", std::to_string(options.epochs)},
+                    {model::kHeaderScores, scores}});
+  if (Status s = model.save(out); !s.ok()) return fail(s);
+  std::fprintf(stderr, "wrote %s (fingerprint %s)\n", out.c_str(), model.fingerprint().c_str());
   return kExitOk;
 }
 

@@ -12,15 +12,6 @@
 namespace dateline::cli {
 namespace {
 
-std::string command_line(const char* name, int argc, char** argv) {
-  std::string s = std::string("dateline ") + name;
-  for (int i = 1; i < argc; ++i) {
-    s += ' ';
-    s += argv[i];
-  }
-  return s;
-}
-
 void log_line(const std::string& s) {
   std::fprintf(stderr, "%s\n", s.c_str());
   std::fflush(stderr);
@@ -85,24 +76,24 @@ namespace {
 
 // Reads a tagger or parser model file; `file` keeps its header for the model written back.
 template <typename Model>
-Result<Model> read_syntax_model(const std::string& path, syntax::ModelKind kind,
-                                syntax::ModelFile* file) {
-  DL_ASSIGN_OR_RETURN(*file, syntax::read_model_file(path, kind));
+Result<Model> read_syntax_model(const std::string& path, model::ModelKind kind,
+                                model::ModelFile* file) {
+  DL_ASSIGN_OR_RETURN(*file, model::read_model_file(path, kind));
   return Model::from_model(*file, path);
 }
 
 template <typename Model>
-Status write_syntax_model(const Model& model, syntax::ModelKind kind,
-                          const syntax::ModelHeader& header, const std::string& out) {
-  syntax::ByteWriter payload;
-  model.save_payload(payload);
-  return syntax::write_model_file(out, kind, header, payload.bytes());
+Status write_syntax_model(const Model& m, model::ModelKind kind, const model::ModelHeader& header,
+                          const std::string& out) {
+  model::ByteWriter payload;
+  m.save_payload(payload);
+  return model::write_model_file(out, kind, header, payload.bytes());
 }
 
 // `dateline prune tagger|parser`: drops small weights and writes the model with its header
 // plus the prune command.
 template <typename Model>
-int prune_model(const char* what, syntax::ModelKind kind, int argc, char** argv) {
+int prune_model(const char* what, model::ModelKind kind, int argc, char** argv) {
   const std::string name = std::string("prune ") + what;
   CLI::App app{std::string("Drop small weights from a ") + what +
                " model (smaller table and file)"};
@@ -115,16 +106,16 @@ int prune_model(const char* what, syntax::ModelKind kind, int argc, char** argv)
   app.add_option("--out", out, "model file to write (put en_clusters.dlc beside it if needed)")
       ->required();
   if (int rc = parse_flags(app, argc, argv); rc >= 0) return rc;
-  syntax::ModelFile file;
-  Result<Model> model = read_syntax_model<Model>(in, kind, &file);
-  if (!model.ok()) return fail(model.status());
-  const size_t before = model->n_weights();
-  model->prune(min_abs);
-  syntax::ModelHeader header = file.header;
+  model::ModelFile file;
+  Result<Model> m = read_syntax_model<Model>(in, kind, &file);
+  if (!m.ok()) return fail(m.status());
+  const size_t before = m->n_weights();
+  m->prune(min_abs);
+  model::ModelHeader header = file.header;
   header.emplace_back("pruned", command_line(name.c_str(), argc, argv));
-  if (Status s = write_syntax_model(*model, kind, header, out); !s.ok()) return fail(s);
+  if (Status s = write_syntax_model(*m, kind, header, out); !s.ok()) return fail(s);
   std::fprintf(stderr, "prune: %zu -> %zu weights, %zu features; wrote %s\n", before,
-               model->n_weights(), model->n_features(), out.c_str());
+               m->n_weights(), m->n_features(), out.c_str());
   return kExitOk;
 }
 
@@ -132,7 +123,7 @@ int prune_model(const char* what, syntax::ModelKind kind, int argc, char** argv)
 // the result with the first model's header, minus its dev scores, plus every part's command,
 // fingerprint and scores.
 template <typename Model>
-int combine_models(const char* what, syntax::ModelKind kind, int argc, char** argv) {
+int combine_models(const char* what, model::ModelKind kind, int argc, char** argv) {
   const std::string name = std::string("combine ") + what;
   CLI::App app{std::string("Combine ") + what +
                "s trained with different seeds into one score ensemble"};
@@ -147,9 +138,9 @@ int combine_models(const char* what, syntax::ModelKind kind, int argc, char** ar
       ->required();
   if (int rc = parse_flags(app, argc, argv); rc >= 0) return rc;
   std::vector<Model> models;
-  syntax::ModelHeader header;
+  model::ModelHeader header;
   for (const std::string& in : inputs) {
-    syntax::ModelFile file;
+    model::ModelFile file;
     Result<Model> model = read_syntax_model<Model>(in, kind, &file);
     if (!model.ok()) return fail(model.status());
     if (header.empty()) {
@@ -157,9 +148,9 @@ int combine_models(const char* what, syntax::ModelKind kind, int argc, char** ar
         if (kv.first != "scores" && kv.first != "fingerprint") header.push_back(kv);
       }
     }
-    header.emplace_back("part_command", syntax::header_value(file.header, "command"));
+    header.emplace_back("part_command", model::header_value(file.header, "command"));
     header.emplace_back("part_fingerprint", model->fingerprint());
-    header.emplace_back("part_scores", syntax::header_value(file.header, "scores"));
+    header.emplace_back("part_scores", model::header_value(file.header, "scores"));
     models.push_back(std::move(*model));
   }
   std::vector<const Model*> others;
@@ -174,19 +165,19 @@ int combine_models(const char* what, syntax::ModelKind kind, int argc, char** ar
 }  // namespace
 
 int run_prune_parser(int argc, char** argv) {
-  return prune_model<syntax::Parser>("parser", syntax::ModelKind::kParser, argc, argv);
+  return prune_model<syntax::Parser>("parser", model::ModelKind::kParser, argc, argv);
 }
 
 int run_prune_tagger(int argc, char** argv) {
-  return prune_model<syntax::Tagger>("tagger", syntax::ModelKind::kTagger, argc, argv);
+  return prune_model<syntax::Tagger>("tagger", model::ModelKind::kTagger, argc, argv);
 }
 
 int run_combine_parser(int argc, char** argv) {
-  return combine_models<syntax::Parser>("parser", syntax::ModelKind::kParser, argc, argv);
+  return combine_models<syntax::Parser>("parser", model::ModelKind::kParser, argc, argv);
 }
 
 int run_combine_tagger(int argc, char** argv) {
-  return combine_models<syntax::Tagger>("tagger", syntax::ModelKind::kTagger, argc, argv);
+  return combine_models<syntax::Tagger>("tagger", model::ModelKind::kTagger, argc, argv);
 }
 
 }  // namespace dateline::cli

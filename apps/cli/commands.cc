@@ -22,11 +22,27 @@ int fail(const Status& status) {
   return exit_code(status);
 }
 
+int fail_setup(const Status& status) {
+  std::fprintf(stderr, "dateline: %s\n", status.to_string().c_str());
+  return status.code() == ErrorCode::kInvalidArgument ? kExitUsage : kExitError;
+}
+
+std::string command_line(const char* name, int argc, char** argv) {
+  std::string s = std::string("dateline ") + name;
+  for (int i = 1; i < argc; ++i) {
+    s += ' ';
+    s += argv[i];
+  }
+  return s;
+}
+
 int parse_flags(CLI::App& app, int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    return app.exit(e);
+    // CLI11 prints the help (exit 0) or the error; its own codes (105, 106, ...) become the
+    // documented usage code.
+    return app.exit(e) == 0 ? kExitOk : kExitUsage;
   }
   return -1;
 }
@@ -74,6 +90,7 @@ std::span<const Command> commands() {
       {"eval coref", "score person coreference against GUM CoNLL-U chains", run_eval_coref},
       {"eval events-judged", "score the event coder against a judged sample of its events",
        run_eval_events_judged},
+      {"models", "list the model files a models folder needs and check those it has", run_models},
   };
   return kCommands;
 }

@@ -26,8 +26,17 @@ int exit_code(const Status& status);
 /// Prints "dateline: <status>" to stderr and returns its exit code.
 int fail(const Status& status);
 
+/// For a failure to set up the command (the database, the models): prints it and returns
+/// kExitError, or kExitUsage when a flag's value was malformed. A missing --db folder or
+/// --models folder is a data error (3), not a failed input (1).
+int fail_setup(const Status& status);
+
+/// "dateline <name> <argv[1]> <argv[2]> ...": the command line a trainer records in its
+/// model's header.
+std::string command_line(const char* name, int argc, char** argv);
+
 /// Parses argv into `app`. Returns -1 when the command should go on; otherwise CLI11 has
-/// printed help or a usage error and the return value is the exit code it chose.
+/// printed help (the return value is kExitOk) or a usage error (kExitUsage).
 int parse_flags(CLI::App& app, int argc, char** argv);
 
 struct Command {
@@ -67,5 +76,6 @@ int run_eval_events_judged(int argc, char** argv);
 int run_train_ner(int argc, char** argv);
 int run_eval_ner(int argc, char** argv);
 int run_eval_coref(int argc, char** argv);
+int run_models(int argc, char** argv);
 
 }  // namespace dateline::cli

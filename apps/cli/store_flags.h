@@ -18,11 +18,19 @@ struct DbFlags {
     app.add_option("--db", path, "SQLite database (default: dateline.db)");
   }
 
-  /// Opens an existing store (query commands) or creates it (ingest).
-  Result<Store> open(bool create) const {
+  /// Opens the store to write to it, creating it when missing (ingest).
+  Result<Store> open_for_writing() const {
     StoreOptions options;
     options.path = path;
-    options.create = create;
+    return Store::open(options);
+  }
+
+  /// Opens an existing store read-only (query commands): nothing is written, so a database
+  /// in a read-only folder or on a read-only medium can be queried.
+  Result<Store> open_for_reading() const {
+    StoreOptions options;
+    options.path = path;
+    options.read_only = true;
     return Store::open(options);
   }
 };

@@ -13,30 +13,23 @@
 #include "dateline/plover.h"
 #include "dateline/reader.h"
 #include "dateline/version.h"
+#include "text/utf8.h"
 
 namespace dateline::server {
 namespace {
 
-std::string json_escape(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\t': out += "\\t"; break;
-      case '\r': out += "\\r"; break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", c);
-          out += buf;
-        } else {
-          out += c;
-        }
-    }
-  }
-  return out;
+// ordered_json keeps the fields in the order written here (as the CLI prints them).
+using Json = nlohmann::ordered_json;
+
+// Invalid UTF-8 in a value (a request parameter echoed in a message) becomes U+FFFD, so
+// that every body is valid JSON.
+std::string dump(const Json& j) { return j.dump(-1, ' ', false, Json::error_handler_t::replace); }
+
+ApiResponse error_body(int status, std::string_view code, std::string_view message) {
+  ApiResponse r;
+  r.status = status;
+  r.body = dump(Json{{"error", Json{{"code", code}, {"message", message}}}});
+  return r;
 }
 
 int http_status(ErrorCode code) {
@@ -54,23 +47,33 @@ std::string query_or(const ApiRequest& r, const std::string& key, const std::str
   return it == r.query.end() ? fallback : it->second;
 }
 
-/// Same flags as the CLI's --with: "tokens,sentences,syntax".
-JsonOptions json_options_from(const ApiRequest& r) {
-  std::string with = query_or(r, "with", "");
+/// Same flags as the CLI's --with: "tokens,sentences,syntax" (any of them, comma-separated).
+Result<JsonOptions> json_options_from(const ApiRequest& r) {
+  const std::string with = query_or(r, "with", "");
   JsonOptions o;
-  o.with_tokens = with.find("tokens") != std::string::npos;
-  o.with_sentences = with.find("sentences") != std::string::npos;
-  o.with_syntax = with.find("syntax") != std::string::npos;
+  size_t start = 0;
+  while (start < with.size()) {
+    size_t comma = with.find(',', start);
+    if (comma == std::string::npos) comma = with.size();
+    const std::string_view item = std::string_view(with).substr(start, comma - start);
+    if (item == "tokens") {
+      o.with_tokens = true;
+    } else if (item == "sentences") {
+      o.with_sentences = true;
+    } else if (item == "syntax") {
+      o.with_syntax = true;
+    } else if (!item.empty()) {
+      return error(ErrorCode::kInvalidArgument,
+                   "with: '" + std::string(item) + "' is not one of tokens, sentences, syntax");
+    }
+    start = comma + 1;
+  }
   return o;
 }
 
-// ordered_json keeps the fields in the order written here (as the CLI prints them).
-using Json = nlohmann::ordered_json;
-
 ApiResponse json_response(const Json& j) {
   ApiResponse r;
-  // Stored text is valid UTF-8; `replace` keeps dump() from throwing if a row ever is not.
-  r.body = j.dump(-1, ' ', false, Json::error_handler_t::replace);
+  r.body = dump(j);
   return r;
 }
 
@@ -79,9 +82,11 @@ ApiResponse bad_request(const std::string& message) {
 }
 
 /// A parameter the endpoint does not know is refused rather than ignored: a typo such as
-/// `speakr=` would otherwise silently return everything.
+/// `speakr=` would otherwise silently return everything. Values must be printable UTF-8.
 Status check_params(const ApiRequest& r, std::initializer_list<std::string_view> known) {
   for (const auto& [key, value] : r.query) {
+    DL_RETURN_IF_ERROR(check_text(key, "parameter name"));
+    DL_RETURN_IF_ERROR(check_text(value, key));
     if (std::find(known.begin(), known.end(), key) == known.end()) {
       std::string list;
       for (std::string_view k : known) list += (list.empty() ? "" : ", ") + std::string(k);
@@ -149,14 +154,47 @@ const Api::Route Api::kRoutes[] = {
 };
 
 ApiResponse error_response(const Status& status) {
-  ApiResponse r;
-  r.status = http_status(status.code());
-  r.body = std::string("{\"error\":{\"code\":\"") + error_code_name(status.code()) +
-           "\",\"message\":\"" + json_escape(status.message()) + "\"}}";
+  const int code = http_status(status.code());
+  if (code < 500) return error_body(code, error_code_name(status.code()), status.message());
+  ApiResponse r = error_body(code, "internal", "internal error; the server's log has the details");
+  r.log = status.to_string();
   return r;
 }
 
+ApiResponse http_error(int status, std::string_view message) {
+  static const struct {
+    int status;
+    const char* code;
+  } kCodes[] = {
+      {400, "bad_request"},           {403, "forbidden"},        {404, "not_found"},
+      {405, "method_not_allowed"},    {408, "request_timeout"},  {411, "length_required"},
+      {413, "payload_too_large"},     {414, "uri_too_long"},     {415, "unsupported_media_type"},
+      {416, "range_not_satisfiable"}, {431, "header_too_large"}, {503, "unavailable"}};
+  const char* code = status >= 500 ? "internal" : "bad_request";
+  for (const auto& c : kCodes) {
+    if (c.status == status) code = c.code;
+  }
+  return error_body(status, code, message);
+}
+
+Status check_text(std::string_view value, std::string_view what) {
+  if (const size_t bad = text::find_invalid_utf8(value); bad != std::string_view::npos) {
+    return error(ErrorCode::kInvalidArgument,
+                 std::string(what) + ": not valid UTF-8 (byte " + std::to_string(bad) + ")");
+  }
+  for (size_t i = 0; i < value.size(); ++i) {
+    const auto c = static_cast<unsigned char>(value[i]);
+    if (c < 0x20 || c == 0x7f) {
+      return error(ErrorCode::kInvalidArgument, std::string(what) + ": control character " +
+                                                    std::to_string(c) + " at byte " +
+                                                    std::to_string(i));
+    }
+  }
+  return ok_status();
+}
+
 ApiResponse Api::handle(const ApiRequest& request) const {
+  if (Status s = check_text(request.path, "request path"); !s.ok()) return error_response(s);
   bool path_known = false;
   for (const Route& route : kRoutes) {
     const std::string_view path = route.path;
@@ -187,9 +225,19 @@ ApiResponse Api::health(const ApiRequest&) const {
 // by Content-Type). Answers JSON Lines, one object per article, byte-identical to
 // `dateline extract --format jsonl`; a body with no readable article is a 400.
 ApiResponse Api::extract(const ApiRequest& request) const {
+  if (Status s = check_params(request, {"name", "published", "with"}); !s.ok()) {
+    return error_response(s);
+  }
   ReaderOptions reader;
-  reader.default_published = query_or(request, "published", "");
-  const JsonOptions json = json_options_from(request);
+  reader.max_input_bytes = max_body_bytes_;
+  if (const std::string published = query_or(request, "published", ""); !published.empty()) {
+    Result<std::string> iso = parse_publication_date(published, "published");
+    if (!iso.ok()) return error_response(iso.status());
+    reader.default_published = std::move(iso).value();
+  }
+  Result<JsonOptions> json_options = json_options_from(request);
+  if (!json_options.ok()) return error_response(json_options.status());
+  const JsonOptions& json = json_options.value();
   std::string name = query_or(request, "name", "request");
   std::ostringstream out;
   size_t articles = 0;
@@ -230,10 +278,13 @@ Result<Store> Api::open_store() const {
 
 namespace {
 
-/// The store could not be opened: the service is there, its data is not (503).
+/// The store could not be opened: the service is there, its data is not (503). The client
+/// learns which of the two cases it is; the path and SQLite's words go to the log.
 ApiResponse store_unavailable(const Status& s) {
-  ApiResponse r = error_response(s);
-  r.status = 503;
+  ApiResponse r = http_error(503, s.code() == ErrorCode::kNotFound
+                                      ? "this server has no store yet (run dateline ingest)"
+                                      : "the store cannot be read; the server's log has why");
+  r.log = s.to_string();
   return r;
 }
 
@@ -416,7 +467,12 @@ ApiResponse Api::article(const ApiRequest& request) const {
   Result<Store> store = open_store();
   if (!store.ok()) return store_unavailable(store.status());
   Result<StoredArticle> a = store->find_article(key);
-  if (!a.ok()) return error_response(a.status());
+  if (!a.ok()) {
+    if (a.status().code() != ErrorCode::kNotFound) return error_response(a.status());
+    // The store's message names the database file; the client needs only the key.
+    return error_response(
+        error(ErrorCode::kNotFound, "no article with id or content hash '" + key + "'"));
+  }
   ApiResponse r;
   r.body = a->json;
   return r;

@@ -5,8 +5,10 @@
 
 #include <map>
 #include <string>
+#include <string_view>
 
 #include "dateline/pipeline.h"
+#include "dateline/reader.h"
 #include "dateline/store.h"
 
 namespace dateline::server {
@@ -23,6 +25,9 @@ struct ApiResponse {
   int status = 200;
   std::string content_type = "application/json";
   std::string body;
+  /// What the server's log should say about this request, when the client is told less
+  /// (an SQLite error, a file path); "" for nothing.
+  std::string log;
 };
 
 /// Routes API requests. Holds a reference to a Pipeline that must outlive it; handle() is
@@ -32,8 +37,10 @@ class Api {
  public:
   /// `db_path` is the store the GET /api/quotes, people, entities, events and articles
   /// endpoints read; "" means none, and those endpoints then answer 503.
-  explicit Api(const Pipeline& pipeline, std::string db_path = "")
-      : pipeline_(pipeline), db_path_(std::move(db_path)) {}
+  /// `max_body_bytes`: the largest article POST /api/extract analyses (the reader's limit).
+  explicit Api(const Pipeline& pipeline, std::string db_path = "",
+               size_t max_body_bytes = ReaderOptions{}.max_input_bytes)
+      : pipeline_(pipeline), db_path_(std::move(db_path)), max_body_bytes_(max_body_bytes) {}
 
   /// Most rows one store query returns; `limit=` may ask for fewer (default kDefaultLimit).
   static constexpr int kMaxLimit = 1000;
@@ -64,9 +71,22 @@ class Api {
 
   const Pipeline& pipeline_;
   std::string db_path_;
+  size_t max_body_bytes_;
 };
 
-/// {"error": {"code": ..., "message": ...}} with the HTTP status matching the error code.
+/// {"error": {"code": ..., "message": ...}} with the HTTP status matching the error code:
+/// 400 invalid_argument and bad_input, 404 not_found, 500 otherwise. A 500 tells the client
+/// only that the error is in the server's log (`log` holds the message: SQL and paths stay
+/// there). The body is valid UTF-8 whatever the message holds.
 ApiResponse error_response(const Status& status);
+
+/// An error of the HTTP layer (a malformed request, a body too large, a Host not served):
+/// the same body, with a code named after the status ("payload_too_large" for 413).
+ApiResponse http_error(int status, std::string_view message);
+
+/// kInvalidArgument naming `what` when `value` is not valid UTF-8 or holds a control
+/// character (a client sent "%00" or a raw byte); ok otherwise. Every query parameter and
+/// the request path are checked, so no such value reaches SQLite, a file name or a message.
+Status check_text(std::string_view value, std::string_view what);
 
 }  // namespace dateline::server

@@ -272,7 +272,10 @@ TEST_F(StoreApiTest, ArticleIsTheStoredExtractJson) {
   EXPECT_EQ(get("/api/articles/" + hash).body, (*jsons_)[1]);
 }
 
-TEST_F(StoreApiTest, BadRequestsAreExplained) {
+// Includes issue #20, item 5: `about=%00` gave a 500 that printed the SQL statement; error
+// bodies echoed invalid UTF-8; a 404 showed the database's path. Item 9: `name=%` returned
+// everyone. Item 8: `published=<script>` was printed back as the date.
+TEST_F(StoreApiTest, BadRequestsAreExplainedCleanly) {
   static const struct {
     const char* method;
     const char* path;
@@ -289,18 +292,55 @@ TEST_F(StoreApiTest, BadRequestsAreExplained) {
       {"GET", "/api/quotes", {{"limit", "1001"}}, 400, "from 1 to 1000"},
       {"GET", "/api/people", {{"limit", "ten"}}, 400, "limit: 'ten'"},
       {"GET", "/api/quotes", {{"speakr", "Quint"}}, 400, "unknown parameter 'speakr'"},
-      {"GET", "/api/articles/no-such-article", {}, 404, "no-such-article"},
+      {"GET", "/api/articles/no-such-article", {}, 404, "no article with id or content hash"},
       {"GET", "/api/articles/", {}, 404, "no such endpoint"},
       {"POST", "/api/quotes", {}, 405, "not allowed"},
+      {"GET", "/api/quotes", {{"about", std::string("a\0b", 3)}}, 400, "control character 0"},
+      {"GET", "/api/quotes", {{"speaker", "\xFF\xFE"}}, 400, "not valid UTF-8"},
+      {"GET", "/api/quotes", {{"speaker", "%"}}, 400, "has no letter or digit"},
+      {"GET", "/api/quotes", {{"speaker", "_"}}, 400, "has no letter or digit"},
+      {"GET", "/api/people", {{"name", "%"}}, 400, "has no letter or digit"},
+      {"GET", "/api/people", {{"name", "'"}}, 400, "has no letter or digit"},
+      {"GET", "/api/timeline", {{"entity", "%%"}}, 400, "has no letter or digit"},
+      {"GET", "/api/articles/none\x01", {}, 400, "control character 1"},
+      {"POST", "/api/extract", {{"published", "<script>"}}, 400, "is not a date"},
+      {"POST", "/api/extract", {{"published", "yesterday"}}, 400, "is not a date"},
+      {"POST", "/api/extract", {{"with", "tokens,everything"}}, 400, "not one of tokens"},
+      {"POST", "/api/extract", {{"nmae", "x"}}, 400, "unknown parameter 'nmae'"},
   };
   for (const auto& c : kCases) {
     Api api(*pipeline_, *db_path_);
-    ApiResponse r = api.handle({c.method, c.path, c.query, "", ""});
+    ApiResponse r = api.handle({c.method, c.path, c.query, "text/plain", "Talks resumed."});
     EXPECT_EQ(r.status, c.status) << c.path << ": " << r.body;
-    Json j = parse(r);
+    Json j = parse(r);  // valid JSON, hence valid UTF-8
     EXPECT_NE(j["error"]["message"].get<std::string>().find(c.message_has), std::string::npos)
         << c.path << ": " << r.body;
+    EXPECT_EQ(r.body.find(*db_path_), std::string::npos) << r.body;
+    EXPECT_EQ(r.body.find("SELECT"), std::string::npos) << r.body;
   }
+}
+
+// A valid publication date is stored in its ISO form.
+TEST_F(StoreApiTest, PublishedIsStoredInIsoForm) {
+  Api api(*pipeline_, *db_path_);
+  ApiResponse ok = api.handle(
+      {"POST", "/api/extract", {{"published", "March 6, 2026"}}, "text/plain", "Talks resumed."});
+  ASSERT_EQ(ok.status, 200) << ok.body;
+  EXPECT_EQ(parse(ok)["doc"]["published"], "2026-03-06");
+}
+
+// A 500 tells the client nothing of the SQL or the paths; the log gets the details.
+TEST(ApiErrors, InternalErrorsAreLoggedNotShown) {
+  ApiResponse r = error_response(
+      error(ErrorCode::kDatabase, "/srv/data/dateline.db: SELECT * FROM quotes: no such table"));
+  EXPECT_EQ(r.status, 500);
+  EXPECT_EQ(r.body.find("SELECT"), std::string::npos) << r.body;
+  EXPECT_EQ(r.body.find("/srv"), std::string::npos) << r.body;
+  EXPECT_NE(r.log.find("SELECT * FROM quotes"), std::string::npos);
+  ApiResponse bad = http_error(413, "over the limit \xC3\x28 of 10 bytes");
+  EXPECT_EQ(bad.status, 413);
+  EXPECT_FALSE(Json::parse(bad.body, nullptr, false).is_discarded()) << bad.body;
+  EXPECT_NE(bad.body.find("\"payload_too_large\""), std::string::npos) << bad.body;
 }
 
 TEST_F(StoreApiTest, WithoutAStoreTheStoreEndpointsAre503) {
@@ -312,6 +352,9 @@ TEST_F(StoreApiTest, WithoutAStoreTheStoreEndpointsAre503) {
       ApiResponse r = api.handle({"GET", path, {}, "", ""});
       EXPECT_EQ(r.status, 503) << "db '" << db << "' " << path << ": " << r.body;
       EXPECT_TRUE(parse(r)["error"].contains("message")) << r.body;
+      if (!db.empty()) {
+        EXPECT_EQ(r.body.find(db), std::string::npos) << r.body;  // no paths
+      }
     }
     EXPECT_EQ(api.handle({"GET", "/api/health", {}, "", ""}).status, 200);
   }

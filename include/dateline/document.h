@@ -40,7 +40,12 @@ struct DocumentMeta {
   std::string url;
   std::string title;
   std::string outlet;     ///< publication name ("Dawn", "Latin Times")
-  std::string published;  ///< ISO 8601, possibly partial: "2026-03-06", "2025-11", "2025"
+  /// ISO 8601, possibly partial: "2026-03-06", "2025-11", "2025"; with the time of day and its
+  /// UTC offset when the input gives them ("2026-03-06T18:09:00-07:00": the local day and
+  /// time where it was published).
+  std::string published;
+  std::string modified;   ///< last modification the page states, same form as `published`
+  std::string crawled;    ///< when a crawler fetched the page (WARC-Date), ISO 8601 UTC
   std::string dateline;   ///< place of the dateline ("MIAMI"), as written
   std::string byline;     ///< author(s) as written
   std::string language = "en";

@@ -5,6 +5,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "dateline/document.h"
 #include "dateline/status.h"
@@ -45,6 +46,11 @@ class Pipeline {
 
   /// Hex fingerprint of every model and lexicon loaded, stored with each record.
   const std::string& fingerprint() const;
+
+  /// One line per optional model missing from the models folder, naming the file and what
+  /// the pipeline does without it. process() adds each as a "model_missing" Diagnostic to
+  /// every document; the CLI and the server print them on stderr when they start.
+  const std::vector<std::string>& warnings() const;
 
  private:
   struct Stages;

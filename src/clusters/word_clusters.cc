@@ -6,73 +6,30 @@
 
 #include <algorithm>
 #include <cstring>
-#include <fstream>
-#include <sstream>
+
+#include "model/hash.h"
 
 namespace dateline::clusters {
 namespace {
 
-uint64_t fnv1a(std::string_view s, uint64_t h = 0xcbf29ce484222325ULL) {
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= 0x100000001b3ULL;
-  }
-  return h;
-}
-
-std::string hex16(uint64_t v) {
-  static const char* kDigits = "0123456789abcdef";
-  std::string s(16, '0');
-  for (int i = 15; i >= 0; --i, v >>= 4) s[static_cast<size_t>(i)] = kDigits[v & 15];
-  return s;
-}
-
-void put_u32(std::string& out, uint32_t v) {
-  char b[4];
-  std::memcpy(b, &v, 4);
-  out.append(b, 4);
-}
-void put_str(std::string& out, std::string_view s) {
-  put_u32(out, static_cast<uint32_t>(s.size()));
-  out.append(s);
-}
-
-// Bounds-checked reader; every failure is kDataLoss naming the file and the field.
-class Reader {
- public:
-  Reader(std::string_view b, const std::string& name) : b_(b), name_(name) {}
-  Status u32(uint32_t* v, const char* what) {
-    if (b_.size() - pos_ < 4) return truncated(what);
-    std::memcpy(v, b_.data() + pos_, 4);
-    pos_ += 4;
-    return ok_status();
-  }
-  Status str(std::string* s, const char* what) {
-    uint32_t n = 0;
-    DL_RETURN_IF_ERROR(u32(&n, what));
-    if (b_.size() - pos_ < n) return truncated(what);
-    s->assign(b_.substr(pos_, n));
-    pos_ += n;
-    return ok_status();
-  }
-  size_t pos() const { return pos_; }
-
- private:
-  Status truncated(const char* what) const {
-    return error(ErrorCode::kDataLoss,
-                 name_ + ": truncated at byte " + std::to_string(pos_) + " reading " + what);
-  }
-  std::string_view b_;
-  size_t pos_ = 0;
-  const std::string& name_;
-};
+using model::fnv1a;
 
 }  // namespace
 
 WordClusters WordClusters::build(std::vector<std::string> paths,
                                  const std::vector<std::string>& words,
                                  const std::vector<uint32_t>& word_cluster,
-                                 std::vector<std::pair<std::string, std::string>> header) {
+                                 model::ModelHeader header) {
+  WordClusters c = build_table(std::move(paths), words, word_cluster, std::move(header));
+  // The fingerprint is that of the encoded file, so a built and a loaded table agree.
+  c.fingerprint_ = model::encoded_fingerprint(c.encode());
+  return c;
+}
+
+WordClusters WordClusters::build_table(std::vector<std::string> paths,
+                                       const std::vector<std::string>& words,
+                                       const std::vector<uint32_t>& word_cluster,
+                                       model::ModelHeader header) {
   WordClusters c;
   c.paths_ = std::move(paths);
   c.header_ = std::move(header);
@@ -98,24 +55,12 @@ WordClusters WordClusters::build(std::vector<std::string> paths,
     c.text_ += w;
     ++c.n_words_;
   }
-  // The fingerprint is that of the encoded file, so a built and a loaded table agree.
-  const std::string bytes = c.encode();
-  uint64_t sum = 0;
-  std::memcpy(&sum, bytes.data() + bytes.size() - 8, 8);
-  c.fingerprint_ = hex16(sum);
   return c;
 }
 
-std::string WordClusters::encode() const {
-  std::string out(kClustersMagic, sizeof kClustersMagic);
-  put_u32(out, kClustersFormatVersion);
-  put_u32(out, static_cast<uint32_t>(header_.size()));
-  for (const auto& [k, v] : header_) {
-    put_str(out, k);
-    put_str(out, v);
-  }
-  put_u32(out, static_cast<uint32_t>(paths_.size()));
-  for (const std::string& p : paths_) put_str(out, p);
+std::string WordClusters::payload() const {
+  model::ByteWriter w;
+  w.put_strings(paths_);
   // Words in text order (the order they were added), which is deterministic.
   std::vector<const Slot*> order;
   order.reserve(n_words_);
@@ -124,90 +69,54 @@ std::string WordClusters::encode() const {
   }
   std::sort(order.begin(), order.end(),
             [](const Slot* a, const Slot* b) { return a->offset < b->offset; });
-  put_u32(out, static_cast<uint32_t>(order.size()));
+  std::vector<std::string> words;
+  std::vector<uint32_t> ids;
+  words.reserve(order.size());
+  ids.reserve(order.size());
   for (const Slot* s : order) {
-    put_str(out, std::string_view(text_).substr(s->offset, s->length));
-    put_u32(out, s->cluster);
+    words.emplace_back(std::string_view(text_).substr(s->offset, s->length));
+    ids.push_back(s->cluster);
   }
-  const uint64_t sum = fnv1a(out);
-  char b[8];
-  std::memcpy(b, &sum, 8);
-  out.append(b, 8);
-  return out;
+  w.put_strings(words);
+  w.put_vector(ids);
+  return w.take();
 }
 
-Result<WordClusters> WordClusters::decode(std::string_view bytes, const std::string& name) {
-  if (bytes.size() < sizeof kClustersMagic + 4 + 8 ||
-      std::memcmp(bytes.data(), kClustersMagic, sizeof kClustersMagic) != 0) {
-    return error(ErrorCode::kDataLoss, name + ": not a dateline clusters file (bad magic)");
+std::string WordClusters::encode() const {
+  return model::encode_model(model::ModelKind::kClusters, header_, payload());
+}
+
+Result<WordClusters> WordClusters::from_model(model::ModelFile file, const std::string& name) {
+  model::ByteReader r(file.payload, name);
+  std::vector<std::string> paths, words;
+  std::vector<uint32_t> ids;
+  DL_RETURN_IF_ERROR(r.get_strings(&paths, "cluster paths"));
+  DL_RETURN_IF_ERROR(r.get_strings(&words, "words"));
+  DL_RETURN_IF_ERROR(r.get_vector(&ids, "cluster indices"));
+  if (ids.size() != words.size()) return r.corrupt("word and cluster tables differ in length");
+  for (uint32_t id : ids) {
+    if (id >= paths.size()) return r.corrupt("cluster index out of range");
   }
-  uint64_t stored = 0;
-  std::memcpy(&stored, bytes.data() + bytes.size() - 8, 8);
-  const std::string_view body = bytes.substr(0, bytes.size() - 8);
-  Reader r(body, name);
-  uint32_t version = 0;
-  for (int i = 0; i < 2; ++i) DL_RETURN_IF_ERROR(r.u32(&version, "magic"));  // checked above
-  DL_RETURN_IF_ERROR(r.u32(&version, "format version"));
-  if (version == 0 || version > kClustersFormatVersion) {
-    return error(ErrorCode::kDataLoss, name + ": clusters format version " +
-                                           std::to_string(version) + " is newer than " +
-                                           std::to_string(kClustersFormatVersion));
-  }
-  if (fnv1a(body) != stored) {
-    return error(ErrorCode::kDataLoss, name + ": checksum mismatch (damaged file)");
-  }
-  uint32_t n = 0;
-  std::vector<std::pair<std::string, std::string>> header;
-  DL_RETURN_IF_ERROR(r.u32(&n, "header size"));
-  for (uint32_t i = 0; i < n; ++i) {
-    std::string k, v;
-    DL_RETURN_IF_ERROR(r.str(&k, "header key"));
-    DL_RETURN_IF_ERROR(r.str(&v, "header value"));
-    header.emplace_back(std::move(k), std::move(v));
-  }
-  std::vector<std::string> paths;
-  DL_RETURN_IF_ERROR(r.u32(&n, "path count"));
-  if (n > body.size()) return error(ErrorCode::kDataLoss, name + ": bad path count");
-  paths.resize(n);
-  for (uint32_t i = 0; i < n; ++i) DL_RETURN_IF_ERROR(r.str(&paths[i], "path"));
-  DL_RETURN_IF_ERROR(r.u32(&n, "word count"));
-  if (n > body.size()) return error(ErrorCode::kDataLoss, name + ": bad word count");
-  std::vector<std::string> words(n);
-  std::vector<uint32_t> ids(n);
-  for (uint32_t i = 0; i < n; ++i) {
-    DL_RETURN_IF_ERROR(r.str(&words[i], "word"));
-    DL_RETURN_IF_ERROR(r.u32(&ids[i], "cluster index"));
-    if (ids[i] >= paths.size()) {
-      return error(ErrorCode::kDataLoss, name + ": cluster index out of range");
-    }
-  }
-  if (r.pos() != body.size()) {
-    return error(ErrorCode::kDataLoss, name + ": trailing bytes after the word table");
-  }
-  WordClusters c = build(std::move(paths), words, ids, std::move(header));
-  c.fingerprint_ = hex16(stored);
+  if (!r.at_end()) return r.corrupt("trailing bytes after the word table");
+  WordClusters c = build_table(std::move(paths), words, ids, std::move(file.header));
+  c.fingerprint_ = file.fingerprint;
   return c;
 }
 
+Result<WordClusters> WordClusters::decode(std::string_view bytes, const std::string& name) {
+  DL_ASSIGN_OR_RETURN(model::ModelFile file,
+                      model::decode_model(bytes, model::ModelKind::kClusters, name));
+  return from_model(std::move(file), name);
+}
+
 Result<WordClusters> WordClusters::load(const std::filesystem::path& file) {
-  std::error_code ec;
-  if (!std::filesystem::exists(file, ec)) {
-    return error(ErrorCode::kNotFound, file.string() + ": no such clusters file");
-  }
-  std::ifstream in(file, std::ios::binary);
-  if (!in) return error(ErrorCode::kIo, file.string() + ": cannot open");
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return decode(ss.str(), file.string());
+  DL_ASSIGN_OR_RETURN(model::ModelFile m,
+                      model::read_model_file(file.string(), model::ModelKind::kClusters));
+  return from_model(std::move(m), file.string());
 }
 
 Status WordClusters::save(const std::string& path) const {
-  const std::string bytes = encode();
-  std::ofstream out(path, std::ios::binary);
-  if (!out) return error(ErrorCode::kIo, path + ": cannot write");
-  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  if (!out) return error(ErrorCode::kIo, path + ": write failed");
-  return ok_status();
+  return model::write_model_file(path, model::ModelKind::kClusters, header_, payload());
 }
 
 int WordClusters::find(std::string_view word) const {

@@ -5,15 +5,12 @@
 // long prefix occur in similar contexts, so feature templates can back off from a rare word to
 // a 4-, 6- or 10-bit prefix of its path (Koo, Carreras & Collins 2008; Turian et al. 2010).
 //
-// File format (models/en_clusters.dlc; integers little-endian):
-//   "DLCLUST\0"              8-byte magic
-//   u32 format version        loaders reject versions newer than kClustersFormatVersion
-//   u32 n, n x (str key, str value)   header: command, data, vocabulary size, ...
-//   u32 n_paths, n_paths x str        the distinct cluster paths
-//   u32 n_words, n_words x (str word, u32 path index)
-//   u64 FNV-1a of every byte above    detects truncation and corruption; its hex form is the
-//                                     fingerprint
-// Strings are u32 length + bytes.
+// File: a model container (model/model_file.h) of kind kClusters, whose header holds the
+// training command, data and vocabulary counts and whose payload is
+//   u64 n_paths, n_paths x str        the distinct cluster paths
+//   u64 n_words, n_words x str        the words, in the order they were added
+//   u64 n_words x u32                 each word's path index
+// The container's checksum is the clusters' fingerprint.
 
 #include <cstdint>
 #include <filesystem>
@@ -23,21 +20,20 @@
 #include <vector>
 
 #include "dateline/status.h"
+#include "model/manifest.h"
+#include "model/model_file.h"
 
 namespace dateline::clusters {
 
-inline constexpr char kClustersMagic[8] = {'D', 'L', 'C', 'L', 'U', 'S', 'T', '\0'};
-inline constexpr uint32_t kClustersFormatVersion = 1;
-
 /// The file name looked up in a models directory.
-inline constexpr const char* kClustersFile = "en_clusters.dlc";
+inline constexpr const char* kClustersFile = model::kClustersFile;
 
 /// A word -> cluster-path table. Immutable after load(); all lookups are const and
 /// thread-safe. Moving the object keeps every returned view valid (storage is on the heap).
 class WordClusters {
  public:
-  /// Reads a clusters file. Errors: kNotFound (no file), kDataLoss (wrong magic, newer
-  /// version, truncation, checksum mismatch).
+  /// Reads a clusters file. Errors: kNotFound (no file), kDataLoss (not a clusters model,
+  /// other format version, truncation, checksum mismatch).
   static Result<WordClusters> load(const std::filesystem::path& file);
 
   /// Bit-string path of the word's cluster ("0110..."); tries the exact form, then the
@@ -53,23 +49,29 @@ class WordClusters {
   size_t n_words() const { return n_words_; }
 
   bool empty() const { return n_words_ == 0; }
-  const std::vector<std::pair<std::string, std::string>>& header() const { return header_; }
+  const model::ModelHeader& header() const { return header_; }
   /// 16 hex digits of the file's checksum.
   const std::string& fingerprint() const { return fingerprint_; }
 
   /// Builds a table in memory (trainer and tests). `words[i]` belongs to cluster
   /// `word_cluster[i]`, an index into `paths`.
   static WordClusters build(std::vector<std::string> paths, const std::vector<std::string>& words,
-                            const std::vector<uint32_t>& word_cluster,
-                            std::vector<std::pair<std::string, std::string>> header);
+                            const std::vector<uint32_t>& word_cluster, model::ModelHeader header);
   /// The file's bytes (see the format above).
   std::string encode() const;
   /// Writes encode() to `path` (kIo naming the path when it cannot be written).
   Status save(const std::string& path) const;
   /// Decodes encode() output; `name` prefixes error messages.
   static Result<WordClusters> decode(std::string_view bytes, const std::string& name);
+  /// The table of a decoded clusters model file (kDataLoss naming `name` when malformed).
+  static Result<WordClusters> from_model(model::ModelFile file, const std::string& name);
 
  private:
+  static WordClusters build_table(std::vector<std::string> paths,
+                                  const std::vector<std::string>& words,
+                                  const std::vector<uint32_t>& word_cluster,
+                                  model::ModelHeader header);
+  std::string payload() const;
   int find(std::string_view word) const;
 
   std::vector<std::string> paths_;
@@ -84,7 +86,7 @@ class WordClusters {
   std::vector<Slot> slots_;
   std::string text_;  ///< every word, concatenated
   size_t n_words_ = 0;
-  std::vector<std::pair<std::string, std::string>> header_;
+  model::ModelHeader header_;
   std::string fingerprint_;
 };
 

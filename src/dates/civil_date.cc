@@ -1,74 +1,88 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "dates/civil_date.h"
 
+#include <algorithm>
+#include <chrono>
 #include <cstdio>
 
 namespace dateline::dates {
 
-bool is_leap_year(int year) {
-  return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+// Calendar arithmetic is std::chrono's (C++20 civil calendar: year_month_day, sys_days,
+// weekday); this file only adapts it to the plain CivilDate values the dates stage keeps and
+// adds what chrono lacks (ISO weeks, Easter). chrono's years run from -32767 to 32767: dates
+// computed beyond them (a relative expression of absurd size) are clamped to its ends.
+namespace chr = std::chrono;
+
+namespace {
+
+constexpr int kMinYear = -32767, kMaxYear = 32767;
+
+constexpr chr::year year_of(int y) { return chr::year{std::clamp(y, kMinYear, kMaxYear)}; }
+
+chr::year_month_day ymd(const CivilDate& d) {
+  return {year_of(d.year), chr::month{static_cast<unsigned>(d.month)},
+          chr::day{static_cast<unsigned>(d.day)}};
 }
+
+chr::sys_days sys(const CivilDate& d) { return chr::sys_days{ymd(d)}; }
+
+CivilDate civil(chr::sys_days t) {
+  static const chr::sys_days kFirst{chr::year{kMinYear} / chr::January / 1};
+  static const chr::sys_days kLast{chr::year{kMaxYear} / chr::December / 31};
+  const chr::year_month_day d{std::clamp(t, kFirst, kLast)};
+  return {static_cast<int>(d.year()), static_cast<int>(static_cast<unsigned>(d.month())),
+          static_cast<int>(static_cast<unsigned>(d.day()))};
+}
+
+}  // namespace
+
+bool is_leap_year(int year) { return year_of(year).is_leap(); }
 
 int days_in_month(int year, int month) {
-  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  return month == 2 && is_leap_year(year) ? 29 : kDays[month - 1];
+  const chr::year_month_day_last last{
+      year_of(year), chr::month_day_last{chr::month{static_cast<unsigned>(month)}}};
+  return static_cast<int>(static_cast<unsigned>(last.day()));
 }
 
-// The algorithms below are from Howard Hinnant, "chrono-Compatible Low-Level Date
-// Algorithms": exact for the whole proleptic Gregorian calendar, no tables, no loops.
-int64_t to_days(const CivilDate& d) {
-  const int64_t y = d.year - (d.month <= 2 ? 1 : 0);
-  const int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const int64_t yoe = y - era * 400;
-  const int64_t mp = (d.month + 9) % 12;
-  const int64_t doy = (153 * mp + 2) / 5 + d.day - 1;
-  const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
+int64_t to_days(const CivilDate& d) { return sys(d).time_since_epoch().count(); }
+
+CivilDate from_days(int64_t days) {
+  constexpr int64_t kLimit = int64_t{1} << 30;  // beyond chrono's years either way
+  return civil(chr::sys_days{chr::days{std::clamp(days, -kLimit, kLimit)}});
 }
 
-CivilDate from_days(int64_t z) {
-  z += 719468;
-  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  const int64_t doe = z - era * 146097;
-  const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const int64_t mp = (5 * doy + 2) / 153;
-  const int day = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
-  const int month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
-  const int year = static_cast<int>(yoe + era * 400 + (month <= 2 ? 1 : 0));
-  return {year, month, day};
-}
-
-int weekday(const CivilDate& d) {
-  const int64_t z = to_days(d);  // 1970-01-01 was a Thursday (ISO 4)
-  const int64_t w = ((z % 7) + 7 + 3) % 7;  // 0 = Monday
-  return static_cast<int>(w) + 1;
-}
+int weekday(const CivilDate& d) { return static_cast<int>(chr::weekday{sys(d)}.iso_encoding()); }
 
 CivilDate add_days(const CivilDate& d, int64_t n) { return from_days(to_days(d) + n); }
 
 CivilDate add_months(const CivilDate& d, int n) {
-  int64_t m = static_cast<int64_t>(d.year) * 12 + (d.month - 1) + n;
-  int year = static_cast<int>(m >= 0 ? m / 12 : (m - 11) / 12);
-  int month = static_cast<int>(m - static_cast<int64_t>(year) * 12) + 1;
-  int day = d.day;
-  if (day > days_in_month(year, month)) day = days_in_month(year, month);
-  return {year, month, day};
+  // n is clamped so that the result stays within chrono's years.
+  const chr::year_month from{year_of(d.year), chr::month{static_cast<unsigned>(d.month)}};
+  const int64_t at =
+      int64_t{static_cast<int>(from.year())} * 12 + static_cast<unsigned>(from.month()) - 1;
+  const int64_t step =
+      std::clamp<int64_t>(n, int64_t{kMinYear} * 12 - at, int64_t{kMaxYear} * 12 + 11 - at);
+  const chr::year_month to = from + chr::months{step};
+  const int year = static_cast<int>(to.year());
+  const int month = static_cast<int>(static_cast<unsigned>(to.month()));
+  return {year, month, std::min(d.day, days_in_month(year, month))};
 }
 
 IsoWeek iso_week(const CivilDate& d) {
   // The ISO week belongs to the year of its Thursday.
-  const CivilDate thursday = add_days(d, 4 - weekday(d));
-  const int64_t jan1 = to_days({thursday.year, 1, 1});
-  const int week = static_cast<int>((to_days(thursday) - jan1) / 7) + 1;
-  return {thursday.year, week};
+  const chr::sys_days day = sys(d);
+  const chr::sys_days thursday =
+      day + chr::days{4 - static_cast<int>(chr::weekday{day}.iso_encoding())};
+  const chr::year year = chr::year_month_day{thursday}.year();
+  const auto week = (thursday - chr::sys_days{year / chr::January / 1}).count() / 7 + 1;
+  return {static_cast<int>(year), static_cast<int>(week)};
 }
 
 CivilDate iso_week_monday(const IsoWeek& w) {
-  // 4 January is always in week 1.
-  const CivilDate jan4{w.year, 1, 4};
-  const CivilDate monday1 = add_days(jan4, 1 - weekday(jan4));
-  return add_days(monday1, static_cast<int64_t>(w.week - 1) * 7);
+  // 4 January is always in week 1; its week starts on the Monday before it.
+  const chr::sys_days jan4{year_of(w.year) / chr::January / 4};
+  const chr::sys_days monday1 = jan4 - (chr::weekday{jan4} - chr::Monday);
+  return civil(monday1 + chr::weeks{w.week - 1});
 }
 
 CivilDate easter_sunday(int year) {
@@ -82,12 +96,10 @@ CivilDate easter_sunday(int year) {
 }
 
 CivilDate nth_weekday_of_month(int year, int month, int wd, int n) {
-  if (n < 0) {
-    const CivilDate last{year, month, days_in_month(year, month)};
-    return add_days(last, -((weekday(last) - wd + 7) % 7));
-  }
-  const CivilDate first{year, month, 1};
-  return add_days(first, (wd - weekday(first) + 7) % 7 + 7 * (n - 1));
+  const chr::year_month ym{year_of(year), chr::month{static_cast<unsigned>(month)}};
+  const chr::weekday day{static_cast<unsigned>(wd)};  // ISO 7 is Sunday, as chrono reads it
+  if (n < 0) return civil(chr::sys_days{ym / chr::weekday_last{day}});
+  return civil(chr::sys_days{ym / day[static_cast<unsigned>(n)]});
 }
 
 namespace {

@@ -74,9 +74,32 @@ TEST(CivilDate, MovableHolidays) {
   EXPECT_EQ(easter_sunday(2026), (CivilDate{2026, 4, 5}));
   EXPECT_EQ(easter_sunday(2025), (CivilDate{2025, 4, 20}));
   EXPECT_EQ(easter_sunday(2000), (CivilDate{2000, 4, 23}));
-  EXPECT_EQ(nth_weekday_of_month(2026, 11, 4, 4), (CivilDate{2026, 11, 26}));  // Thanksgiving
-  EXPECT_EQ(nth_weekday_of_month(2026, 5, 1, -1), (CivilDate{2026, 5, 25}));   // Memorial Day
-  EXPECT_EQ(nth_weekday_of_month(2026, 9, 1, 1), (CivilDate{2026, 9, 7}));     // Labor Day
+  static const struct {
+    int year, month, weekday, n;
+    CivilDate want;
+  } kCases[] = {
+      {2026, 11, 4, 4, {2026, 11, 26}},  // Thanksgiving: fourth Thursday
+      {2026, 5, 1, -1, {2026, 5, 25}},   // Memorial Day: last Monday
+      {2026, 9, 1, 1, {2026, 9, 7}},     // Labor Day: first Monday
+      {2026, 5, 7, 2, {2026, 5, 10}},    // Mother's Day: second Sunday (ISO 7)
+      {2026, 2, 7, -1, {2026, 2, 22}},   // last Sunday of February
+      {2024, 2, 4, 5, {2024, 2, 29}},    // a fifth Thursday exists in February 2024
+      {2026, 2, 1, 5, {2026, 3, 2}},     // and runs into March where it does not
+  };
+  for (const auto& c : kCases) {
+    EXPECT_EQ(nth_weekday_of_month(c.year, c.month, c.weekday, c.n), c.want)
+        << c.year << "-" << c.month << " weekday " << c.weekday << " n " << c.n;
+  }
+}
+
+// Arithmetic far beyond any real date saturates at chrono's years instead of wrapping.
+TEST(CivilDate, AbsurdOffsetsSaturate) {
+  EXPECT_EQ(add_days({2026, 3, 6}, int64_t{1} << 40), (CivilDate{32767, 12, 31}));
+  EXPECT_EQ(add_days({2026, 3, 6}, -(int64_t{1} << 40)), (CivilDate{-32767, 1, 1}));
+  EXPECT_EQ(add_months({2026, 3, 6}, 2000000000).year, 32767);
+  EXPECT_EQ(add_months({2026, 3, 6}, -2000000000).year, -32767);
+  EXPECT_EQ(add_days({2026, 3, 6}, 36524), (CivilDate{2126, 3, 6}));  // 24 leap days
+  EXPECT_EQ(add_months({2026, 3, 6}, 1200), (CivilDate{2126, 3, 6}));
 }
 
 TEST(CivilDate, ParsesFullAndPartialIsoDates) {

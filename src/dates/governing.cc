@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "dates/governing.h"
 
+#include <algorithm>
+
 #include "dates/civil_date.h"
 
 namespace dateline::dates {
@@ -17,6 +19,12 @@ bool names_point(const TimeExpression& t) {
   return true;
 }
 
+// Orders times (and a sentence index) by sentence, for equal_range.
+struct SentenceOrder {
+  bool operator()(const TimeExpression& t, uint32_t s) const { return t.sentence < s; }
+  bool operator()(uint32_t s, const TimeExpression& t) const { return s < t.sentence; }
+};
+
 uint32_t distance(const Span& a, const Span& b) {
   if (a.overlaps(b) || a.contains(b) || b.contains(a)) return 0;
   return a.end <= b.begin ? b.begin - a.end : a.begin - b.end;
@@ -25,10 +33,15 @@ uint32_t distance(const Span& a, const Span& b) {
 }  // namespace
 
 const TimeExpression* governing_time(const Document& doc, uint32_t sentence, Span clause) {
+  // The sentence's times by binary search: O(log T + times in the sentence) per record, so
+  // dating every quote and event of an article is O(n log n), not O(records x times).
+  const auto [first, last] =
+      std::equal_range(doc.times.begin(), doc.times.end(), sentence, SentenceOrder());
   const TimeExpression* best = nullptr;
   uint32_t best_distance = 0;
-  for (const TimeExpression& t : doc.times) {
-    if (t.sentence != sentence || !names_point(t)) continue;
+  for (auto it = first; it != last; ++it) {
+    const TimeExpression& t = *it;
+    if (!names_point(t)) continue;
     const uint32_t d = distance(t.span, clause);
     if (!best || d < best_distance) {
       best = &t;

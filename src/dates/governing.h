@@ -18,6 +18,8 @@ namespace dateline::dates {
 /// inside or overlaps the clause); ties go to the earlier one.
 /// Pass the narrowest span that stands for the record: the cue ("told") for a quote, the
 /// trigger for an event.
+/// Requires: doc.times in sentence order, as the dates stage leaves them.
+/// Cost: O(log T + the sentence's times) for T times in the document.
 const TimeExpression* governing_time(const Document& doc, uint32_t sentence, Span clause);
 
 /// doc.meta.published when it is an ISO 8601 date (possibly partial: "2025-11"), its date

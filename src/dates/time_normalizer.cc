@@ -17,7 +17,7 @@
 #include "dates/lexicon.h"
 #include "dates/recognizer.h"
 #include "dates/resolver.h"
-#include "text/utf8.h"
+#include "model/hash.h"
 
 namespace dateline::dates {
 namespace {
@@ -226,7 +226,7 @@ Result<TimeNormalizer> TimeNormalizer::load(const TimeNormalizerOptions& options
     }
     n.anchor_date_ = options.anchor_date;
   }
-  n.fingerprint_ = text::content_hash(lexicon_version());
+  n.fingerprint_ = model::content_hash(lexicon_version());
   return n;
 }
 

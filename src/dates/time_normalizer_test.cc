@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "dates/governing.h"
+#include "segment/segmenter.h"
 
 namespace dateline::dates {
 namespace {
@@ -275,6 +276,36 @@ TEST(Governing, NearestPointInTimeElsePublicationDate) {
 
   Document none = annotate("Miller said so.", "");
   EXPECT_EQ(assign_date(none, 0, {7, 11}).source, DateSource::kNone);
+}
+
+// governing_time() finds a sentence's times by binary search (issue #20, item 2: it scanned
+// every time for every record); each sentence still gets its own nearest time.
+TEST(Governing, EachSentenceGetsItsOwnTime) {
+  std::string text;
+  for (int day = 1; day <= 9; ++day) {
+    text += "Ruiz said on March " + std::to_string(day) + " that talks went on. ";
+    text += "Nobody said anything. ";
+  }
+  Document doc;
+  doc.text = text;
+  doc.meta.published = "2026-04-01";
+  segment::Segmenter().segment(doc);
+  auto n = TimeNormalizer::load({"", ""});
+  ASSERT_TRUE(n.ok());
+  ASSERT_TRUE(n->annotate(doc).ok());
+  ASSERT_EQ(doc.sentences.size(), 18u);
+  for (uint32_t s = 0; s < doc.sentences.size(); ++s) {
+    const std::string_view sentence = doc.slice(doc.sentences[s].span);
+    const auto said = static_cast<uint32_t>(doc.sentences[s].span.begin + sentence.find("said"));
+    const TimeExpression* t = governing_time(doc, s, {said, said + 4});
+    if (s % 2 == 1) {
+      EXPECT_EQ(t, nullptr) << sentence;
+      continue;
+    }
+    ASSERT_NE(t, nullptr) << sentence;
+    EXPECT_EQ(t->sentence, s);
+    EXPECT_EQ(t->value, "2026-03-0" + std::to_string(s / 2 + 1)) << sentence;
+  }
 }
 
 }  // namespace

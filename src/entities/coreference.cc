@@ -17,6 +17,8 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
+#include <unordered_map>
 
 #include "entities/titles.h"
 
@@ -69,7 +71,8 @@ std::string normal_key(std::string_view s) {
 }
 
 // How well the name `w` fits person `e`: 0 no, 3 same, 2 surname, 1 given name only.
-int person_match(const std::vector<std::string>& w, const std::vector<std::string>& e) {
+[[maybe_unused]] int person_match(const std::vector<std::string>& w,
+                                  const std::vector<std::string>& e) {
   if (w.empty() || e.empty()) return 0;
   if (w == e) return 3;
   if (w.size() == 1) {
@@ -81,6 +84,81 @@ int person_match(const std::vector<std::string>& w, const std::vector<std::strin
   if (w.front() == e.front() && w.back() == e.back()) return 3;  // with/without middle name
   return 0;
 }
+
+// The people found so far, indexed for the sieves' look-ups so that each costs O(log n)
+// rather than a pass over every person of the article (an article naming thousands of
+// people made linking quadratic). A person is filed under the keys of its name words, and
+// under the head of each title it holds; each key keeps its people ordered by their last
+// mention, so "the most recent person whose surname is X" is the last of one set. The
+// sieves' answers are the same as scanning every person with person_match() and keeping
+// the best score, then the most recent.
+class PersonIndex {
+ public:
+  enum Kind : char {
+    kSingle = '1',     ///< a one-word name: its word
+    kBack = 'b',       ///< a longer name: its last word
+    kFront = 'f',      ///< a longer name: its first word
+    kFrontBack = 'x',  ///< a longer name: first and last word
+    kTitleHead = 't',  ///< the head word of a title held
+  };
+
+  /// The person with key `kind`+`key` mentioned last, or -1.
+  int32_t most_recent(Kind kind, std::string_view key) const {
+    auto it = people_.find(make_key(kind, key));
+    return it == people_.end() || it->second.empty() ? -1 : it->second.rbegin()->second;
+  }
+
+  /// Files person `d` (mentioned last at `order`) under the keys of its name `words`,
+  /// replacing the keys of its previous name.
+  void set_name(int32_t d, const std::vector<std::string>& words, size_t order) {
+    Keys& keys = keys_of(d);
+    for (std::string& k : keys.name) people_[k].erase({order, d});
+    keys.name.clear();
+    if (words.size() == 1) {
+      keys.name.push_back(make_key(kSingle, words[0]));
+    } else if (words.size() > 1) {
+      keys.name.push_back(make_key(kBack, words.back()));
+      keys.name.push_back(make_key(kFront, words.front()));
+      keys.name.push_back(make_key(kFrontBack, words.front() + "|" + words.back()));
+    }
+    for (const std::string& k : keys.name) people_[k].insert({order, d});
+  }
+
+  /// Files person `d` under the head word of a title it holds.
+  void add_title_head(int32_t d, std::string_view head, size_t order) {
+    Keys& keys = keys_of(d);
+    std::string k = make_key(kTitleHead, head);
+    if (std::find(keys.titles.begin(), keys.titles.end(), k) != keys.titles.end()) return;
+    people_[k].insert({order, d});
+    keys.titles.push_back(std::move(k));
+  }
+
+  /// Person `d`, last mentioned at `old_order`, is mentioned again at `order`.
+  void touch(int32_t d, size_t old_order, size_t order) {
+    if (size_t(d) >= keys_.size()) return;
+    for (const auto* list : {&keys_[size_t(d)].name, &keys_[size_t(d)].titles}) {
+      for (const std::string& k : *list) {
+        auto& set = people_[k];
+        set.erase({old_order, d});
+        set.insert({order, d});
+      }
+    }
+  }
+
+ private:
+  struct Keys {
+    std::vector<std::string> name, titles;
+  };
+  static std::string make_key(Kind kind, std::string_view key) {
+    return std::string(1, char(kind)) + std::string(key);
+  }
+  Keys& keys_of(int32_t d) {
+    if (keys_.size() <= size_t(d)) keys_.resize(size_t(d) + 1);
+    return keys_[size_t(d)];
+  }
+  std::unordered_map<std::string, std::set<std::pair<size_t, int32_t>>> people_;
+  std::vector<Keys> keys_;  ///< by person
+};
 
 bool is_subject(const Document& doc, const Word& w) {
   if (w.token < 0) return false;
@@ -104,6 +182,7 @@ void link_entities(const Gazetteer& gazetteer, std::span<const AnalysedSentence>
   size_t order = 0;
   std::string lower;
 
+  PersonIndex people;  // the person drafts, for the sieves' look-ups
   auto add_mention = [&](int32_t entity, const AnalysedSentence& s, Span span, MentionKind kind,
                          size_t words, std::string why) {
     Mention m;
@@ -114,7 +193,9 @@ void link_entities(const Gazetteer& gazetteer, std::span<const AnalysedSentence>
     m.why = std::move(why);
     mentions.push_back({std::move(m), words});
     drafts[entity].last_sentence = s.index;
+    const size_t old_order = drafts[entity].last_order;
     drafts[entity].last_order = ++order;
+    if (drafts[entity].entity.type == EntityType::kPerson) people.touch(entity, old_order, order);
   };
 
   // A person mention seen so far, for pronoun and nominal resolution.
@@ -139,21 +220,39 @@ void link_entities(const Gazetteer& gazetteer, std::span<const AnalysedSentence>
         Span span{words[n.begin].span.begin, words[n.end - 1].span.end};
         std::vector<std::string> nw = name_words(words, n);
         EntityType type = n.type;
-        // Sieve 2: a single-word non-person name that is a known person's surname.
+        // Sieve 1: the person whose name fits best (person_match(): same name 3, surname 2,
+        // given name 1), the most recent of those. Sieve 2: a single-word non-person name
+        // that is a known person's surname.
         int32_t best = -1;
         int best_score = 0;
         bool strong_place = n.gazetteer_entry >= 0 && !gazetteer.entries()[n.gazetteer_entry].weak;
-        for (size_t d = 0; d < drafts.size(); ++d) {
-          if (drafts[d].entity.type != EntityType::kPerson) continue;
-          if (type != EntityType::kPerson && (nw.size() != 1 || strong_place)) continue;
-          int score = person_match(nw, drafts[d].words);
-          if (type != EntityType::kPerson && score != 2) continue;
-          if (score > best_score || (score == best_score && score > 0 &&
-                                     drafts[d].last_order > drafts[best].last_order)) {
-            best = static_cast<int32_t>(d);
-            best_score = score;
+        if (nw.empty()) {
+          // no words to match
+        } else if (type != EntityType::kPerson) {
+          if (nw.size() == 1 && !strong_place) {
+            best = people.most_recent(PersonIndex::kBack, nw[0]);
+            best_score = best >= 0 ? 2 : 0;
           }
+        } else if (nw.size() == 1) {
+          static constexpr std::pair<PersonIndex::Kind, int> kBySingleWord[] = {
+              {PersonIndex::kSingle, 3}, {PersonIndex::kBack, 2}, {PersonIndex::kFront, 1}};
+          for (const auto& [kind, score] : kBySingleWord) {
+            best = people.most_recent(kind, nw[0]);
+            if (best >= 0) {
+              best_score = score;
+              break;
+            }
+          }
+        } else {
+          best = people.most_recent(PersonIndex::kFrontBack, nw.front() + "|" + nw.back());
+          best_score = 3;
+          if (best < 0) {
+            best = people.most_recent(PersonIndex::kSingle, nw.back());
+            best_score = 2;
+          }
+          if (best < 0) best_score = 0;
         }
+        DL_DCHECK(best < 0 || person_match(nw, drafts[size_t(best)].words) == best_score);
         if (best >= 0) type = EntityType::kPerson;
         if (type == EntityType::kPerson) {
           if (best < 0) {
@@ -169,6 +268,7 @@ void link_entities(const Gazetteer& gazetteer, std::span<const AnalysedSentence>
             d.words = nw;
             d.name_size = span.size();
             if (nw.size() > 1 && !d.gender) d.gender = gazetteer.given_name_gender(nw.front());
+            people.set_name(best, d.words, d.last_order);
           }
           // An honorific right before the name tells the gender ("Ms. Sheinbaum").
           if (n.begin > 0) {
@@ -182,7 +282,10 @@ void link_entities(const Gazetteer& gazetteer, std::span<const AnalysedSentence>
             for (const Title& old : d.entity.titles) dup |= normal_key(old.text) == key;
             std::string head = title_head(gazetteer, t.text);
             if (!d.gender && !head.empty()) d.gender = gazetteer.title_word(head).gender;
-            if (!dup) d.entity.titles.push_back(std::move(t));
+            if (!dup) {
+              people.add_title_head(best, head, d.last_order);
+              d.entity.titles.push_back(std::move(t));
+            }
           }
           add_mention(best, s, span, MentionKind::kName, nw.size(),
                       best_score == 0 ? n.why : "name: same person as an earlier name");
@@ -283,18 +386,11 @@ void link_entities(const Gazetteer& gazetteer, std::span<const AnalysedSentence>
                         (words[k + 1].text == "of" || is_capitalized(words[k + 1].text) ||
                          words[k + 1].text == "'s" || words[k + 1].text == "\xE2\x80\x99s");
         if (followed) continue;
-        int32_t best = -1;
-        size_t best_order = 0;
-        for (size_t d = 0; d < drafts.size(); ++d) {
-          const Draft& dr = drafts[d];
-          if (dr.entity.type != EntityType::kPerson || s.index - dr.last_sentence > 10) continue;
-          bool holds = false;
-          for (const Title& t : dr.entity.titles) holds |= title_head(gazetteer, t.text) == w;
-          if (holds && dr.last_order >= best_order) {
-            best = static_cast<int32_t>(d);
-            best_order = dr.last_order;
-          }
-        }
+        // The person last mentioned among those holding a title with this head: mentions
+        // come in text order, so no other holder was mentioned within 10 sentences if the
+        // last one was not.
+        int32_t best = people.most_recent(PersonIndex::kTitleHead, w);
+        if (best >= 0 && s.index - drafts[size_t(best)].last_sentence > 10) best = -1;
         if (best >= 0) {
           add_mention(best, s, {words[wi].span.begin, words[k].span.end}, MentionKind::kNominal,
                       0, "nominal: the person last named with the title '" + w + "'");

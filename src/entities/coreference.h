@@ -23,7 +23,9 @@ struct AnalysedSentence {
 
 /// Replaces doc.entities and doc.mentions with those built from `sentences` (in text order).
 /// Ensures: every mention belongs to exactly one entity; each entity's mentions are in text
-/// order; entities are ordered by their first mention; Entity::name is the longest name.
+/// order; entities are ordered by their first mention; Entity::name is the longest name;
+/// doc.mentions are in text order. Cost: O(n log n) in the article's words (the people found
+/// so far are indexed by name words and title heads; pronouns look back two sentences).
 void link_entities(const Gazetteer& gazetteer, std::span<const AnalysedSentence> sentences,
                    Document& doc);
 

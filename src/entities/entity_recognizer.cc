@@ -5,7 +5,7 @@
 #include <filesystem>
 
 #include "entities/coreference.h"
-#include "text/utf8.h"
+#include "model/hash.h"
 
 namespace dateline::entities {
 
@@ -28,9 +28,9 @@ Result<EntityRecognizer> EntityRecognizer::load(const EntityRecognizerOptions& o
     DL_ASSIGN_OR_RETURN(clusters::WordClusters c, clusters::WordClusters::load(clusters_path));
     r.model_.attach_clusters(std::make_shared<const clusters::WordClusters>(std::move(c)));
   }
-  r.fingerprint_ = text::content_hash(r.gazetteer_.fingerprint() + "|" +
-                                      r.model_.info().fingerprint +
-                                      (r.model_.uses_clusters() ? "|" + r.model_.info().clusters : ""));
+  r.fingerprint_ =
+      model::content_hash(r.gazetteer_.fingerprint() + "|" + r.model_.info().fingerprint +
+                          (r.model_.uses_clusters() ? "|" + r.model_.info().clusters : ""));
   return r;
 }
 

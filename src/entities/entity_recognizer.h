@@ -20,6 +20,7 @@
 #include "entities/gazetteer.h"
 #include "entities/name_finder.h"
 #include "entities/ner_model.h"
+#include "model/manifest.h"
 
 namespace dateline::entities {
 
@@ -27,7 +28,7 @@ struct EntityRecognizerOptions {
   std::string models_dir;    ///< holds en_ner.dlm; without it names come from rules only
   std::string lexicons_dir;  ///< places.tsv, organizations.tsv, demonyms.tsv, titles.tsv, ...
   std::string iso_codes_dir = "/usr/share/iso-codes/json";  ///< Debian iso-codes
-  std::string model_file = "en_ner.dlm";                     ///< relative to models_dir
+  std::string model_file = model::kNerFile;                 ///< relative to models_dir
 };
 
 /// Built once from its model and lexicons, then immutable: annotate() is const and one

@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "model/hash.h"
 #include "text/file.h"
 #include "text/utf8.h"
 
@@ -233,7 +234,7 @@ Result<Gazetteer> Gazetteer::load(const std::string& lexicons_dir,
     }
   }
   DL_ASSIGN_OR_RETURN(g.name_lists_, NameLists::load(lexicons_dir, &all));
-  g.fingerprint_ = text::content_hash(all);
+  g.fingerprint_ = model::content_hash(all);
   g.index();
   // The strict entries also become case-blind model evidence: web text writes "mexico" and
   // "the un" too, which longest_match() rightly refuses to turn into entities.

@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <map>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace dateline::entities {
 namespace {
@@ -485,21 +486,20 @@ void propagate_spellings(std::span<const std::vector<std::string_view>> words,
 // Step 3 of propagate_names().
 void propagate_surnames(std::span<const std::vector<std::string_view>> words,
                         std::span<std::vector<Name>> names) {
-  std::vector<std::string_view> surnames;
+  // A set, so that each word costs one look-up whatever the number of people named.
+  std::unordered_set<std::string_view> surnames;
   for (size_t k = 0; k < words.size(); ++k)
     for (const Name& n : names[k])
       if (n.type == EntityType::kPerson &&
           (n.end - n.begin >= 2 || n.why == "rule: capitalised name after a title"))
-        surnames.push_back(words[k][n.end - 1]);
+        surnames.insert(words[k][n.end - 1]);
   if (surnames.empty()) return;
   std::vector<Name> added;
   for (size_t k = 0; k < words.size(); ++k) {
     std::vector<bool> covered = covered_words(words[k].size(), names[k]);
     for (uint32_t i = 0; i < words[k].size(); ++i) {
       std::string_view w = words[k][i];
-      if (covered[i] || !is_capitalized(w) ||
-          std::find(surnames.begin(), surnames.end(), w) == surnames.end())
-        continue;
+      if (covered[i] || !is_capitalized(w) || !surnames.count(w)) continue;
       added.push_back(
           {i, i + 1, EntityType::kPerson, -1, "surname of a person named in the article"});
     }

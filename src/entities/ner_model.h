@@ -14,6 +14,7 @@
 #include "clusters/word_clusters.h"
 #include "dateline/status.h"
 #include "entities/gazetteer.h"
+#include "model/perceptron.h"
 
 namespace dateline::entities {
 
@@ -102,12 +103,13 @@ struct NerTrainOptions {
   std::function<void(int, double)> progress;
 };
 
-/// Metadata written into the model file header.
+/// Metadata written into the model file header (and outside_bias into its payload).
 struct NerModelInfo {
   std::string command;      ///< the training command line
   std::string data;         ///< which corpora it was trained on
+  std::string seed;         ///< the training seed
   std::string scores;       ///< e.g. "uner-ewt-dev F1=81.2"
-  std::string fingerprint;  ///< of the weights; filled by save()/load()
+  std::string fingerprint;  ///< of the model file; filled by serialize(), save(), parse()
   /// Fingerprint of the word clusters the model was trained with, empty when none. At run
   /// time cluster features are read only when the same clusters are attached.
   std::string clusters;
@@ -121,18 +123,22 @@ struct NerModelInfo {
 };
 
 /// Immutable after training or loading; predict() is const and thread-safe.
+///
+/// File: a model container (model/model_file.h) of kind kNer. Header: command, data, seed,
+/// scores, clusters (fingerprint), clusters_file. Payload: the entity types (strings), the
+/// outside bias (f32), the weight table (a row of labels per feature key).
 class NerModel {
  public:
-  /// 2: Viterbi decoding with first-order label features (version 1 files, greedy with
-  /// second-order features, are rejected: retrain).
-  static constexpr uint32_t kFormatVersion = 2;
+  NerModel() = default;
+  /// A model from its parts (converters, tests): `weights` has 1 + 4 x types.size() classes.
+  NerModel(std::vector<std::string> types, model::Weights weights, NerModelInfo info);
 
-  /// Reads a model file. kNotFound when missing, kDataLoss when corrupt, truncated or of a
-  /// format version other than kFormatVersion.
+  /// Reads a model file. kNotFound when missing, kDataLoss when it is not a NER model, of
+  /// another format version, or damaged.
   static Result<NerModel> load(const std::string& path);
-  /// Reads a model from bytes (`name` is used in messages).
+  /// Reads a model from the bytes of a file (`name` is used in messages).
   static Result<NerModel> parse(std::string_view bytes, const std::string& name);
-  /// Serialises to bytes; sets info().fingerprint.
+  /// The bytes of the model file; sets info().fingerprint.
   std::string serialize();
   Status save(const std::string& path);
 
@@ -149,7 +155,8 @@ class NerModel {
   const std::vector<std::string>& types() const { return types_; }
   NerModelInfo& info() { return info_; }
   const NerModelInfo& info() const { return info_; }
-  bool empty() const { return weights_.empty(); }
+  bool empty() const { return types_.empty(); }
+  const model::Weights& weights() const { return weights_; }
 
   /// Gives the model its word clusters (call before sharing the model between threads).
   /// They are used only when their fingerprint is the one recorded at training time;
@@ -158,51 +165,15 @@ class NerModel {
   bool attach_clusters(std::shared_ptr<const clusters::WordClusters> clusters);
   bool uses_clusters() const { return clusters_ != nullptr; }
 
-  /// Feature hash -> row, open addressing with linear probing (0 marks an empty slot, so
-  /// the hash 0 is stored as 1). Power-of-two size, at most half full.
-  class FeatureIndex {
-   public:
-    static uint64_t key(uint64_t h) { return h ? h : 1; }
-    /// Row of the feature, or -1.
-    int64_t find(uint64_t h) const {
-      if (slots_.empty()) return -1;
-      const uint64_t k = key(h);
-      for (size_t i = k & mask_;; i = (i + 1) & mask_) {
-        if (slots_[i].key == k) return slots_[i].row;
-        if (slots_[i].key == 0) return -1;
-      }
-    }
-    void prefetch(uint64_t h) const {
-      if (!slots_.empty()) __builtin_prefetch(&slots_[key(h) & mask_]);
-    }
-    /// Row of the feature, adding it with row size() when new.
-    uint32_t insert(uint64_t h);
-    size_t size() const { return size_; }
-    /// Calls f(key, row) for every stored feature, in slot order.
-    template <typename F>
-    void for_each(F&& f) const {
-      for (const Slot& s : slots_)
-        if (s.key != 0) f(s.key, s.row);
-    }
-
-   private:
-    // Key and row side by side: one cache line answers a probe.
-    struct Slot {
-      uint64_t key = 0;
-      uint32_t row = 0;
-    };
-    std::vector<Slot> slots_;
-    size_t mask_ = 0, size_ = 0;
-  };
-
  private:
+  /// options.average_seeds runs with consecutive seeds, their weights averaged.
+  static NerModel train_averaged(const std::vector<NerExample>& examples,
+                                 const Gazetteer& gazetteer, const NerTrainOptions& options);
   void set_types(std::vector<std::string> types);
 
   std::vector<std::string> types_;   // entity types; labels are O + {B,I,L,U} x types
   size_t num_labels_ = 1;
-  FeatureIndex index_;               // feature hash -> row in weights_
-  std::vector<uint64_t> row_keys_;   // row -> feature hash, ascending (serialisation order)
-  std::vector<float> weights_;       // rows x num_labels_
+  model::Weights weights_;                                  // feature key -> a weight per label
   std::shared_ptr<const clusters::WordClusters> clusters_;  // null: no cluster features
   NerModelInfo info_;
 };

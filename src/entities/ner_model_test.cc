@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "entities/ner_data.h"
+#include "model/model_file.h"
 
 namespace dateline::entities {
 namespace {
@@ -66,16 +67,19 @@ TEST(NerModel, RejectsBadFiles) {
   std::string newer = good;
   newer[8] = 99;  // format version (little-endian u32 after the magic)
   std::string older = good;
-  older[8] = 1;  // the greedy decoder's format
+  older[8] = 1;
   std::string flipped = good;
-  flipped[flipped.size() - 3] ^= 0x5A;
+  flipped[flipped.size() - 12] ^= 0x5A;
   const Case kCases[] = {
       {"empty", ""},
       {"bad magic", "NOTAMODEL" + good.substr(9)},
+      {"the old format", "DLNERMDL" + good.substr(8)},
+      {"another kind", model::encode_model(model::ModelKind::kTagger, {}, "")},
       {"newer version", newer},
       {"older version", older},
       {"corrupt payload", flipped},
       {"truncated", good.substr(0, good.size() / 2)},
+      {"no weights", model::encode_model(model::ModelKind::kNer, {}, "")},
   };
   for (const Case& c : kCases) {
     auto r = NerModel::parse(c.bytes, "case");
@@ -102,17 +106,6 @@ TEST(NerModel, AveragedSeedsMakeOneModel) {
   auto loaded = NerModel::parse(model.serialize(), "averaged");
   ASSERT_TRUE(loaded.ok()) << loaded.status().to_string();
   EXPECT_EQ(loaded->predict(unseen, empty, false), want);
-}
-
-TEST(NerModel, FeatureIndexFindsEveryInsertedKey) {
-  NerModel::FeatureIndex index;
-  EXPECT_EQ(index.find(42), -1);  // empty table
-  // Enough keys to force several rehashes; 0 is a legal feature hash too.
-  for (uint64_t k = 0; k < 5000; ++k) EXPECT_EQ(index.insert(k * 0x9E3779B97F4A7C15ULL), k);
-  EXPECT_EQ(index.size(), 5000u);
-  for (uint64_t k = 0; k < 5000; ++k) EXPECT_EQ(index.find(k * 0x9E3779B97F4A7C15ULL), int64_t(k));
-  EXPECT_EQ(index.insert(7 * 0x9E3779B97F4A7C15ULL), 7u);  // existing keys keep their row
-  EXPECT_EQ(index.find(12345), -1);
 }
 
 // Names that the words around them cannot type: "We saw X ." with people and places in the
@@ -206,53 +199,6 @@ TEST(NerModel, DomainCopiesKeepTargetConvention) {
   unseen.words = {"We", "met", "Tom", "Park", "in", "Oslo", "yesterday", "."};
   std::vector<NerSpan> want = {{2, 4, "PER"}, {5, 6, "LOC"}};
   EXPECT_EQ(model.predict(unseen, empty, false), want);
-}
-
-TEST(DocumentCaseBits, ReportsOtherSpellingsOfTheWordOnly) {
-  // A web-forum thread written for this test: the name is capitalised once, in lower case
-  // once, in capitals once, and capitalised at a sentence start (which says nothing).
-  const std::vector<std::vector<std::string_view>> thread = {
-      {"I", "switched", "to", "Firefox", "last", "week", "."},
-      {"firefox", "is", "faster", "."},
-      {"Firefox", "crashed", "twice", "."},
-      {"FIREFOX", "ROCKS"},
-  };
-  const auto bits = document_case_bits(thread);
-  ASSERT_EQ(bits.size(), thread.size());
-  for (size_t k = 0; k < thread.size(); ++k) ASSERT_EQ(bits[k].size(), thread[k].size());
-  EXPECT_EQ(bits[0][3], kDocLowerCase | kDocUpperCase);
-  EXPECT_EQ(bits[1][0], kDocCapitalised | kDocUpperCase);
-  EXPECT_EQ(bits[2][0], kDocCapitalised | kDocLowerCase | kDocUpperCase);
-  EXPECT_EQ(bits[3][0], kDocCapitalised | kDocLowerCase);
-  EXPECT_EQ(bits[0][1], 0);  // "switched" occurs once
-  EXPECT_EQ(bits[0][0], 0);  // one capital letter is not "in capitals"
-  EXPECT_EQ(bits[3][1], 0);
-}
-
-TEST(DocumentCaseBits, DocumentsOfExamplesStaySeparate) {
-  std::vector<NerExample> examples(3);
-  examples[0].words = {"We", "like", "Acme", "."};
-  examples[0].document = 1;
-  examples[1].words = {"acme", "is", "here", "."};
-  examples[1].document = 1;
-  examples[2].words = {"acme", "again", "."};
-  examples[2].document = 2;
-  EXPECT_EQ(document_end(examples, 0), 2u);
-  EXPECT_EQ(document_end(examples, 2), 3u);
-  const auto bits = document_case_bits(std::span<const NerExample>(examples));
-  ASSERT_EQ(bits.size(), 3u);
-  EXPECT_EQ(bits[0][2], kDocLowerCase);
-  EXPECT_EQ(bits[1][0], kDocCapitalised);
-  EXPECT_EQ(bits[2][0], 0);  // the other document's "Acme" is not evidence
-}
-
-TEST(NerScore, ExactSpanAndType) {
-  NerScore s;
-  s.add({{0, 2, "PER"}, {3, 4, "LOC"}}, {{0, 2, "PER"}, {3, 4, "ORG"}, {5, 6, "LOC"}});
-  EXPECT_EQ(s.overall.gold, 2);
-  EXPECT_EQ(s.overall.predicted, 3);
-  EXPECT_EQ(s.overall.correct, 1);
-  EXPECT_NEAR(s.overall.f1(), 40.0, 1e-9);
 }
 
 TEST(NerData, ReadsUnerSample) {

@@ -14,21 +14,9 @@
 #include "events/petrarch_importer.h"
 #include "events/sentence_coder.h"
 #include "events/tsv.h"
+#include "model/hash.h"
 
 namespace dateline::events {
-namespace {
-
-std::string hex64(uint64_t h) {
-  static const char* kHex = "0123456789abcdef";
-  std::string s(16, '0');
-  for (int i = 15; i >= 0; --i) {
-    s[static_cast<size_t>(i)] = kHex[h & 0xF];
-    h >>= 4;
-  }
-  return s;
-}
-
-}  // namespace
 
 Result<EventCoder> EventCoder::load(const EventCoderOptions& options) {
   auto dicts = std::make_unique<EventDictionaries>();
@@ -70,7 +58,7 @@ Result<EventCoder> EventCoder::load(const EventCoderOptions& options) {
   }
   EventCoder coder;
   coder.dicts_ = std::move(dicts);
-  coder.fingerprint_ = hex64(hash);
+  coder.fingerprint_ = model::hex16(hash);
   return coder;
 }
 

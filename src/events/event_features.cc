@@ -8,13 +8,13 @@
 #include <string_view>
 
 #include "events/word_classes.h"
-#include "syntax/hashing.h"
+#include "model/hash.h"
 
 namespace dateline::events {
 namespace {
 
-using syntax::feature_key;
-using syntax::hash_bytes;
+using model::feature_key;
+using model::hash_bytes;
 
 enum Template : uint32_t {
   kBias = 1,

@@ -6,7 +6,7 @@
 // (relation to its head, governing verb, "if"/"whether", modal auxiliaries, negation, a
 // question, a quotation) and who acts (subject and object: a coded actor, a named one, a
 // pronoun, a common noun). Each feature is a template number and hashed values
-// (syntax::feature_key), so extraction allocates nothing but the output vector.
+// (model::feature_key), so extraction allocates nothing but the output vector.
 
 #include <cstdint>
 #include <string>

@@ -21,7 +21,7 @@ std::string format_float(float v) {
 
 }  // namespace
 
-TriggerModel TriggerModel::from_weights(syntax::Weights types, syntax::Weights cameo,
+TriggerModel TriggerModel::from_weights(model::Weights types, model::Weights cameo,
                                         std::vector<std::string> cameo_codes, float none_bias,
                                         float dictionary_prior, bool dictionary_type) {
   TriggerModel m;
@@ -35,35 +35,35 @@ TriggerModel TriggerModel::from_weights(syntax::Weights types, syntax::Weights c
   return m;
 }
 
-Status TriggerModel::save(const std::string& path, syntax::ModelHeader header) const {
+Status TriggerModel::save(const std::string& path, model::ModelHeader header) const {
   header.insert(header.begin(), {"dictionary_type", dictionary_type_ ? "1" : "0"});
   header.insert(header.begin(), {"dictionary_prior", format_float(dictionary_prior_)});
   header.insert(header.begin(), {"none_bias", format_float(none_bias_)});
   header.insert(header.begin(), {"features", kTriggerFeaturesVersion});
-  syntax::ByteWriter w;
+  model::ByteWriter w;
   w.put(kPayloadVersion);
   types_.save(w);
   w.put_strings(cameo_codes_);
   cameo_.save(w);
-  return syntax::write_model_file(path, syntax::ModelKind::kEventTriggers, header, w.bytes());
+  return model::write_model_file(path, model::ModelKind::kEventTriggers, header, w.bytes());
 }
 
 Result<TriggerModel> TriggerModel::load(const std::string& path) {
-  DL_ASSIGN_OR_RETURN(syntax::ModelFile file,
-                      syntax::read_model_file(path, syntax::ModelKind::kEventTriggers));
-  const std::string features = syntax::header_value(file.header, "features");
+  DL_ASSIGN_OR_RETURN(model::ModelFile file,
+                      model::read_model_file(path, model::ModelKind::kEventTriggers));
+  const std::string features = model::header_value(file.header, "features");
   if (features != kTriggerFeaturesVersion) {
     return error(ErrorCode::kDataLoss, path + ": trigger features '" + features +
                                            "', this build reads '" + kTriggerFeaturesVersion + "'");
   }
-  syntax::ByteReader r(file.payload, path);
+  model::ByteReader r(file.payload, path);
   uint32_t version = 0;
   DL_RETURN_IF_ERROR(r.get(&version, "payload version"));
   if (version != kPayloadVersion) {
     return r.corrupt("trigger model payload version " + std::to_string(version) +
                      ", this build reads " + std::to_string(kPayloadVersion));
   }
-  syntax::Weights types, cameo;
+  model::Weights types, cameo;
   std::vector<std::string> codes;
   DL_RETURN_IF_ERROR(types.load(r));
   DL_RETURN_IF_ERROR(r.get_strings(&codes, "CAMEO codes"));
@@ -80,9 +80,9 @@ Result<TriggerModel> TriggerModel::load(const std::string& path) {
   if (!r.at_end()) return r.corrupt("trailing bytes");
   TriggerModel m = from_weights(
       std::move(types), std::move(cameo), std::move(codes),
-      std::strtof(syntax::header_value(file.header, "none_bias").c_str(), nullptr),
-      std::strtof(syntax::header_value(file.header, "dictionary_prior").c_str(), nullptr),
-      syntax::header_value(file.header, "dictionary_type") == "1");
+      std::strtof(model::header_value(file.header, "none_bias").c_str(), nullptr),
+      std::strtof(model::header_value(file.header, "dictionary_prior").c_str(), nullptr),
+      model::header_value(file.header, "dictionary_type") == "1");
   m.fingerprint_ = file.fingerprint;
   m.header_ = std::move(file.header);
   return m;

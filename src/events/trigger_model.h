@@ -6,12 +6,12 @@
 // the 16 types plus "no event", one over CAMEO codes (decoded among the codes of the chosen
 // type only). Trained by trigger_trainer.h (`dateline train events`).
 //
-// File (models/events.dlm): the model container of src/syntax/model_io.h, kind
+// File (models/events.dlm): the model container of src/model/model_file.h, kind
 // kEventTriggers; header keys "features" (kTriggerFeaturesVersion), "none_bias",
 // "dictionary_prior" (0 when absent), "dictionary_type" ("1": the dictionaries type what they
 // read), the training
 // command, data and scores; payload: u32 payload version, the type weights, the CAMEO codes
-// (strings) and the CAMEO weights (syntax::Weights::save).
+// (strings) and the CAMEO weights (model::Weights::save).
 // Immutable after load(); scoring is const and thread-safe.
 
 #include <cstdint>
@@ -21,13 +21,14 @@
 
 #include "dateline/plover.h"
 #include "dateline/status.h"
-#include "syntax/model_io.h"
-#include "syntax/perceptron.h"
+#include "model/manifest.h"
+#include "model/model_file.h"
+#include "model/perceptron.h"
 
 namespace dateline::events {
 
 /// The file name of the model in a models folder.
-inline constexpr const char* kTriggerModelFile = "events.dlm";
+inline constexpr const char* kTriggerModelFile = model::kEventTriggersFile;
 
 /// One decision of the model.
 struct TriggerDecision {
@@ -43,11 +44,11 @@ class TriggerModel {
   /// feature version.
   static Result<TriggerModel> load(const std::string& path);
   /// Builds a model from trained weights (trigger_trainer.h).
-  static TriggerModel from_weights(syntax::Weights types, syntax::Weights cameo,
+  static TriggerModel from_weights(model::Weights types, model::Weights cameo,
                                    std::vector<std::string> cameo_codes, float none_bias,
                                    float dictionary_prior, bool dictionary_type);
   /// Writes the model with `header` (command, data, scores) plus the keys the loader checks.
-  Status save(const std::string& path, syntax::ModelHeader header) const;
+  Status save(const std::string& path, model::ModelHeader header) const;
 
   /// The best type for the feature keys; kNone (no event) wins ties and gets none_bias.
   /// `dictionary` is the type the verb dictionaries read the candidate as (kNone when none):
@@ -68,18 +69,18 @@ class TriggerModel {
   /// dictionary's type stands (classify() returns that type); chosen by cross-validation.
   bool dictionary_type() const { return dictionary_type_; }
   const std::string& fingerprint() const { return fingerprint_; }
-  const syntax::ModelHeader& header() const { return header_; }
+  const model::ModelHeader& header() const { return header_; }
 
  private:
-  syntax::Weights types_;
-  syntax::Weights cameo_;
+  model::Weights types_;
+  model::Weights cameo_;
   std::vector<std::string> cameo_codes_;
   std::vector<PloverType> cameo_types_;
   float none_bias_ = 0;
   float dictionary_prior_ = 0;
   bool dictionary_type_ = false;
   std::string fingerprint_;
-  syntax::ModelHeader header_;
+  model::ModelHeader header_;
 };
 
 }  // namespace dateline::events

@@ -8,7 +8,7 @@
 #include <memory>
 #include <random>
 
-#include "syntax/perceptron.h"
+#include "model/perceptron.h"
 
 namespace dateline::events {
 namespace {
@@ -47,7 +47,7 @@ class Run {
       codes_.push_back(code);
       code_types_.push_back(plover_type_of_cameo(code));
     }
-    cameo_ = std::make_unique<syntax::PerceptronTrainer>(
+    cameo_ = std::make_unique<model::PerceptronTrainer>(
         std::max<int>(1, static_cast<int>(codes_.size())));
   }
 
@@ -82,8 +82,8 @@ class Run {
     }
   }
 
-  syntax::Weights freeze_types() const { return types_.freeze(options_.min_weight); }
-  syntax::Weights freeze_cameo() const { return cameo_->freeze(options_.min_weight); }
+  model::Weights freeze_types() const { return types_.freeze(options_.min_weight); }
+  model::Weights freeze_cameo() const { return cameo_->freeze(options_.min_weight); }
   const std::vector<std::string>& codes() const { return codes_; }
 
  private:
@@ -112,8 +112,8 @@ class Run {
     // Dictionary positives say which type a word has, not whether a sentence of real news
     // makes it an event: they compete among the types only.
     const bool types_only = label != PloverType::kNone && ex.source == ExampleSource::kDictionary;
-    const int guess = types_only ? 1 + syntax::argmax(s.data() + 1, kPloverClasses - 1)
-                                 : syntax::argmax(s.data(), kPloverClasses);
+    const int guess = types_only ? 1 + model::argmax(s.data() + 1, kPloverClasses - 1)
+                                 : model::argmax(s.data(), kPloverClasses);
     const int gold = static_cast<int>(label);
     if (guess != gold) types_.update(ex.keys, gold, guess);
     types_.tick();
@@ -134,8 +134,8 @@ class Run {
   const TrainingSet& set_;
   const TrainerOptions& options_;
   std::vector<bool> example_in_, group_in_;
-  syntax::PerceptronTrainer types_;
-  std::unique_ptr<syntax::PerceptronTrainer> cameo_;
+  model::PerceptronTrainer types_;
+  std::unique_ptr<model::PerceptronTrainer> cameo_;
   std::map<std::string, int> code_index_;
   std::vector<std::string> codes_;
   std::vector<PloverType> code_types_;
@@ -151,7 +151,7 @@ void add_score(TriggerScores& sc, const TrainingExample& ex, int best) {
   }
 }
 
-void score_examples(const syntax::Weights& w, const TrainingSet& set, const std::vector<bool>& held,
+void score_examples(const model::Weights& w, const TrainingSet& set, const std::vector<bool>& held,
                     const std::vector<DecodeSetting>& settings, std::vector<CvScores>& out) {
   std::array<int32_t, kPloverClasses> s{};
   for (size_t i = 0; i < set.examples.size(); ++i) {
@@ -215,24 +215,24 @@ class Ensemble {
   void epoch(int e) {
     for (Run& r : runs_) r.epoch(e);
   }
-  syntax::Weights freeze_types() const {
+  model::Weights freeze_types() const {
     return sum([](const Run& r) { return r.freeze_types(); });
   }
-  syntax::Weights freeze_cameo() const {
+  model::Weights freeze_cameo() const {
     return sum([](const Run& r) { return r.freeze_cameo(); });
   }
   const std::vector<std::string>& codes() const { return runs_.front().codes(); }
 
  private:
   template <typename F>
-  syntax::Weights sum(F&& freeze) const {
+  model::Weights sum(F&& freeze) const {
     if (runs_.size() == 1) return freeze(runs_.front());
-    std::vector<syntax::Weights> parts;
+    std::vector<model::Weights> parts;
     parts.reserve(runs_.size());
     for (const Run& r : runs_) parts.push_back(freeze(r));
-    std::vector<const syntax::Weights*> ptrs;
-    for (const syntax::Weights& w : parts) ptrs.push_back(&w);
-    return syntax::Weights::sum(ptrs);
+    std::vector<const model::Weights*> ptrs;
+    for (const model::Weights& w : parts) ptrs.push_back(&w);
+    return model::Weights::sum(ptrs);
   }
 
   std::vector<TrainerOptions> options_;

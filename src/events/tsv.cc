@@ -3,6 +3,7 @@
 
 #include <fstream>
 
+#include "model/hash.h"
 #include "text/file.h"
 #include "text/tsv.h"
 
@@ -37,10 +38,7 @@ void hash_file_into(const std::string& path, uint64_t& hash) {
   std::ifstream in(path, std::ios::binary);
   char buf[8192];
   while (in.read(buf, sizeof buf) || in.gcount() > 0) {
-    for (std::streamsize i = 0; i < in.gcount(); ++i) {
-      hash ^= static_cast<unsigned char>(buf[i]);
-      hash *= 1099511628211ULL;
-    }
+    hash = model::fnv1a(std::string_view(buf, static_cast<size_t>(in.gcount())), hash);
   }
 }
 

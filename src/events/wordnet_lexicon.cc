@@ -4,7 +4,7 @@
 #include <algorithm>
 
 #include "events/tsv.h"
-#include "syntax/hashing.h"
+#include "model/hash.h"
 
 namespace dateline::events {
 namespace {
@@ -34,7 +34,7 @@ Result<WordNetLexicon> WordNetLexicon::load(const std::string& path) {
     r.begin = static_cast<uint32_t>(lex.values_.size());
     bool first = true;
     for (std::string_view file : split_commas(f[2])) {
-      lex.values_.push_back(syntax::hash_bytes("lex:" + std::string(file)));
+      lex.values_.push_back(model::hash_bytes("lex:" + std::string(file)));
       if (first) {
         auto it = std::find(lex.files_.begin(), lex.files_.end(), file);
         r.first_file = static_cast<uint32_t>(it - lex.files_.begin());
@@ -44,7 +44,7 @@ Result<WordNetLexicon> WordNetLexicon::load(const std::string& path) {
     }
     if (f.size() > 3) {
       for (std::string_view h : split_commas(f[3])) {
-        if (!h.empty()) lex.values_.push_back(syntax::hash_bytes("hyp:" + std::string(h)));
+        if (!h.empty()) lex.values_.push_back(model::hash_bytes("hyp:" + std::string(h)));
       }
     }
     r.count = static_cast<uint32_t>(lex.values_.size()) - r.begin;

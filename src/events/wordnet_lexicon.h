@@ -24,7 +24,7 @@ class WordNetLexicon {
   /// for a row that is not "lemma, v|n, lexnames, hypernyms".
   static Result<WordNetLexicon> load(const std::string& path);
 
-  /// Hashed values (syntax::hash_bytes) of the verb's facts: "lex:<file>" for each file, then
+  /// Hashed values (model::hash_bytes) of the verb's facts: "lex:<file>" for each file, then
   /// "hyp:<offset>" for each hypernym synset. Empty for an unknown lemma.
   std::span<const uint64_t> verb(std::string_view lemma) const { return find('v', lemma); }
   /// Hashed "lex:<file>" of the noun's first senses. Empty for an unknown lemma.

@@ -20,14 +20,20 @@ struct LineFields {
   bool has_text = false;
   std::string text, id, doc, url, title, outlet, publisher, published, date, byline, author,
       dateline, language;
+  /// Fields we read that were given as something else than a string or number: the name
+  /// and what it was ("an object"). They are ignored with a diagnostic.
+  std::vector<std::pair<std::string, const char*>> wrong_type;
 };
 
 class FieldCollector {
  public:
   explicit FieldCollector(LineFields* fields) : fields_(fields) {}
 
-  bool null() { return scalar(nullptr); }
-  bool boolean(bool) { return scalar(nullptr); }
+  bool null() { return scalar(nullptr); }  // null stands for an absent field
+  bool boolean(bool) {
+    note_wrong_type("a boolean");
+    return scalar(nullptr);
+  }
   bool number_integer(Json::number_integer_t v) {
     std::string s = std::to_string(v);
     return scalar(&s);
@@ -50,6 +56,7 @@ class FieldCollector {
   bool binary(Json::binary_t&) { return scalar(nullptr); }
   bool start_object(std::size_t) {
     if (depth_ == 0) top_is_object_ = true;
+    note_wrong_type("an object");
     ++depth_;
     return true;
   }
@@ -62,6 +69,7 @@ class FieldCollector {
     return true;
   }
   bool start_array(std::size_t) {
+    note_wrong_type("an array");
     ++depth_;
     return true;
   }
@@ -90,6 +98,12 @@ class FieldCollector {
       if (std::string* slot = slot_for(key_)) *slot = std::move(*printed);
     }
     return true;
+  }
+
+  // A field we read, given as a value we cannot use ("text" has its own error).
+  void note_wrong_type(const char* what) {
+    if (depth_ == 1 && key_ != "text" && slot_for(key_))
+      fields_->wrong_type.push_back({key_, what});
   }
 
   std::string* slot_for(const std::string& key) {
@@ -143,6 +157,10 @@ Result<Document> line_document(LineFields& f, std::vector<Diagnostic>&& repairs,
   doc.text = std::move(f.text);
   doc.diagnostics = std::move(repairs);
   doc.meta.path = where;
+  for (const auto& [field, what] : f.wrong_type) {
+    doc.diagnostics.push_back(
+        {"bad_field", where + ": \"" + field + "\" is " + what + ", not a string; ignored", -1});
+  }
   DocumentMeta& m = doc.meta;
   if (const std::string& id = first_of(f.id, f.doc); !id.empty()) m.id = id;
   if (!f.url.empty()) set_meta(m, "url", f.url, "input");
@@ -185,6 +203,13 @@ void read_json_lines(std::string_view raw, const std::string& path, const Reader
     if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
 
     const std::string where = path + ":" + std::to_string(line_no);
+    if (line.size() > options.max_input_bytes) {
+      on_error(error(ErrorCode::kBadInput, where + ": " + std::to_string(line.size()) +
+                                               " bytes, over the limit of " +
+                                               std::to_string(options.max_input_bytes) +
+                                               " bytes for one article; line skipped"));
+      continue;
+    }
     std::vector<Diagnostic> repairs;
     std::string repaired = repair_input(line, where, line_start, &repairs);
 

@@ -598,6 +598,8 @@ void set_meta(DocumentMeta& meta, std::string_view field, std::string value,
                  {"title", &DocumentMeta::title},
                  {"outlet", &DocumentMeta::outlet},
                  {"published", &DocumentMeta::published},
+                 {"modified", &DocumentMeta::modified},
+                 {"crawled", &DocumentMeta::crawled},
                  {"dateline", &DocumentMeta::dateline},
                  {"byline", &DocumentMeta::byline},
                  {"language", &DocumentMeta::language}};

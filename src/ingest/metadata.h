@@ -18,8 +18,8 @@ namespace dateline::ingest {
 /// boilerplate = true, and so do their sentences.
 void complete_metadata(Document& doc);
 
-/// Sets the meta field named `field` ("title", "outlet", "published", "dateline", "byline",
-/// "url", "language", "id") to `value` and records `source` as its provenance, replacing an
+/// Sets the meta field named `field` ("title", "outlet", "published", "modified", "crawled",
+/// "dateline", "byline", "url", "language", "id") to `value` and records `source` as its provenance, replacing an
 /// earlier provenance entry for the same field. Unknown names are ignored.
 void set_meta(DocumentMeta& meta, std::string_view field, std::string value,
               std::string_view source);

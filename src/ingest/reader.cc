@@ -11,7 +11,11 @@
 #include <filesystem>
 #include <system_error>
 
+#include "ingest/ascii.h"
+#include "ingest/date_parser.h"
 #include "ingest/metadata.h"
+#include "ingest/warc_reader.h"
+#include "model/hash.h"
 #include "text/utf8.h"
 
 namespace dateline::ingest {
@@ -22,17 +26,6 @@ namespace fs = std::filesystem;
 constexpr size_t kSniffBytes = 8192;
 constexpr std::string_view kBom = "\xEF\xBB\xBF";
 
-bool ends_with_ci(std::string_view s, std::string_view suffix) {
-  if (s.size() < suffix.size()) return false;
-  s = s.substr(s.size() - suffix.size());
-  for (size_t i = 0; i < s.size(); ++i) {
-    char c = s[i];
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    if (c != suffix[i]) return false;
-  }
-  return true;
-}
-
 bool is_space(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
@@ -42,14 +35,6 @@ std::string_view skip_bom_and_space(std::string_view s) {
   size_t i = 0;
   while (i < s.size() && is_space(s[i])) ++i;
   return s.substr(i);
-}
-
-std::string lower_ascii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
 }
 
 // White space, including the Unicode spaces news pages pad with (no-break, zero-width).
@@ -72,16 +57,25 @@ bool only_white_space(std::string_view s) {
 
 std::string std_error_message(const std::error_code& ec) { return ec.message(); }
 
-// Loads a whole file; kBadInput when it is over the size limit, kNotFound/kIo otherwise.
-Result<std::string> load_file(const std::string& path, size_t max_bytes) {
+std::string over_limit(const std::string& path, size_t size, size_t limit, const char* what) {
+  return path + ": " + std::to_string(size) + " bytes, over the limit of " + std::to_string(limit) +
+         " bytes for " + what + "; skipped";
+}
+
+// The most bytes an input of `format` may have: JSON Lines and WARC hold many articles,
+// each held to max_input_bytes by their readers.
+size_t input_limit(const ReaderOptions& options, InputFormat format) {
+  return format == InputFormat::kJsonLines || format == InputFormat::kWarc
+             ? std::max(options.max_json_lines_bytes, options.max_input_bytes)
+             : options.max_input_bytes;
+}
+
+// Loads a whole regular file; kBadInput when it is over the size limit for its format (told
+// from the extension and the first bytes before the rest is read), kNotFound/kIo otherwise.
+Result<std::string> load_file(const std::string& path, const ReaderOptions& options) {
   std::error_code ec;
   uintmax_t size = fs::file_size(path, ec);
-  if (ec) return error(ErrorCode::kNotFound, path + ": cannot read: " + std_error_message(ec));
-  if (size > max_bytes) {
-    return error(ErrorCode::kBadInput, path + ": " + std::to_string(size) +
-                                           " bytes, over the limit of " +
-                                           std::to_string(max_bytes) + " bytes; skipped");
-  }
+  if (ec) return error(ErrorCode::kIo, path + ": cannot read: " + std_error_message(ec));
   std::FILE* f = std::fopen(path.c_str(), "rb");
   if (!f) {
     int err = errno;
@@ -89,8 +83,18 @@ Result<std::string> load_file(const std::string& path, size_t max_bytes) {
                  path + ": cannot open: " + std::strerror(err));
   }
   std::string raw;
-  raw.resize(static_cast<size_t>(size));
+  raw.resize(static_cast<size_t>(std::min<uintmax_t>(size, kSniffBytes)));
   size_t got = std::fread(raw.data(), 1, raw.size(), f);
+  const size_t limit =
+      input_limit(options, detect_format(path, std::string_view(raw).substr(0, got)));
+  if (size > limit) {
+    std::fclose(f);
+    return error(ErrorCode::kBadInput, over_limit(path, size, limit, "one input"));
+  }
+  if (got == raw.size() && size > raw.size()) {
+    raw.resize(static_cast<size_t>(size));
+    got += std::fread(raw.data() + got, 1, raw.size() - got, f);
+  }
   bool failed = std::ferror(f) != 0;
   std::fclose(f);
   if (failed) return error(ErrorCode::kIo, path + ": read error at byte " + std::to_string(got));
@@ -98,18 +102,28 @@ Result<std::string> load_file(const std::string& path, size_t max_bytes) {
   return raw;
 }
 
-Result<std::string> load_stdin(size_t max_bytes) {
+// Reads a stream (stdin, a named pipe) to its end, or until it is over the limit for its
+// format (told from its first bytes, or from `path`'s extension).
+Result<std::string> load_stream(std::FILE* f, const std::string& path,
+                                const ReaderOptions& options) {
   std::string raw;
   char buf[1 << 16];
   size_t n;
-  while ((n = std::fread(buf, 1, sizeof buf, stdin)) > 0) {
+  size_t limit = options.max_input_bytes;
+  bool format_known = false;
+  while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) {
     raw.append(buf, n);
-    if (raw.size() > max_bytes) {
-      return error(ErrorCode::kBadInput, "-: standard input is over the limit of " +
-                                             std::to_string(max_bytes) + " bytes; skipped");
+    if (!format_known && (raw.size() >= kSniffBytes || raw.size() > limit)) {
+      limit = input_limit(options, detect_format(path, raw));
+      format_known = true;
+    }
+    if (raw.size() > limit) {
+      return error(ErrorCode::kBadInput, path + ": over the limit of " + std::to_string(limit) +
+                                             " bytes for one input; skipped");
     }
   }
-  if (std::ferror(stdin)) return error(ErrorCode::kIo, "-: read error on standard input");
+  if (std::ferror(f))
+    return error(ErrorCode::kIo, path + ": read error at byte " + std::to_string(raw.size()));
   return raw;
 }
 
@@ -118,35 +132,96 @@ bool is_hidden(const fs::path& p) {
   return !name.empty() && name[0] == '.';
 }
 
-// Regular files under `dir`, recursively, hidden files and folders skipped, sorted by path
-// so that a batch is read in the same order on every machine.
-std::vector<std::string> list_directory(const std::string& dir, const ErrorSink& on_error) {
-  std::vector<std::string> files;
-  std::error_code ec;
-  fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec);
-  if (ec) {
-    on_error(error(ErrorCode::kIo, dir + ": cannot list: " + std_error_message(ec)));
-    return files;
+const char* file_kind(fs::file_type type) {
+  switch (type) {
+    case fs::file_type::fifo:
+      return "a named pipe";
+    case fs::file_type::socket:
+      return "a socket";
+    case fs::file_type::block:
+      return "a block device";
+    case fs::file_type::character:
+      return "a character device";
+    default:
+      return "not a regular file";
   }
-  for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
-    if (ec) {
-      on_error(error(ErrorCode::kIo, dir + ": cannot list: " + std_error_message(ec)));
-      break;
-    }
-    const fs::directory_entry& entry = *it;
-    if (is_hidden(entry.path())) {
-      if (entry.is_directory(ec)) it.disable_recursion_pending();
+}
+
+// Regular files under `dir`, recursively, hidden files and folders skipped, sorted by path
+// so that a batch is read in the same order on every machine. What is not read is reported:
+// a folder that cannot be listed, a symbolic link to a folder (not followed, so that a link
+// cannot loop or lead out of the tree), a pipe, socket or device (reading one could block).
+void list_directory(const fs::path& dir, std::vector<std::string>& files,
+                    const ErrorSink& on_error) {
+  std::error_code ec;
+  fs::directory_iterator it(dir, ec);
+  if (ec) {
+    on_error(error(ErrorCode::kIo,
+                   dir.string() + ": cannot list: " + std_error_message(ec) + "; folder skipped"));
+    return;
+  }
+  std::vector<fs::directory_entry> entries;
+  for (; it != fs::directory_iterator(); it.increment(ec)) {
+    if (ec) break;
+    if (!is_hidden(it->path())) entries.push_back(*it);
+  }
+  if (ec) {
+    on_error(error(ErrorCode::kIo, dir.string() + ": cannot list all of it: " +
+                                       std_error_message(ec) + "; the rest skipped"));
+  }
+  std::sort(entries.begin(), entries.end(),
+            [](const fs::directory_entry& a, const fs::directory_entry& b) {
+              return a.path() < b.path();
+            });
+  for (const fs::directory_entry& entry : entries) {
+    const std::string path = entry.path().string();
+    const fs::file_status target = entry.status(ec);  // follows links
+    if (ec && !entry.is_symlink()) {
+      on_error(error(ErrorCode::kIo, path + ": cannot read: " + std_error_message(ec)));
       continue;
     }
-    if (entry.is_regular_file(ec)) files.push_back(entry.path().string());
+    if (entry.is_symlink(ec) && fs::is_directory(target)) {
+      on_error(error(ErrorCode::kBadInput,
+                     path + ": symbolic link to a folder, not followed; name the folder itself "
+                            "to read it"));
+    } else if (fs::is_directory(target)) {
+      list_directory(entry.path(), files, on_error);
+    } else if (fs::is_regular_file(target)) {
+      files.push_back(path);
+    } else if (!fs::exists(target)) {
+      on_error(error(ErrorCode::kNotFound, path + ": broken symbolic link; skipped"));
+    } else {
+      on_error(error(ErrorCode::kBadInput,
+                     path + ": " + file_kind(target.type()) + " inside a folder; skipped"));
+    }
   }
-  std::sort(files.begin(), files.end());
-  return files;
 }
 
 void read_path(const std::string& path, const ReaderOptions& options, const ArticleSink& on_article,
                const ErrorSink& on_error) {
-  Result<std::string> raw = load_file(path, options.max_input_bytes);
+  if (is_warc_path(path)) {  // read as a stream: crawl files are far over the input limit
+    read_warc_file(path, options, on_article, on_error);
+    return;
+  }
+  Result<std::string> raw = load_file(path, options);
+  if (!raw.ok()) {
+    on_error(raw.status());
+    return;
+  }
+  read_buffer(raw.value(), path, options, on_article, on_error);
+}
+
+// A named pipe given as an input ("<(curl ...)", mkfifo) or a character device: read as a
+// stream, like stdin.
+void read_pipe(const std::string& path, const ReaderOptions& options, const ArticleSink& on_article,
+               const ErrorSink& on_error) {
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (!f) {
+    on_error(error(ErrorCode::kIo, path + ": cannot open: " + std::strerror(errno)));
+    return;
+  }
+  Result<std::string> raw = load_stream(f, path, options);
+  std::fclose(f);
   if (!raw.ok()) {
     on_error(raw.status());
     return;
@@ -162,6 +237,9 @@ InputFormat detect_format(std::string_view path, std::string_view head) {
   }
   for (std::string_view ext : {".jsonl", ".ndjson"}) {
     if (ends_with_ci(path, ext)) return InputFormat::kJsonLines;
+  }
+  if (is_warc_path(path) || looks_like_warc(head.substr(0, kSniffBytes))) {
+    return InputFormat::kWarc;
   }
   std::string_view s = skip_bom_and_space(head.substr(0, kSniffBytes));
   if (!s.empty() && s[0] == '{') return InputFormat::kJsonLines;
@@ -199,31 +277,40 @@ Status check_not_binary(std::string_view raw, const std::string& path) {
   return ok_status();
 }
 
-std::string repair_input(std::string_view raw, const std::string& where, size_t base,
-                         std::vector<Diagnostic>* out) {
-  if (text::find_invalid_utf8(raw) == std::string_view::npos) return std::string(raw);
-  std::vector<size_t> bad;
-  std::string repaired = text::repair_utf8(raw, &bad);
+void report_bad_bytes(const std::vector<size_t>& bad, const std::string& where, size_t base,
+                      const std::string& what, std::vector<Diagnostic>* out, bool text_offsets) {
   size_t shown = std::min(bad.size(), kMaxUtf8Diagnostics);
   for (size_t k = 0; k < shown; ++k) {
     size_t at = base + bad[k];
+    // Each replacement is 2 bytes longer than the byte it replaces.
+    const std::string in_text =
+        text_offsets ? "; text byte " + std::to_string(bad[k] + 2 * k) : std::string();
     out->push_back({"invalid_utf8",
-                    where + ": byte " + std::to_string(at) + ": invalid UTF-8 replaced by U+FFFD",
+                    where + ": byte " + std::to_string(at) + ": " + what + " replaced by U+FFFD" +
+                        in_text,
                     static_cast<int64_t>(at)});
   }
   if (bad.size() > shown) {
     size_t at = base + bad[shown];
     out->push_back({"invalid_utf8",
                     where + ": byte " + std::to_string(at) + ": " +
-                        std::to_string(bad.size() - shown) +
-                        " more invalid UTF-8 sequences replaced by U+FFFD (not listed)",
+                        std::to_string(bad.size() - shown) + " more (" + what +
+                        ") replaced by U+FFFD, not listed",
                     static_cast<int64_t>(at)});
   }
+}
+
+std::string repair_input(std::string_view raw, const std::string& where, size_t base,
+                         std::vector<Diagnostic>* out, bool text_offsets) {
+  if (text::find_invalid_utf8(raw) == std::string_view::npos) return std::string(raw);
+  std::vector<size_t> bad;
+  std::string repaired = text::repair_utf8(raw, &bad);
+  report_bad_bytes(bad, where, base, "invalid UTF-8", out, text_offsets);
   return repaired;
 }
 
 void set_identity(Document& doc, std::string_view path) {
-  doc.content_hash = text::content_hash(doc.text);
+  doc.content_hash = model::content_hash(doc.text);
   if (!doc.meta.id.empty()) return;
   if (path != "-") doc.meta.id = fs::path(path).stem().string();
   if (doc.meta.id.empty()) doc.meta.id = doc.content_hash;
@@ -231,8 +318,14 @@ void set_identity(Document& doc, std::string_view path) {
 
 Document make_document(std::string_view raw, const std::string& path) {
   Document doc;
-  if (raw.substr(0, 3) == kBom) raw.remove_prefix(3);
-  doc.text = repair_input(raw, path, 0, &doc.diagnostics);
+  // Diagnostics name bytes of the file; spans are offsets into doc.text, which starts after
+  // a byte-order mark and is longer by 2 bytes for each repair (docs/INGEST.md, Offsets).
+  size_t bom = 0;
+  if (raw.substr(0, 3) == kBom) {
+    raw.remove_prefix(3);
+    bom = 3;
+  }
+  doc.text = repair_input(raw, path, bom, &doc.diagnostics, /*text_offsets=*/true);
   doc.meta.path = path;
   set_identity(doc, path);
   return doc;
@@ -246,9 +339,11 @@ Result<Document> read_text(std::string_view raw, const std::string& path) {
 }
 
 void finish_document(Document& doc, const ReaderOptions& options) {
-  if (doc.meta.published.empty() && !options.default_published.empty()) {
-    set_meta(doc.meta, "published", options.default_published, "default");
-  }
+  if (!doc.meta.published.empty() || options.default_published.empty()) return;
+  // Front ends check the option (parse_publication_date); a caller that did not gets no
+  // string stored as a date either.
+  Result<std::string> iso = parse_publication_date(options.default_published, "published");
+  if (iso.ok()) set_meta(doc.meta, "published", iso.value(), "default");
 }
 
 std::optional<InputFormat> format_of_content_type(std::string_view content_type) {
@@ -262,23 +357,34 @@ std::optional<InputFormat> format_of_content_type(std::string_view content_type)
     return InputFormat::kJsonLines;
   }
   if (type == "text/plain") return InputFormat::kText;
+  if (type == "application/warc") return InputFormat::kWarc;
   return std::nullopt;
 }
 
 void read_buffer(std::string_view raw, const std::string& path, const ReaderOptions& options,
                  const ArticleSink& on_article, const ErrorSink& on_error,
                  std::optional<InputFormat> given_format) {
-  if (raw.size() > options.max_input_bytes) {
-    on_error(error(ErrorCode::kBadInput,
-                   path + ": " + std::to_string(raw.size()) + " bytes, over the limit of " +
-                       std::to_string(options.max_input_bytes) + " bytes; skipped"));
+  const InputFormat format = given_format ? *given_format : detect_format(path, raw);
+  if (const size_t limit = input_limit(options, format); raw.size() > limit) {
+    on_error(error(ErrorCode::kBadInput, over_limit(path, raw.size(), limit, "one input")));
     return;
   }
-  if (Status s = check_not_binary(raw, path); !s.ok()) {
+  if (format == InputFormat::kWarc) {
+    read_warc_bytes(raw, path, options, on_article, on_error);
+    return;
+  }
+  if (raw.substr(0, 2) == "\x1F\x8B") {
+    on_error(error(ErrorCode::kBadInput,
+                   path + ": byte 0: gzip-compressed and not a WARC file; decompress it first"));
+    return;
+  }
+  // An HTML page may be in UTF-16 when it says so with a byte-order mark (charset.h).
+  const bool utf16_html = format == InputFormat::kHtml &&
+                          (raw.substr(0, 2) == "\xFF\xFE" || raw.substr(0, 2) == "\xFE\xFF");
+  if (Status s = check_not_binary(raw, path); !s.ok() && !utf16_html) {
     on_error(s);
     return;
   }
-  InputFormat format = given_format ? *given_format : detect_format(path, raw);
   if (format == InputFormat::kJsonLines) {
     read_json_lines(raw, path, options, on_article, on_error);
     return;
@@ -303,12 +409,23 @@ void read_article_bytes(std::string_view bytes, const std::string& name,
                       ingest::format_of_content_type(content_type));
 }
 
+Result<std::string> parse_publication_date(std::string_view value, std::string_view field) {
+  std::string iso = ingest::normalize_date(value);
+  if (iso.empty()) {
+    return error(ErrorCode::kInvalidArgument,
+                 std::string(field) + ": '" + std::string(value.substr(0, 100)) +
+                     "' is not a date (YYYY-MM-DD, YYYY-MM or YYYY, with or without a time, or "
+                     "a date such as 'March 6, 2026')");
+  }
+  return iso;
+}
+
 void read_articles(const std::vector<std::string>& inputs, const ReaderOptions& options,
                    const ArticleSink& on_article, const ErrorSink& on_error) {
   namespace fs = std::filesystem;
   for (const std::string& input : inputs) {
     if (input == "-") {
-      Result<std::string> raw = ingest::load_stdin(options.max_input_bytes);
+      Result<std::string> raw = ingest::load_stream(stdin, "-", options);
       if (!raw.ok()) {
         on_error(raw.status());
       } else {
@@ -318,14 +435,23 @@ void read_articles(const std::vector<std::string>& inputs, const ReaderOptions& 
     }
     std::error_code ec;
     fs::file_status st = fs::status(input, ec);
-    if (ec || !fs::exists(st)) {
+    if (ec && ec != std::errc::no_such_file_or_directory) {
+      on_error(error(ErrorCode::kIo, input + ": cannot read: " + ec.message()));
+    } else if (!fs::exists(st)) {
       on_error(error(ErrorCode::kNotFound, input + ": no such file or directory"));
     } else if (fs::is_directory(st)) {
-      for (const std::string& file : ingest::list_directory(input, on_error)) {
+      std::vector<std::string> files;
+      ingest::list_directory(input, files, on_error);
+      for (const std::string& file : files) {
         ingest::read_path(file, options, on_article, on_error);
       }
-    } else {
+    } else if (fs::is_fifo(st) || fs::is_character_file(st)) {
+      ingest::read_pipe(input, options, on_article, on_error);
+    } else if (fs::is_regular_file(st)) {
       ingest::read_path(input, options, on_article, on_error);
+    } else {
+      on_error(error(ErrorCode::kBadInput, input + ": " + ingest::file_kind(st.type()) +
+                                               ", not a file or folder; skipped"));
     }
   }
 }

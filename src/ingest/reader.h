@@ -13,10 +13,11 @@
 
 namespace dateline::ingest {
 
-enum class InputFormat { kText, kHtml, kJsonLines };
+enum class InputFormat { kText, kHtml, kJsonLines, kWarc };
 
-/// The format of an input: by extension (.html/.htm/.xhtml, .jsonl/.ndjson) and otherwise
-/// by its first bytes (`<` followed by HTML tags, or `{`); plain text when neither.
+/// The format of an input: by extension (.html/.htm/.xhtml, .jsonl/.ndjson, .warc/.warc.gz)
+/// and otherwise by its first bytes (`<` followed by HTML tags, `{`, a WARC record plain or
+/// gzip-compressed); plain text when none.
 InputFormat detect_format(std::string_view path, std::string_view head);
 
 /// kBadInput naming `path` when `raw` is not text: a NUL byte or mostly control bytes in
@@ -26,11 +27,21 @@ Status check_not_binary(std::string_view raw, const std::string& path);
 /// Most invalid-UTF-8 diagnostics kept per article; the rest are counted in one more.
 inline constexpr size_t kMaxUtf8Diagnostics = 10;
 
-/// Returns `raw` with each invalid UTF-8 sequence replaced by U+FFFD, and appends to `out`
-/// one "invalid_utf8" Diagnostic per repair (at most kMaxUtf8Diagnostics, then a count).
-/// Byte offsets are `base + offset in raw`, so a JSONL line reports file offsets.
+/// Appends to `out` one "invalid_utf8" Diagnostic per offset in `bad` (at most
+/// kMaxUtf8Diagnostics, then one with the count), each "WHERE: byte N: WHAT replaced by
+/// U+FFFD" with N = `base` + the offset; with `text_offsets`, also the replacement's offset
+/// in the repaired text ("; text byte M").
+void report_bad_bytes(const std::vector<size_t>& bad, const std::string& where, size_t base,
+                      const std::string& what, std::vector<Diagnostic>* out,
+                      bool text_offsets = false);
+
+/// Returns `raw` with each invalid UTF-8 byte replaced by U+FFFD (3 bytes), and appends to
+/// `out` one "invalid_utf8" Diagnostic per repair (at most kMaxUtf8Diagnostics, then a
+/// count). Byte offsets are `base + offset in raw`, so a JSONL line reports file offsets.
+/// With `text_offsets` (the result is the article's text itself), each message also gives
+/// the replacement's offset in the result ("; text byte M"), where spans point.
 std::string repair_input(std::string_view raw, const std::string& where, size_t base,
-                         std::vector<Diagnostic>* out);
+                         std::vector<Diagnostic>* out, bool text_offsets = false);
 
 /// Builds the Document for one article body read from `path` (meta fields not given stay "").
 /// Repairs invalid UTF-8 and records Diagnostics for the repairs.
@@ -43,10 +54,14 @@ void set_identity(Document& doc, std::string_view path);
 /// Reads one plain-text article. kBadInput when it holds only white space.
 Result<Document> read_text(std::string_view raw, const std::string& path);
 
-/// Reads one HTML page: the article body as blank-line-separated paragraphs, and the
-/// title, publication date, author, outlet, URL and language its markup states.
+/// Reads one HTML page: decodes it to UTF-8 (charset.h; `http_charset` is the charset of the
+/// HTTP Content-Type it came with, or ""), then the article body as blank-line-separated
+/// paragraphs, and the title, publication date, author, outlet, URL and language its markup
+/// states. `fetched_url` is where the page was fetched from (a WARC record's target), or "":
+/// the URL when the page states none, and a source of dates and site names.
 /// kBadInput when the page has no article text.
-Result<Document> read_html(std::string_view raw, const std::string& path);
+Result<Document> read_html(std::string_view raw, const std::string& path,
+                           std::string_view http_charset = {}, std::string_view fetched_url = {});
 
 /// Reads JSON Lines, one article object per line, each reported as "path:LINE".
 /// Lines that are not JSON objects with a string "text" go to `on_error`; the others go on.

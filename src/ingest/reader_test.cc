@@ -2,6 +2,8 @@
 #include "ingest/reader.h"
 
 #include <gtest/gtest.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -158,6 +160,36 @@ TEST(TextReader, RepairsInvalidUtf8WithOneDiagnosticPerByteUpToACap) {
   EXPECT_EQ(rest.byte, 1 + 2 * 10);
 }
 
+// Issue #20, item 10: repairs shift offsets, which INGEST.md denied. Spans are offsets into
+// doc.text (as docs/INGEST.md now says): it starts after a byte-order mark, and each invalid
+// byte becomes U+FFFD, 2 bytes longer; each diagnostic names the file byte and the text byte.
+TEST(TextReader, DiagnosticsMapFileBytesToTextOffsets) {
+  const std::string file =
+      "\xEF\xBB\xBF"
+      "caf\xE9 said \xFF ok";
+  Batch b = read_bytes(file, "bom.txt");
+  ASSERT_EQ(b.docs.size(), 1u);
+  const Document& doc = b.docs[0];
+  ASSERT_EQ(doc.diagnostics.size(), 2u);
+  static const struct {
+    int64_t file_byte;
+    size_t text_byte;
+  } kRepairs[] = {{6, 3}, {13, 12}};
+  for (size_t k = 0; k < 2; ++k) {
+    const Diagnostic& d = doc.diagnostics[k];
+    EXPECT_EQ(d.byte, kRepairs[k].file_byte);
+    EXPECT_EQ(static_cast<unsigned char>(file[size_t(d.byte)]) >= 0x80, true);
+    EXPECT_TRUE(contains(d.message, "bom.txt: byte " + std::to_string(kRepairs[k].file_byte) +
+                                        ": invalid UTF-8 replaced by U+FFFD; text byte " +
+                                        std::to_string(kRepairs[k].text_byte)))
+        << d.message;
+    EXPECT_EQ(doc.text.substr(kRepairs[k].text_byte, 3), "\xEF\xBF\xBD");
+  }
+  // A word after the repairs: its text offset is its file offset - 3 (the mark) + 2 x 2.
+  const size_t in_file = file.find(" ok") + 1, in_text = doc.text.find(" ok") + 1;
+  EXPECT_EQ(in_text, in_file - 3 + 2 * 2);
+}
+
 TEST(Reader, ReportsInputsThatAreNotArticles) {
   static const struct {
     const char* name;
@@ -206,8 +238,10 @@ TEST(Reader, ReadsAFiftyMegabyteSingleLineQuickly) {
   static const std::string kSentence = "The council said the corridor would stay open. ";
   while (line.size() + kSentence.size() <= (50u << 20)) line += kSentence;
   std::string path = dir.write("one_line.txt", line);
+  ReaderOptions options;
+  options.max_input_bytes = size_t{64} << 20;
   auto start = std::chrono::steady_clock::now();
-  Batch b = read_all({path});
+  Batch b = read_all({path}, options);
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   ASSERT_EQ(b.errors.size(), 0u);
   ASSERT_EQ(b.docs.size(), 1u);
@@ -234,6 +268,108 @@ TEST(Reader, ReadsDirectoriesRecursivelyInOrderSkippingHiddenAndGoingPastBadFile
   ASSERT_EQ(b.errors.size(), 2u);
   EXPECT_TRUE(contains(b.errors[0].message(), "binary.bin"));
   EXPECT_TRUE(contains(b.errors[1].message(), "empty.txt"));
+}
+
+// Issue #20, item 8: symbolic links to folders and pipes inside a folder were skipped with
+// no message. They are reported (and not read: a link could loop, a pipe could block), and
+// the folder's files are read all the same. (An unreadable folder is reported too; as root
+// every folder is readable, so tests/cli/reliability_cli_test.sh checks that as nobody.)
+TEST(Reader, ReportsFolderEntriesItDoesNotRead) {
+  TempDir dir;
+  dir.write("in/a.txt", "First article.");
+  dir.write("elsewhere/b.txt", "Second article.");
+  fs::create_directory_symlink(dir.path() + "/elsewhere", dir.path() + "/in/link");
+  fs::create_symlink(dir.path() + "/nowhere.txt", dir.path() + "/in/broken.txt");
+  ASSERT_EQ(mkfifo((dir.path() + "/in/pipe").c_str(), 0600), 0);
+  Batch b = read_all({dir.path() + "/in"});
+  ASSERT_EQ(b.docs.size(), 1u);
+  EXPECT_EQ(b.docs[0].text, "First article.");
+  ASSERT_EQ(b.errors.size(), 3u);
+  EXPECT_TRUE(contains(b.errors[0].message(), "in/broken.txt: broken symbolic link"))
+      << b.errors[0].message();
+  EXPECT_TRUE(contains(b.errors[1].message(), "in/link: symbolic link to a folder, not followed"))
+      << b.errors[1].message();
+  EXPECT_TRUE(contains(b.errors[2].message(), "in/pipe: a named pipe inside a folder; skipped"))
+      << b.errors[2].message();
+  // Named on the command line, the linked folder is read.
+  EXPECT_EQ(read_all({dir.path() + "/in/link"}).docs.size(), 1u);
+}
+
+// Issue #20, item 10: a named pipe given as an input ("<(curl ...)") was "not_found"; it is
+// read to its end, like stdin.
+TEST(Reader, ReadsANamedPipeGivenAsAnInput) {
+  TempDir dir;
+  const std::string fifo = dir.path() + "/article.txt";
+  ASSERT_EQ(mkfifo(fifo.c_str(), 0600), 0);
+  pid_t writer = fork();
+  ASSERT_GE(writer, 0);
+  if (writer == 0) {
+    std::ofstream(fifo) << "Talks resumed on Monday.";
+    _exit(0);
+  }
+  Batch b = read_all({fifo});
+  int status = 0;
+  waitpid(writer, &status, 0);
+  ASSERT_EQ(b.errors.size(), 0u) << b.errors[0].to_string();
+  ASSERT_EQ(b.docs.size(), 1u);
+  EXPECT_EQ(b.docs[0].text, "Talks resumed on Monday.");
+  EXPECT_EQ(b.docs[0].meta.id, "article");
+}
+
+// The per-article limit holds each JSON Lines line, while the file may be larger.
+TEST(Reader, HoldsEachJsonLinesLineToTheArticleLimit) {
+  ReaderOptions options;
+  options.max_input_bytes = 100;
+  const std::string big = "{\"text\": \"" + std::string(200, 'a') + "\"}\n";
+  const std::string small = "{\"text\": \"Talks resumed.\"}\n";
+  Batch b = read_bytes(small + big + small, "feed.jsonl", options);
+  EXPECT_EQ(b.docs.size(), 2u);
+  ASSERT_EQ(b.errors.size(), 1u);
+  EXPECT_TRUE(contains(b.errors[0].message(), "feed.jsonl:2: 212 bytes, over the limit of 100"))
+      << b.errors[0].message();
+  // A text file is one article: over the limit, it is refused whole.
+  Batch text = read_bytes(std::string(200, 'a'), "long.txt", options);
+  EXPECT_EQ(text.docs.size(), 0u);
+  ASSERT_EQ(text.errors.size(), 1u);
+  EXPECT_TRUE(contains(text.errors[0].message(), "long.txt: 200 bytes, over the limit of 100"));
+}
+
+// Issue #20, item 8: --published and ?published= took any string ("<script>" was printed
+// back as the date). parse_publication_date() is what every front end checks them with.
+TEST(Reader, PublicationDatesAreDatesOrRefused) {
+  static const struct {
+    const char* given;
+    const char* iso;  ///< "" when refused
+  } kCases[] = {
+      {"2026-03-06", "2026-03-06"},
+      {"2026-03", "2026-03"},
+      {"2026", "2026"},
+      {"2026-03-06T10:15:00Z", "2026-03-06"},
+      {"March 6, 2026", "2026-03-06"},
+      {" 6 March 2026 ", "2026-03-06"},
+      {"yesterday", ""},
+      {"<script>alert(1)</script>", ""},
+      {"2026-02-30", ""},
+      {"", ""},
+      {"2026-03-06; DROP TABLE", ""},
+  };
+  for (const auto& c : kCases) {
+    Result<std::string> iso = parse_publication_date(c.given, "--published");
+    if (*c.iso) {
+      ASSERT_TRUE(iso.ok()) << c.given << ": " << iso.status().to_string();
+      EXPECT_EQ(iso.value(), c.iso) << c.given;
+    } else {
+      ASSERT_FALSE(iso.ok()) << c.given << " -> " << iso.value();
+      EXPECT_EQ(iso.status().code(), ErrorCode::kInvalidArgument);
+      EXPECT_TRUE(contains(iso.status().message(), "--published: '")) << iso.status().message();
+    }
+  }
+  // A caller that does not check gets no string stored as a date either.
+  ReaderOptions options;
+  options.default_published = "yesterday";
+  Batch b = read_bytes("Talks resumed.", "a.txt", options);
+  ASSERT_EQ(b.docs.size(), 1u);
+  EXPECT_EQ(b.docs[0].meta.published, "");
 }
 
 // --- HTML -------------------------------------------------------------------------------
@@ -289,8 +425,8 @@ TEST(HtmlReader, ExtractsTheArticleBodyAndMetadata) {
   const DocumentMeta& m = doc.meta;
   EXPECT_EQ(m.title, "Port reopens after strike");
   EXPECT_EQ(m.outlet, "The Coastal Herald");
-  EXPECT_EQ(m.published, "2026-03-06");
-  EXPECT_EQ(m.byline, "Jane Doe");
+  EXPECT_EQ(m.published, "2026-03-06T08:30:00Z");  // the time of day and its offset kept
+  EXPECT_EQ(m.byline, "LD Author");                // JSON-LD names people explicitly
   EXPECT_EQ(m.url, "https://herald.example/port-reopens");
   EXPECT_EQ(m.language, "en");
   EXPECT_EQ(m.id, "port");
@@ -312,7 +448,7 @@ TEST(HtmlReader, FallsBackToJsonLdThenTitleAndTime) {
           "author": [{"name": "Ana Lima"}, {"name": "Tom Reyes"}],
           "publisher": {"name": "Gulf Ledger"}}]}</script></head>
          <body><article><p>The deal was signed.</p></article></body></html>)",
-       "Harbour deal", "Gulf Ledger", "2026-03-05", "Ana Lima, Tom Reyes", "json-ld"},
+       "Harbour deal", "Gulf Ledger", "2026-03-05T10:00:00Z", "Ana Lima, Tom Reyes", "json-ld"},
       {R"(<html><head><title>Harbour deal - Gulf Ledger</title>
          <meta property="og:site_name" content="Gulf Ledger"></head>
          <body><article><time datetime="2026-03-04">4 March</time>
@@ -341,11 +477,12 @@ TEST(HtmlReader, FindsTheStoryWithoutArticleMarkupAndSurvivesBrokenTags) {
     const char* html;
     const char* text;
   } kCases[] = {
-      // No <article>/<main>: the block with the most paragraph text wins over the menu.
-      {"<html><body><div><ul><li>Home</li><li>Sport</li></ul></div>"
-       "<div id=story><p>First paragraph of the story.</p><p>Second paragraph.</p></div>"
-       "<div><p>Short</p></div></body></html>",
-       "First paragraph of the story.\n\nSecond paragraph."},
+      // No <article>/<main>: the block holding the prose wins over the menu.
+      {"<html><body><div><ul><li><a href=/>Home</a></li><li><a href=/s>Sport</a></li></ul></div>"
+       "<div id=story><p>The council voted on Tuesday to close the old bridge to lorries.</p>"
+       "<p>Repairs start in May.</p></div><div><p>Short</p></div></body></html>",
+       "The council voted on Tuesday to close the old bridge to lorries.\n\n"
+       "Repairs start in May."},
       // Unclosed tags, stray end tags, a truncated page.
       {"<html><body><article><p>First <b>bold <i>para</p><p>Second</div> para<p>Third",
        "First bold para\n\nSecond para\n\nThird"},
@@ -364,13 +501,45 @@ TEST(HtmlReader, FindsTheStoryWithoutArticleMarkupAndSurvivesBrokenTags) {
   }
 }
 
-TEST(HtmlReader, RepairsInvalidUtf8AndNamesTheFileByte) {
-  Batch b = read_bytes("<html><body><p>caf\xE9</p></body></html>", "latin1.html");
+TEST(HtmlReader, DecodesLegacyCharsetsAndRepairsInvalidUtf8) {
+  // Declared UTF-8 with a stray Latin-1 byte: repaired, and the byte of the file named.
+  Batch b = read_bytes("<html><head><meta charset=utf-8></head><body><p>caf\xE9</p></body></html>",
+                       "stray.html");
   ASSERT_EQ(b.docs.size(), 1u);
   EXPECT_EQ(b.docs[0].text, "caf\xEF\xBF\xBD");
+  ASSERT_FALSE(b.docs[0].diagnostics.empty());
+  EXPECT_EQ(b.docs[0].diagnostics[0].byte, 51);
+  EXPECT_TRUE(contains(b.docs[0].diagnostics[0].message, "stray.html: byte 51: invalid UTF-8"));
+  // A page in ISO-8859-1 that says so, and one in windows-1252 that says nothing.
+  b = read_bytes(
+      "<html><head><meta charset=ISO-8859-1><title>Z\xFCrich</title></head><body>"
+      "<article><p>Le caf\xE9 cr\xE8me co\xFBte deux euros \xE0 Z\xFCrich, dit-il.</p>"
+      "</article></body></html>",
+      "latin1.html");
+  ASSERT_EQ(b.docs.size(), 1u);
+  EXPECT_EQ(b.docs[0].text,
+            "Le caf\xC3\xA9 cr\xC3\xA8me co\xC3\xBBte deux euros \xC3\xA0 Z\xC3\xBCrich, dit-il.");
+  EXPECT_EQ(b.docs[0].meta.title, "Z\xC3\xBCrich");
+  EXPECT_TRUE(b.docs[0].diagnostics.empty());
+  // UTF-16 with a byte-order mark (HTML only).
+  std::string utf16 = "\xFF\xFE";
+  for (char c : std::string("<html><body><p>Z\xFCrich</p></body></html>")) {
+    utf16 += c;
+    utf16 += '\0';
+  }
+  b = read_bytes(utf16, "utf16.html");
+  ASSERT_EQ(b.docs.size(), 1u);
+  EXPECT_EQ(b.docs[0].text, "Z\xC3\xBCrich");
+  b = read_bytes(
+      "<html><body><p>\x93We will not sign,\x94 the minister said \x96 not this year.</p>"
+      "</body></html>",
+      "cp1252.html");
+  ASSERT_EQ(b.docs.size(), 1u);
+  EXPECT_EQ(
+      b.docs[0].text,
+      "\xE2\x80\x9CWe will not sign,\xE2\x80\x9D the minister said \xE2\x80\x93 not this year.");
   ASSERT_EQ(b.docs[0].diagnostics.size(), 1u);
-  EXPECT_EQ(b.docs[0].diagnostics[0].byte, 18);
-  EXPECT_TRUE(contains(b.docs[0].diagnostics[0].message, "latin1.html: byte 18"));
+  EXPECT_EQ(b.docs[0].diagnostics[0].code, "charset_guessed");
 }
 
 TEST(HtmlReader, SurvivesDeepNesting) {
@@ -434,6 +603,25 @@ TEST(JsonLinesReader, ReadsEachLineWithItsFieldsAndReportsBadLines) {
     EXPECT_EQ(b.errors[i].code(), ErrorCode::kBadInput);
     EXPECT_TRUE(contains(b.errors[i].message(), kErrors[i])) << b.errors[i].message();
   }
+}
+
+// Issue #20, item 8: a "published" given as an object was dropped with no diagnostic.
+TEST(JsonLinesReader, ReportsFieldsOfTheWrongType) {
+  std::string jsonl =
+      R"({"text": "First.", "published": {"$date": "2026-03-06"}, "title": ["a", "b"], "url": true, "byline": null, "extra": {"x": 1}})"
+      "\n";
+  Batch b = read_bytes(jsonl, "typed.jsonl");
+  ASSERT_EQ(b.docs.size(), 1u);
+  EXPECT_EQ(b.docs[0].meta.published, "");
+  std::vector<std::string> messages;
+  for (const Diagnostic& d : b.docs[0].diagnostics) {
+    EXPECT_EQ(d.code, "bad_field");
+    messages.push_back(d.message);
+  }
+  EXPECT_EQ(messages, (std::vector<std::string>{
+                          "typed.jsonl:1: \"published\" is an object, not a string; ignored",
+                          "typed.jsonl:1: \"title\" is an array, not a string; ignored",
+                          "typed.jsonl:1: \"url\" is a boolean, not a string; ignored"}));
 }
 
 TEST(JsonLinesReader, RepairsInvalidUtf8WithFileOffsets) {

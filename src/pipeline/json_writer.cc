@@ -33,6 +33,8 @@ Json doc_json(const Document& doc) {
   j["title"] = string_or_null(m.title);
   j["outlet"] = string_or_null(m.outlet);
   j["published"] = string_or_null(m.published);
+  j["modified"] = string_or_null(m.modified);
+  j["crawled"] = string_or_null(m.crawled);
   j["dateline"] = string_or_null(m.dateline);
   j["byline"] = string_or_null(m.byline);
   j["language"] = m.language;

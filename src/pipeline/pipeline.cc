@@ -7,15 +7,16 @@
 
 #include <cstdlib>
 
-#include "dates/time_normalizer.h"
 #include "dateline/version.h"
+#include "dates/time_normalizer.h"
 #include "entities/entity_recognizer.h"
 #include "events/event_coder.h"
 #include "ingest/metadata.h"
+#include "model/hash.h"
+#include "model/manifest.h"
 #include "quotes/attribution_finder.h"
 #include "segment/segmenter.h"
 #include "syntax/syntax_annotator.h"
-#include "text/utf8.h"
 
 namespace dateline {
 
@@ -28,6 +29,7 @@ struct Pipeline::Stages {
   quotes::AttributionFinder quotes;
   events::EventCoder events;
   std::string fingerprint;
+  std::vector<std::string> warnings;  ///< missing optional models (model/manifest.h)
 };
 
 namespace {
@@ -64,6 +66,14 @@ Result<Pipeline> Pipeline::create(const PipelineOptions& given) {
   options = given;
   if (options.models_dir.empty()) options.models_dir = default_models_dir();
   if (options.lexicons_dir.empty()) options.lexicons_dir = default_lexicons_dir();
+  // The manifest first: a wrong folder is reported by the name of the first file it lacks,
+  // and every optional model it lacks becomes a warning.
+  const model::ModelsCheck models =
+      model::check_models_dir(options.models_dir, options.segment_only);
+  DL_RETURN_IF_ERROR(models.required);
+  for (const model::ModelSpec* spec : models.missing_optional) {
+    stages->warnings.push_back(model::missing_model_message(options.models_dir, *spec));
+  }
   DL_ASSIGN_OR_RETURN(stages->segmenter, segment::Segmenter::load({options.models_dir}));
   if (!options.segment_only) {
     DL_ASSIGN_OR_RETURN(stages->syntax, syntax::SyntaxAnnotator::load({options.models_dir}));
@@ -81,16 +91,19 @@ Result<Pipeline> Pipeline::create(const PipelineOptions& given) {
                       stages->syntax.fingerprint() + "|" +
                       stages->entities.fingerprint() + "|" + stages->dates.fingerprint() + "|" +
                       stages->quotes.fingerprint() + "|" + stages->events.fingerprint();
-  stages->fingerprint = text::content_hash(parts);
+  stages->fingerprint = model::content_hash(parts);
   return Pipeline(std::move(stages));
 }
 
 const std::string& Pipeline::fingerprint() const { return stages_->fingerprint; }
 
+const std::vector<std::string>& Pipeline::warnings() const { return stages_->warnings; }
+
 Status Pipeline::process(Document& doc) const {
   const Stages& s = *stages_;
   doc.engine_version = kVersion;
   doc.engine_fingerprint = s.fingerprint;
+  for (const std::string& w : s.warnings) doc.diagnostics.push_back({"model_missing", w, -1});
   s.segmenter.segment(doc);
   ingest::complete_metadata(doc);
   if (s.options.segment_only) return ok_status();

@@ -28,18 +28,20 @@
 #include <filesystem>
 
 #include "dates/governing.h"
+#include "model/hash.h"
+#include "model/manifest.h"
 #include "quotes/indirect_finder.h"
+#include "quotes/post_posed.h"
 #include "quotes/quote_marks.h"
 #include "quotes/speaker.h"
 #include "quotes/words.h"
-#include "text/utf8.h"
 
 namespace dateline::quotes {
 namespace {
 
-constexpr const char* kModelFile = "attribution.model";
+constexpr const char* kModelFile = model::kAttributionFile;
 constexpr const char* kLexiconFile = "attribution.tsv";
-constexpr const char* kRerankerFile = "content_reranker.model";
+constexpr const char* kRerankerFile = model::kRerankerFile;
 
 uint32_t gap(const RoleSpan& a, const RoleSpan& b, const WordView& v) {
   const uint32_t lo = std::min(a.end, b.end), hi = std::max(a.begin, b.begin);
@@ -148,271 +150,6 @@ void group_spans(const WordView& v, const std::vector<RoleSpan>& spans,
         a.source_begin = nb;
       }
     }
-  }
-}
-
-// Step 3b: a cue the tagger found with no content (after step 3a). PolNeAR gives every attribution
-// a content, and the tagger's misses here are mostly long or unusual complements ("called for
-// releasing the videos", "accuse the campaign of ..."), which the parse hangs under the cue:
-// the content is the subtree of its clausal complement, else of its open complement, else
-// of its object, when that subtree follows the cue and touches no other span.
-// The word range of the subject the parse gives a cue: the nsubj subtree of the cue's verb,
-// or of the verb it is coordinated with or complements ("Trump tweeted … and encouraged …",
-// "the groups sent a letter urging …"); {0, 0} when there is none (or no parse).
-std::pair<uint32_t, uint32_t> parse_subject(const Document& doc, const WordView& v,
-                                            const WordAttribution& a) {
-  const auto& w = v.words;
-  if (doc.tokens.empty() || doc.tokens[0].head == Token::kNoHead || !a.has_cue()) return {0, 0};
-  const int32_t t_first = w[a.cue_begin].token, t_last = w[a.cue_end - 1].token;
-  if (t_first < 0 || t_last < 0) return {0, 0};
-  const Sentence& s = doc.sentences[doc.tokens[t_first].sentence];
-  // The cue's own head word: the cue token whose head lies outside the cue.
-  int32_t verb = -1;
-  for (int32_t t = t_first; t <= t_last && verb < 0; ++t) {
-    const int32_t h = doc.tokens[t].head;
-    if (h < t_first || h > t_last) verb = t;
-  }
-  int32_t subj = -1;
-  for (int hop = 0; hop < 3 && verb >= 0 && subj < 0; ++hop) {
-    for (uint32_t k = s.token_begin; k < s.token_end && subj < 0; ++k) {
-      const std::string& rel = doc.tokens[k].deprel;
-      if (doc.tokens[k].head == verb && (rel == "nsubj" || rel == "nsubj:pass")) {
-        subj = int32_t(k);
-      }
-    }
-    const std::string& up = doc.tokens[verb].deprel;
-    if (up != "conj" && up != "xcomp" && up != "advcl") break;
-    verb = doc.tokens[verb].head;
-  }
-  if (subj < 0) return {0, 0};
-  int32_t lo = subj, hi = subj;
-  for (uint32_t k = s.token_begin; k < s.token_end; ++k) {
-    int32_t cur = int32_t(k);
-    for (int step = 0; step < 40 && cur >= 0 && cur != subj; ++step) cur = doc.tokens[cur].head;
-    if (cur != subj) continue;
-    lo = std::min(lo, int32_t(k));
-    hi = std::max(hi, int32_t(k));
-  }
-  uint32_t b = 0;
-  while (b < w.size() && (w[b].token < lo || w[b].token < 0)) ++b;
-  uint32_t e = b;
-  while (e < w.size() && w[e].token >= lo && w[e].token <= hi) ++e;
-  while (e > b && w[e - 1].punct) --e;
-  while (b < e && w[b].punct) ++b;
-  if (e <= b) return {0, 0};
-  return {b, e};
-}
-
-// Step 3a: a cue with no content whose source and cue close a clause after a comma
-// ("<content>, three people familiar with the talks told the outlet.", "<content>, said
-// Mr. Barrett, the lawyer.", "<content>, according to the report.") or right after a
-// closed quotation ("“…?” Trump said."): the content is the clause before the comma, back
-// to the sentence start or to the end of an earlier span of the sentence, or the whole
-// quotation. Following PolNeAR, a plain content stops before the comma and a quotation
-// keeps its final punctuation and closing mark. When a clause follows (", <clause>"), source
-// and cue are interposed and that clause is the content's second fragment. Works on any
-// cue the tagger found, not on a list of phrasings.
-void complete_post_posed(const Document& doc, const WordView& v,
-                         const std::vector<QuoteRegion>& regions, std::vector<bool>& taken,
-                         std::vector<WordAttribution>& found) {
-  const auto& w = v.words;
-  const bool syntax = !doc.tokens.empty() && doc.tokens[0].head != Token::kNoHead;
-  auto is_verb = [&](uint32_t k) {
-    if (!syntax || w[k].token < 0 || w[k].punct) return false;
-    const std::string& upos = doc.tokens[w[k].token].upos;
-    return upos == "VERB" || upos == "AUX";
-  };
-  // Which attribution holds each word (-1: none).
-  std::vector<int32_t> owner(w.size(), -1);
-  for (size_t k = 0; k < found.size(); ++k) {
-    const WordAttribution& x = found[k];
-    for (uint32_t i = x.source_begin; i < x.source_end; ++i) owner[i] = int32_t(k);
-    for (uint32_t i = x.cue_begin; i < x.cue_end; ++i) owner[i] = int32_t(k);
-    for (const auto& [b, e] : x.content) {
-      for (uint32_t i = b; i < e; ++i) owner[i] = int32_t(k);
-    }
-  }
-  auto absorbable_word = [&](uint32_t i, const std::vector<size_t>& absorbed) {
-    return owner[i] >= 0 &&
-           std::find(absorbed.begin(), absorbed.end(), size_t(owner[i])) != absorbed.end();
-  };
-  for (WordAttribution& a : found) {
-    if (!a.has_cue() || !a.content.empty()) continue;
-    if (!a.has_source()) {
-      // The tagger may have read a post-posed source as the end of the clause before it
-      // ("…from the U.S, three people familiar with the talks told …"). When the parse
-      // makes those words the cue's subject, right before the cue and after a comma, they
-      // are the source and that content ends at the comma.
-      auto [sb, se] = parse_subject(doc, v, a);
-      if (se != a.cue_begin) {
-        // The parse often misreads this construction; the words back to the comma stand
-        // in when they hold no verb and no more than a noun phrase's length.
-        sb = se = a.cue_begin;
-        while (sb > 0 && a.cue_begin - sb < 12 && w[sb - 1].lower != "," && !w[sb - 1].punct &&
-               !is_verb(sb - 1) && w[sb - 1].sentence == w[a.cue_begin].sentence) {
-          --sb;
-        }
-      }
-      bool closes = true;  // nothing but an object, a time or an apposition follows
-      for (uint32_t k = a.cue_end;
-           k < w.size() && w[k].sentence == w[a.cue_begin].sentence && !w[k].sentence_start; ++k) {
-        closes &= !is_verb(k) && w[k].quote_depth == 0;
-      }
-      if (closes && se > sb && se == a.cue_begin && sb >= 2 && w[sb - 1].lower == ",") {
-        const int32_t o = owner[sb];
-        bool ok = true;
-        for (uint32_t i = sb; i < se; ++i) ok &= owner[i] == o;
-        if (ok && o >= 0) {
-          // Only the tail of another attribution's content may be given up.
-          ok = false;
-          for (auto& [cb, ce] : found[size_t(o)].content) {
-            if (cb < sb - 1 && ce == se) {
-              ce = sb - 1;
-              ok = true;
-            }
-          }
-        }
-        if (ok) {
-          for (uint32_t i = sb - 1; i < se; ++i) owner[i] = -1;
-          for (uint32_t i = sb - 1; i < se; ++i) taken[i] = false;
-          a.source_begin = sb;
-          a.source_end = se;
-          for (uint32_t i = sb; i < se; ++i) owner[i] = int32_t(&a - found.data());
-          for (uint32_t i = sb; i < se; ++i) taken[i] = true;
-        }
-      }
-    }
-    uint32_t first = a.cue_begin, last = a.cue_end;
-    if (a.has_source()) {
-      first = std::min(first, a.source_begin);
-      last = std::max(last, a.source_end);
-    }
-    // "Said Ellis: “…”", "The Times reports: ¶ “…”": a colon after source and cue
-    // introduces the quotation that follows, in the same paragraph or opening the next.
-    if (last < w.size() && w[last].lower == ":") {
-      uint32_t q = last + 1;
-      const QuoteRegion* region = nullptr;
-      for (const QuoteRegion& r : regions) {
-        if (r.open == q && r.closed && r.depth == 1) region = &r;
-      }
-      bool free = region != nullptr;
-      if (region) {
-        for (uint32_t i = region->open; i <= region->close; ++i) {
-          free &= !taken[i] || (owner[i] >= 0 && !found[size_t(owner[i])].has_cue() &&
-                                !found[size_t(owner[i])].has_source());
-        }
-      }
-      if (free) {
-        for (uint32_t i = region->open; i <= region->close; ++i) {
-          if (owner[i] >= 0 && &found[size_t(owner[i])] != &a) {
-            found[size_t(owner[i])].content.clear();
-          }
-          taken[i] = true;
-        }
-        a.content.push_back({region->open, region->close + 1});
-        a.why = "tagger; quotation introduced by a colon";
-        continue;
-      }
-    }
-    const uint32_t sentence = w[a.cue_begin].sentence;
-    if (first < 2) continue;
-    const uint32_t pre = first - 1;
-    if (w[pre].sentence != sentence && !(w[pre].mark != MarkKind::kNone)) continue;
-    // What follows source and cue: nothing but an addressee, a time or an apposition (no
-    // verb) -> post-posed; ", <clause>" -> interposed, the clause is the content's second
-    // fragment ("The museum, Mr. Bush said, celebrated several of his heroes."), unless it
-    // is a participle adjunct ("…,” Trump said, looking out on the crowd).
-    uint32_t se = last;
-    while (se < w.size() && w[se].sentence == sentence && !(se > last && w[se].sentence_start)) {
-      ++se;
-    }
-    bool verb_after = false, quote_after = false;
-    for (uint32_t k = last; k < se; ++k) {
-      verb_after |= is_verb(k);
-      quote_after |= w[k].quote_depth > 0;
-    }
-    if (quote_after) continue;
-    std::pair<uint32_t, uint32_t> tail{0, 0};
-    if (verb_after) {
-      if (last >= se || w[last].lower != "," || last + 1 >= se) continue;
-      const uint32_t tb = last + 1;
-      // A participle adjunct describes the speaking, it is not said: post-posed as before.
-      if (syntax && w[tb].token >= 0 && doc.tokens[w[tb].token].xpos == "VBG") {
-        verb_after = false;
-      }
-    }
-    if (verb_after) {
-      const uint32_t tb = last + 1;
-      uint32_t te = se;
-      while (te > tb && w[te - 1].punct) --te;
-      if (te <= tb + 1) continue;
-      tail = {tb, te};
-    }
-    uint32_t b = 0, e = 0;
-    std::vector<size_t> absorbed;
-    if (w[pre].lower == ",") {
-      // A plain content: back from the comma to the sentence start, a taken word or a
-      // paragraph start; PolNeAR leaves the comma out. An attribution lying wholly inside
-      // that clause ("… unclear policy demands that Mexico cracks down …, three people
-      // familiar with the talks told the outlet") is part of what the post-posed source
-      // reports: it is absorbed rather than allowed to cut the content.
-      auto absorbable = [&](uint32_t k) {
-        const int32_t o = owner[k];
-        if (o < 0) return true;
-        const WordAttribution& x = found[size_t(o)];
-        if (&x == &a || !x.has_cue()) return false;
-        if (x.has_source() && (x.source_end > pre || w[x.source_begin].sentence != sentence)) {
-          return false;
-        }
-        for (const auto& [cb, ce] : x.content) {
-          if (ce > pre + 1 || w[cb].sentence != sentence) return false;  // may hold the comma
-        }
-        return x.cue_end <= pre && w[x.cue_begin].sentence == sentence;
-      };
-      b = pre;
-      while (b > 0 && w[b - 1].sentence == sentence && absorbable(b - 1) && !w[b].sentence_start) {
-        --b;
-        if (owner[b] >= 0 &&
-            std::find(absorbed.begin(), absorbed.end(), size_t(owner[b])) == absorbed.end()) {
-          absorbed.push_back(size_t(owner[b]));
-        }
-      }
-      e = pre;
-      while (b < e && w[b].punct && w[b].mark == MarkKind::kNone) ++b;
-    } else if (w[pre].mark != MarkKind::kNone && w[pre].quote_depth == 0 && !verb_after) {
-      // A quotation closed right before: all of it, marks and final punctuation included.
-      for (const QuoteRegion& r : regions) {
-        if (r.closed && r.close == pre && r.depth == 1) {
-          b = r.open;
-          e = pre + 1;
-        }
-      }
-      // The tagger may have kept that quotation as one with no cue and no source of its
-      // own; it is this cue's.
-      for (uint32_t i = b; i < e; ++i) {
-        const int32_t o = owner[i];
-        if (o < 0 || found[size_t(o)].has_cue() || found[size_t(o)].has_source()) continue;
-        if (std::find(absorbed.begin(), absorbed.end(), size_t(o)) == absorbed.end()) {
-          absorbed.push_back(size_t(o));
-        }
-      }
-    }
-    // A lone content must be a clause; before an interposed cue a short phrase will do.
-    if (e <= b || (e - b < 4 && tail.second == tail.first)) continue;
-    bool clash = false;
-    for (uint32_t i = b; i < e; ++i) clash |= taken[i] && !absorbable_word(i, absorbed);
-    for (uint32_t i = tail.first; i < tail.second; ++i) clash |= taken[i];
-    if (clash) continue;
-    for (size_t k : absorbed) {
-      found[k].content.clear();
-      found[k].cue_begin = found[k].cue_end = 0;
-    }
-    a.content.push_back({b, e});
-    if (tail.second > tail.first) a.content.push_back(tail);
-    a.why = tail.second > tail.first ? "tagger; content around an interposed source and cue"
-                                     : "tagger; content before a post-posed source and cue";
-    for (uint32_t i = b; i < e; ++i) taken[i] = true;
-    for (uint32_t i = tail.first; i < tail.second; ++i) taken[i] = true;
   }
 }
 
@@ -551,6 +288,11 @@ void release_post_posed_source(const Document& doc, const WordView& v,
   }
 }
 
+// Step 3b: a cue the tagger found with no content (after step 3a). PolNeAR gives every attribution
+// a content, and the tagger's misses here are mostly long or unusual complements ("called for
+// releasing the videos", "accuse the campaign of ..."), which the parse hangs under the cue:
+// the content is the subtree of its clausal complement, else of its open complement, else
+// of its object, when that subtree follows the cue and touches no other span.
 void complete_from_parse(const Document& doc, const WordView& v,
                          const std::vector<QuoteRegion>& regions, const CueLexicon& lexicon,
                          std::vector<WordAttribution>& found) {
@@ -641,16 +383,6 @@ void complete_source_from_parse(const Document& doc, const WordView& v,
   }
 }
 
-bool overlaps(const WordAttribution& a, uint32_t b, uint32_t e) {
-  auto hit = [&](uint32_t x, uint32_t y) { return x < e && b < y; };
-  if (a.has_cue() && hit(a.cue_begin, a.cue_end)) return true;
-  if (a.has_source() && hit(a.source_begin, a.source_end)) return true;
-  for (const auto& [x, y] : a.content) {
-    if (hit(x, y)) return true;
-  }
-  return false;
-}
-
 uint32_t first_word(const WordAttribution& a) {
   uint32_t f = a.has_cue() ? a.cue_begin : UINT32_MAX;
   if (a.has_source()) f = std::min(f, a.source_begin);
@@ -702,8 +434,8 @@ AttributionFinder AttributionFinder::from(CueLexicon lexicon,
   f.options_ = options;
   f.lexicon_ = std::move(lexicon);
   f.tagger_ = std::move(tagger);
-  f.fingerprint_ = text::content_hash(f.lexicon_.fingerprint() + "|" +
-                                      (f.tagger_ ? f.tagger_->fingerprint() : "rules"));
+  f.fingerprint_ = model::content_hash(f.lexicon_.fingerprint() + "|" +
+                                       (f.tagger_ ? f.tagger_->fingerprint() : "rules"));
   return f;
 }
 
@@ -722,7 +454,7 @@ Result<AttributionFinder> AttributionFinder::load(const AttributionFinderOptions
   if (options.rerank_contents && f.tagger_ && std::filesystem::exists(reranker, ec)) {
     DL_ASSIGN_OR_RETURN(ContentReranker r, ContentReranker::load(reranker));
     f.reranker_ = std::make_unique<ContentReranker>(std::move(r));
-    f.fingerprint_ = text::content_hash(f.fingerprint_ + "|" + f.reranker_->fingerprint());
+    f.fingerprint_ = model::content_hash(f.fingerprint_ + "|" + f.reranker_->fingerprint());
   }
   return f;
 }
@@ -743,11 +475,23 @@ Status AttributionFinder::annotate(Document& doc) const {
     found = find_indirect(doc, view, lexicon_);
   }
   if (!tagger_ || options_.add_rule_quotes) {
+    // Words some attribution already holds; a rule quotation over any of them is dropped.
+    std::vector<bool> held(w.size(), false);
+    auto hold = [&](uint32_t b, uint32_t e) {
+      std::fill(held.begin() + b, held.begin() + e, true);
+    };
+    for (const WordAttribution& a : found) {
+      if (a.has_cue()) hold(a.cue_begin, a.cue_end);
+      if (a.has_source()) hold(a.source_begin, a.source_end);
+      for (const auto& [b, e] : a.content) hold(b, e);
+    }
     for (WordAttribution& d : find_direct_quotes(doc, view, regions, lexicon_, 4)) {
       const auto [b, e] = d.content.front();
-      bool taken = false;
-      for (const WordAttribution& a : found) taken |= overlaps(a, b, e);
-      if (!taken) found.push_back(std::move(d));
+      if (std::find(held.begin() + b, held.begin() + e, true) != held.begin() + e) continue;
+      if (d.has_cue()) hold(d.cue_begin, d.cue_end);
+      if (d.has_source()) hold(d.source_begin, d.source_end);
+      for (const auto& [cb, ce] : d.content) hold(cb, ce);
+      found.push_back(std::move(d));
     }
   }
   std::sort(found.begin(), found.end(), [](const WordAttribution& a, const WordAttribution& b) {
@@ -771,6 +515,13 @@ Status AttributionFinder::annotate(Document& doc) const {
     }
   };
 
+  const SpeakerResolver speakers(doc, view, lexicon_);
+  // A quotation continues over the next paragraph when a mark left open before it is still
+  // open ("continues"); the earliest such mark decides, so one number stands for them all.
+  uint32_t first_open_continuing = UINT32_MAX;
+  for (const QuoteRegion& r : regions) {
+    if (!r.closed && r.continues) first_open_continuing = std::min(first_open_continuing, r.open);
+  }
   int32_t last_quote = -1;  // index in doc.quotes of the previous quote
   uint32_t last_unit = 0;
   const size_t before = doc.quotes.size();
@@ -815,7 +566,7 @@ Status AttributionFinder::annotate(Document& doc) const {
     const uint32_t unit = unit_index(view, anchor);
     const Span source = a.has_source() ? word_span(view, a.source_begin, a.source_end) : Span{};
     const uint32_t at = a.has_cue() ? q.cue.begin : (q.content.empty() ? 0 : q.content[0].begin);
-    q.speaker = resolve_speaker(doc, view, source, at, lexicon_);
+    q.speaker = speakers.resolve(source, at);
     q.why = a.why;
     if (q.speaker.name.empty() && q.speaker.entity < 0 && a.source_end == a.source_begin + 1 &&
         (w[a.source_begin].lower == "he" || w[a.source_begin].lower == "she") && last_quote >= 0 &&
@@ -829,16 +580,13 @@ Status AttributionFinder::annotate(Document& doc) const {
     if (!a.has_source() && !a.has_cue() && q.kind == QuoteKind::kDirect && last_quote >= 0 &&
         unit <= last_unit + 1) {
       Quote& prev = doc.quotes[size_t(last_quote)];
-      // A quotation over several paragraphs: the previous paragraph left its mark open.
+      // A quotation over several paragraphs: the previous paragraph left its mark open (a
+      // continuing mark opened before this paragraph and before the previous content's end).
       const uint32_t first = a.content.front().first;
-      bool continues = false;
-      for (const QuoteRegion& r : regions) {
-        if (!r.closed && r.continues && unit == last_unit + 1 && !prev.content.empty() &&
-            r.open < view.units[unit].begin && view.units[unit].begin == first &&
-            w[r.open].span.begin < prev.content.back().end) {
-          continues = true;
-        }
-      }
+      const bool continues = unit == last_unit + 1 && !prev.content.empty() &&
+                             view.units[unit].begin == first &&
+                             first_open_continuing < view.units[unit].begin &&
+                             w[first_open_continuing].span.begin < prev.content.back().end;
       if (continues) {
         prev.content.insert(prev.content.end(), q.content.begin(), q.content.end());
         prev.why += "; continues over the next paragraph";

@@ -139,21 +139,6 @@ TEST(AttributionFinder, GroupSourceIsNamedByItsPhrase) {
   EXPECT_EQ(doc.quotes[0].speaker.text, "The Peruvian ministry");
 }
 
-// Word range [begin, end) of the words inside the first occurrence of `phrase`.
-std::pair<uint32_t, uint32_t> words_of(const Document& doc, const WordView& v,
-                                       const std::string& phrase) {
-  const size_t at = doc.text.find(phrase);
-  if (phrase.empty() || at == std::string::npos) return {0, 0};
-  uint32_t b = UINT32_MAX, e = 0;
-  for (uint32_t i = 0; i < v.words.size(); ++i) {
-    if (v.words[i].span.begin >= at && v.words[i].span.end <= at + phrase.size()) {
-      b = std::min(b, i);
-      e = i + 1;
-    }
-  }
-  return b == UINT32_MAX ? std::pair<uint32_t, uint32_t>{0, 0} : std::pair{b, e};
-}
-
 // The completion of the tagger's attributions (step 3 of attribution_finder.cc), given
 // the spans a tagger would have produced. `verbs` lists the words a parse would tag VERB
 // (a "-ing" form is tagged VBG); with none the document has no parse.
@@ -244,17 +229,7 @@ TEST(AttributionFinder, CompletesPostPosedAndInterposedSources) {
   ASSERT_TRUE(lex.ok()) << lex.status().to_string();
   for (const auto& c : kCases) {
     Document doc = whitespace_document(c.text);
-    for (Token& t : doc.tokens) {
-      if (c.verbs.empty()) break;
-      t.head = Token::kRoot;  // parsed, though with no relations
-      const std::string form(doc.slice(t.span));
-      for (const std::string& v : c.verbs) {
-        if (form.rfind(v, 0) == 0 && form.size() <= v.size() + 1) {
-          t.upos = "VERB";
-          t.xpos = v.size() > 3 && v.compare(v.size() - 3, 3, "ing") == 0 ? "VBG" : "VBD";
-        }
-      }
-    }
+    tag_verbs(doc, c.verbs);
     WordView view = build_word_view(doc);
     std::vector<QuoteRegion> regions = pair_quote_marks(view, doc.text);
     std::vector<WordAttribution> found(1);

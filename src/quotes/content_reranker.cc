@@ -1,23 +1,15 @@
 // SPDX-License-Identifier: Apache-2.0
-// Model file (little-endian): magic "DLCRANK\n", u32 format version, u32 header length,
-// header (UTF-8 text: command, data, epochs, dev scores), u32 hash bits, then 2^bits f32
-// weights.
+// Candidates, features and training of the content reranker (file format in the header).
 #include "quotes/content_reranker.h"
 
 #include <algorithm>
-#include <cstring>
-#include <fstream>
 #include <random>
-#include <sstream>
 #include <string_view>
 
-#include "text/utf8.h"
+#include "model/hash.h"
 
 namespace dateline::quotes {
 namespace {
-
-constexpr char kMagic[8] = {'D', 'L', 'C', 'R', 'A', 'N', 'K', '\n'};
-constexpr uint32_t kFormatVersion = 1;
 
 bool is_clause(const std::string& deprel) {
   auto starts = [&](const char* p) { return deprel.rfind(p, 0) == 0; };
@@ -27,18 +19,15 @@ bool is_clause(const std::string& deprel) {
 
 bool is_comma(const Word& w) { return w.lower == "," || w.lower == ";"; }
 
+// 32-bit FNV-1a of each part, each followed by the byte 0xFF.
 uint32_t fnv(uint32_t h, std::string_view s) {
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= 16777619u;
-  }
-  h ^= 0xff;
-  h *= 16777619u;
-  return h;
+  return model::fnv1a32_step(model::fnv1a32(s, h), 0xff);
 }
 
-uint32_t feat(std::string_view a, std::string_view b = {}, std::string_view c = {}) {
-  return fnv(fnv(fnv(2166136261u, a), b), c);
+// The key of a feature: its bucket among 2^kBits, plus 1.
+uint64_t feat(std::string_view a, std::string_view b = {}, std::string_view c = {}) {
+  constexpr uint32_t kMask = (1u << ContentReranker::kBits) - 1;
+  return uint64_t{fnv(fnv(fnv(model::kFnv32Basis, a), b), c) & kMask} + 1;
 }
 
 int clip(int v, int lo, int hi) { return std::max(lo, std::min(hi, v)); }
@@ -211,7 +200,7 @@ void content_candidates(const RerankContext& ctx, const WordAttribution& a,
 
 void ContentReranker::features(const RerankContext& ctx, const WordAttribution& a,
                                ContentCandidate orig, ContentCandidate c,
-                               std::vector<uint32_t>& out) {
+                               std::vector<uint64_t>& out) {
   const auto& w = ctx.view->words;
   const uint32_t b = c.begin, e = c.end;
   const bool same = c == orig;
@@ -278,16 +267,15 @@ void ContentReranker::features(const RerankContext& ctx, const WordAttribution& 
   if (w[b].quote_depth > 0 || w[l].quote_depth > 0) out.push_back(feat("quoted"));
 }
 
-float ContentReranker::score(const std::vector<uint32_t>& feats) const {
-  float s = 0;
-  const uint32_t mask = uint32_t(weights_.size() - 1);
-  for (uint32_t f : feats) s += weights_[f & mask];
+int32_t ContentReranker::score(const std::vector<uint64_t>& feats) const {
+  int32_t s = 0;
+  weights_.score(feats, &s);
   return s;
 }
 
 void ContentReranker::rerank(const RerankContext& ctx, std::vector<WordAttribution>& found) const {
   std::vector<ContentCandidate> cands;
-  std::vector<uint32_t> feats;
+  std::vector<uint64_t> feats;
   cands.reserve(kMaxCandidates);
   feats.reserve(64);
   for (WordAttribution& a : found) {
@@ -296,11 +284,11 @@ void ContentReranker::rerank(const RerankContext& ctx, std::vector<WordAttributi
     content_candidates(ctx, a, orig, cands);
     if (cands.size() < 2) continue;
     size_t best = 0;
-    float best_score = 0;
+    int32_t best_score = 0;
     for (size_t i = 0; i < cands.size(); ++i) {
       feats.clear();
       features(ctx, a, orig, cands[i], feats);
-      const float s = score(feats);
+      const int32_t s = score(feats);
       if (i == 0 || s > best_score) {
         best = i;
         best_score = s;
@@ -310,62 +298,50 @@ void ContentReranker::rerank(const RerankContext& ctx, std::vector<WordAttributi
   }
 }
 
-Status ContentReranker::save(const std::string& path, const std::string& header) const {
-  std::string out(kMagic, sizeof(kMagic));
-  auto put = [&](uint32_t v) { out.append(reinterpret_cast<const char*>(&v), 4); };
-  put(kFormatVersion);
-  put(uint32_t(header.size()));
-  out += header;
-  put(kBits);
-  out.append(reinterpret_cast<const char*>(weights_.data()), weights_.size() * sizeof(float));
-  std::ofstream f(path, std::ios::binary | std::ios::trunc);
-  if (!f) return error(ErrorCode::kIo, path + ": cannot write the content reranker");
-  f.write(out.data(), std::streamsize(out.size()));
-  if (!f) return error(ErrorCode::kIo, path + ": write failed");
+Status ContentReranker::save(const std::string& path) {
+  model::ByteWriter w;
+  weights_.save(w);
+  const std::string bytes =
+      model::encode_model(model::ModelKind::kContentReranker, header_, w.bytes());
+  DL_RETURN_IF_ERROR(model::write_encoded_model(path, bytes));
+  fingerprint_ = model::encoded_fingerprint(bytes);
   return ok_status();
 }
 
-Result<ContentReranker> ContentReranker::load(const std::string& path) {
-  std::ifstream f(path, std::ios::binary);
-  if (!f) return error(ErrorCode::kNotFound, path + ": cannot open the content reranker");
-  std::ostringstream ss;
-  ss << f.rdbuf();
-  const std::string data = ss.str();
-  auto corrupt = [&](const std::string& what) {
-    return error(ErrorCode::kDataLoss, path + ": " + what);
-  };
-  if (data.size() < 20 || std::memcmp(data.data(), kMagic, sizeof(kMagic)) != 0) {
-    return corrupt("not a dateline content reranker (bad magic number)");
-  }
-  size_t pos = sizeof(kMagic);
-  auto get = [&](uint32_t& v) {
-    if (pos + 4 > data.size()) return false;
-    std::memcpy(&v, data.data() + pos, 4);
-    pos += 4;
-    return true;
-  };
-  uint32_t version = 0, header_len = 0, bits = 0;
-  if (!get(version) || version != kFormatVersion) {
-    return corrupt("content reranker format version " + std::to_string(version) +
-                   " is not the one this dateline reads (" + std::to_string(kFormatVersion) + ")");
-  }
-  if (!get(header_len) || pos + header_len > data.size()) return corrupt("truncated header");
-  pos += header_len;
-  if (!get(bits) || bits != kBits) return corrupt("bad dimensions");
+Result<ContentReranker> ContentReranker::from_model(const model::ModelFile& file,
+                                                    const std::string& name) {
+  model::ByteReader r(file.payload, name);
   ContentReranker m;
-  const size_t bytes = m.weights_.size() * sizeof(float);
-  if (data.size() - pos != bytes) return corrupt("truncated or trailing weights");
-  std::memcpy(m.weights_.data(), data.data() + pos, bytes);
-  m.fingerprint_ = text::content_hash(data);
+  DL_RETURN_IF_ERROR(m.weights_.load(r));
+  if (m.weights_.n_classes() != 1) return r.corrupt("a reranker has one class");
+  if (!r.at_end()) return r.corrupt("trailing bytes in the reranker payload");
+  m.header_ = file.header;
+  m.fingerprint_ = file.fingerprint;
   return m;
 }
 
+Result<ContentReranker> ContentReranker::load(const std::string& path) {
+  DL_ASSIGN_OR_RETURN(model::ModelFile file,
+                      model::read_model_file(path, model::ModelKind::kContentReranker));
+  return from_model(file, path);
+}
+
+ContentReranker ContentReranker::average(const std::vector<ContentReranker>& parts) {
+  std::vector<const model::Weights*> weights;
+  for (const ContentReranker& p : parts) weights.push_back(&p.weights_);
+  const float factor = parts.empty() ? 1.0f : 1.0f / static_cast<float>(parts.size());
+  return ContentReranker(model::Weights::sum(weights, factor));
+}
+
 namespace {
-size_t pick(const ContentReranker& r, const RerankExample& x) {
+
+// Index of the candidate with the highest score_of(features) (ties: the first).
+template <typename Score>
+size_t pick(const RerankExample& x, Score&& score_of) {
   size_t best = 0;
-  float bs = 0;
+  decltype(score_of(x.feats[0])) bs{};
   for (size_t i = 0; i < x.feats.size(); ++i) {
-    const float s = r.score(x.feats[i]);
+    const auto s = score_of(x.feats[i]);
     if (i == 0 || s > bs) {
       best = i;
       bs = s;
@@ -373,53 +349,50 @@ size_t pick(const ContentReranker& r, const RerankExample& x) {
   }
   return best;
 }
+
 }  // namespace
 
 int count_exact(const ContentReranker& reranker, const std::vector<RerankExample>& examples) {
   int n = 0;
-  for (const RerankExample& x : examples) n += pick(reranker, x) == x.gold;
+  for (const RerankExample& x : examples) {
+    n += pick(x, [&](const std::vector<uint64_t>& f) { return reranker.score(f); }) == x.gold;
+  }
   return n;
 }
 
 ContentReranker train_content_reranker(const std::vector<RerankExample>& train,
                                        const std::vector<RerankExample>& dev, int epochs,
                                        uint32_t seed, std::vector<std::string>& dev_log) {
-  ContentReranker m;
-  std::vector<float>& w = m.weights();
-  std::vector<float> u(w.size(), 0.0f);
-  const uint32_t mask = uint32_t(w.size() - 1);
-  float c = 1;
+  model::PerceptronTrainer trainer(1);
+  auto current = [&](const std::vector<uint64_t>& f) {
+    float s = 0;
+    trainer.score(f, &s);
+    return s;
+  };
   std::vector<size_t> order(train.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::mt19937 rng(seed);
+  ContentReranker avg;
   for (int epoch = 1; epoch <= epochs; ++epoch) {
     std::shuffle(order.begin(), order.end(), rng);
     for (size_t k : order) {
       const RerankExample& x = train[k];
-      const size_t p = pick(m, x);
+      const size_t p = pick(x, current);
       if (p != x.gold) {
-        for (uint32_t f : x.feats[x.gold]) {
-          w[f & mask] += 1;
-          u[f & mask] += c;
-        }
-        for (uint32_t f : x.feats[p]) {
-          w[f & mask] -= 1;
-          u[f & mask] -= c;
-        }
+        trainer.add(x.feats[x.gold], 0, 1.0f);
+        trainer.add(x.feats[p], 0, -1.0f);
       }
-      c += 1;
+      trainer.tick();
     }
-    ContentReranker avg = m;
-    for (size_t i = 0; i < w.size(); ++i) avg.weights()[i] = w[i] - u[i] / c;
+    avg = ContentReranker(trainer.freeze(0.0f));
     const int right = count_exact(avg, dev);
     int orig = 0;
     for (const RerankExample& x : dev) orig += x.gold == 0;
     dev_log.push_back("epoch " + std::to_string(epoch) + ": dev exact " + std::to_string(right) +
                       " of " + std::to_string(dev.size()) + " (tagger span " +
                       std::to_string(orig) + ")");
-    if (epoch == epochs) return avg;
   }
-  return m;
+  return avg;
 }
 
 }  // namespace dateline::quotes

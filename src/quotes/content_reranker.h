@@ -14,6 +14,8 @@
 
 #include "dateline/document.h"
 #include "dateline/status.h"
+#include "model/model_file.h"
+#include "model/perceptron.h"
 #include "quotes/indirect_finder.h"
 #include "quotes/words.h"
 
@@ -42,34 +44,54 @@ constexpr size_t kMaxCandidates = 64;
 void content_candidates(const RerankContext& ctx, const WordAttribution& a,
                         ContentCandidate content, std::vector<ContentCandidate>& out);
 
+/// Scores candidate spans with a one-class averaged perceptron over features hashed into
+/// 2^kBits buckets. Immutable after load(); rerank() is const and thread-safe.
+///
+/// File: a model container (model/model_file.h) of kind kContentReranker. Header: training
+/// command, data, epochs/seeds/folds/rounds, dev score. Payload: the one-class weight table
+/// keyed by bucket + 1.
 class ContentReranker {
  public:
   static constexpr uint32_t kBits = 18;
-  ContentReranker() : weights_(size_t(1) << kBits, 0.0f) {}
+  ContentReranker() = default;
+  explicit ContentReranker(model::Weights weights) : weights_(std::move(weights)) {}
 
+  /// Reads a model file. kNotFound when missing, kDataLoss when it is not a reranker model,
+  /// of another format version, or damaged.
   static Result<ContentReranker> load(const std::string& path);
-  Status save(const std::string& path, const std::string& header) const;
+  static Result<ContentReranker> from_model(const model::ModelFile& file, const std::string& name);
+  /// Writes the model with its header (set_header(): training command, data, scores).
+  Status save(const std::string& path);
 
-  /// Feature hashes of candidate `c` of content `orig` of `a` (appended to `out`).
+  /// Feature keys (bucket + 1) of candidate `c` of content `orig` of `a` (appended to `out`).
   static void features(const RerankContext& ctx, const WordAttribution& a, ContentCandidate orig,
-                       ContentCandidate c, std::vector<uint32_t>& out);
-  float score(const std::vector<uint32_t>& feats) const;
+                       ContentCandidate c, std::vector<uint64_t>& out);
+  /// The candidate's score, in units of weights().scale().
+  int32_t score(const std::vector<uint64_t>& feats) const;
 
   /// Replaces the single content span of each attribution that has a cue with the best
   /// candidate.
   void rerank(const RerankContext& ctx, std::vector<WordAttribution>& found) const;
 
+  /// The model file's fingerprint ("" for a model trained in memory and not yet saved).
   const std::string& fingerprint() const { return fingerprint_; }
-  std::vector<float>& weights() { return weights_; }
+  const model::ModelHeader& header() const { return header_; }
+  void set_header(model::ModelHeader header) { header_ = std::move(header); }
+  const model::Weights& weights() const { return weights_; }
+
+  /// The reranker whose weights are the average of the parts' (models trained with other
+  /// shuffling seeds).
+  static ContentReranker average(const std::vector<ContentReranker>& parts);
 
  private:
-  std::vector<float> weights_;
-  std::string fingerprint_ = "untrained";
+  model::Weights weights_;
+  model::ModelHeader header_;
+  std::string fingerprint_;
 };
 
 /// One training example: the candidates' features and the index of the gold one.
 struct RerankExample {
-  std::vector<std::vector<uint32_t>> feats;
+  std::vector<std::vector<uint64_t>> feats;
   uint32_t gold = 0;
 };
 

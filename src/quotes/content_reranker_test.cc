@@ -96,20 +96,40 @@ TEST(ContentReranker, CandidatesAreCapped) {
 
 TEST(ContentReranker, ModelFileRoundTripAndBadFiles) {
   const std::string path = ::testing::TempDir() + "/content_reranker_test.model";
-  ContentReranker m;
-  m.weights()[7] = 1.5f;
-  m.weights()[1000] = -2.0f;
-  ASSERT_TRUE(m.save(path, "command=test\n").ok());
+  const uint64_t keys[] = {7, 1000};
+  const uint32_t lens[] = {1, 1};
+  const model::FloatEntry weights[] = {{0, 1.5f}, {0, -2.0f}};
+  ContentReranker m(model::Weights::from_float_rows(1, keys, lens, weights, 0.0f));
+  m.set_header({{"command", "test"}});
+  ASSERT_TRUE(m.save(path).ok());
   auto back = ContentReranker::load(path);
   ASSERT_TRUE(back.ok()) << back.status().to_string();
-  EXPECT_EQ(back->score({7, 1000, 5}), -0.5f);
+  EXPECT_EQ(back->fingerprint(), m.fingerprint());
+  EXPECT_NEAR(back->score({7, 1000, 5}) * back->weights().scale(), -0.5f, 1e-3);
   {
     std::ofstream f(path, std::ios::binary | std::ios::trunc);
     f << "not a model at all, just text";
   }
-  EXPECT_FALSE(ContentReranker::load(path).ok());
-  EXPECT_FALSE(ContentReranker::load(path + ".missing").ok());
+  EXPECT_EQ(ContentReranker::load(path).status().code(), ErrorCode::kDataLoss);
+  EXPECT_EQ(ContentReranker::load(path + ".missing").status().code(), ErrorCode::kNotFound);
   std::remove(path.c_str());
+}
+
+// Averaging seeds: the averaged reranker ranks like the mean of the parts' scores.
+TEST(ContentReranker, AverageOfSeeds) {
+  const uint64_t keys[] = {1, 2};
+  const uint32_t lens[] = {1, 1};
+  const model::FloatEntry a[] = {{0, 1.0f}, {0, -1.0f}}, b[] = {{0, -3.0f}, {0, 1.0f}};
+  std::vector<ContentReranker> parts;
+  parts.emplace_back(model::Weights::from_float_rows(1, keys, lens, a, 0.0f));
+  parts.emplace_back(model::Weights::from_float_rows(1, keys, lens, b, 0.0f));
+  const ContentReranker avg = ContentReranker::average(parts);
+  EXPECT_NEAR(avg.score({1}) * avg.weights().scale(), -1.0f, 1e-3);
+  EXPECT_NEAR(avg.score({2}) * avg.weights().scale(), 0.0f, 1e-3);
+  RerankExample x;
+  x.feats = {{1}, {2}};
+  x.gold = 1;
+  EXPECT_EQ(count_exact(avg, {x}), 1);
 }
 
 }  // namespace

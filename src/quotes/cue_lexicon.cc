@@ -3,8 +3,9 @@
 
 #include <fstream>
 #include <sstream>
+#include <vector>
 
-#include "text/utf8.h"
+#include "model/hash.h"
 
 namespace dateline::quotes {
 namespace {
@@ -80,7 +81,7 @@ Result<CueLexicon> CueLexicon::parse(std::string_view tsv, const std::string& or
     }
     for (const std::string& f : forms) lex.forms_.emplace(f, cls);  // first listing wins
   }
-  lex.fingerprint_ = text::content_hash(tsv);
+  lex.fingerprint_ = model::content_hash(tsv);
   return lex;
 }
 

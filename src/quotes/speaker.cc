@@ -49,21 +49,65 @@ std::pair<uint32_t, uint32_t> words_in(const WordView& view, Span s) {
   return {b, e};
 }
 
+std::string ascii_lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = (c >= 'A' && c <= 'Z') ? char(c + 32) : c;
+  return out;
+}
+
 }  // namespace
 
-bool is_anonymous_source(const Document& doc, const WordView& view, Span source,
-                         const CueLexicon& lexicon) {
+SpeakerResolver::SpeakerResolver(const Document& doc, const WordView& view,
+                                 const CueLexicon& lexicon)
+    : doc_(doc), view_(view), lexicon_(lexicon) {
+  by_position_.resize(doc.mentions.size());
+  for (size_t k = 0; k < by_position_.size(); ++k) by_position_[k] = int32_t(k);
+  std::sort(by_position_.begin(), by_position_.end(), [&](int32_t a, int32_t b) {
+    const uint32_t x = doc.mentions[size_t(a)].span.begin, y = doc.mentions[size_t(b)].span.begin;
+    return x != y ? x < y : a < b;
+  });
+  for (size_t k = 0; k < doc.entities.size(); ++k) {
+    const Entity& ent = doc.entities[k];
+    const size_t space = ent.name.rfind(' ');
+    if (ent.type != EntityType::kPerson || space == std::string::npos) continue;
+    person_by_surname_.try_emplace(ascii_lower(std::string_view(ent.name).substr(space + 1)),
+                                   int32_t(k));
+  }
+  const auto& w = view.words;
+  for (uint32_t i = 1; i < w.size(); ++i) {
+    if (capitalized(doc.slice(w[i - 1].span)) && !is_function_word(w[i - 1].lower) &&
+        !w[i - 1].sentence_end && lexicon.lookup(w[i - 1].lower) == CueClass::kNone) {
+      first_name_pair_.try_emplace(w[i].lower, i);
+    }
+  }
+}
+
+std::vector<int32_t> SpeakerResolver::mentions_in(Span source) const {
+  std::vector<int32_t> out;
+  auto it = std::lower_bound(
+      by_position_.begin(), by_position_.end(), source.begin,
+      [&](int32_t m, uint32_t b) { return doc_.mentions[size_t(m)].span.begin < b; });
+  for (; it != by_position_.end() && doc_.mentions[size_t(*it)].span.begin <= source.end; ++it) {
+    if (source.contains(doc_.mentions[size_t(*it)].span)) out.push_back(*it);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+bool SpeakerResolver::is_anonymous(Span source) const {
   if (source.empty()) return false;
-  for (const Mention& m : doc.mentions) {
-    if (source.contains(m.span) && m.kind != MentionKind::kNominal && m.entity >= 0) {
+  const Document& doc = doc_;
+  for (int32_t k : mentions_in(source)) {
+    const Mention& m = doc.mentions[size_t(k)];
+    if (m.kind != MentionKind::kNominal && m.entity >= 0) {
       const EntityType t = doc.entities[m.entity].type;
       if (t == EntityType::kPerson || t == EntityType::kOrg) return false;
     }
   }
-  auto [b, e] = words_in(view, source);
+  auto [b, e] = words_in(view_, source);
   bool anonymous_head = false;
   for (uint32_t i = b; i < e; ++i) {
-    const Word& w = view.words[i];
+    const Word& w = view_.words[i];
     // Words after a post-modifier start ("people familiar with X") do not name the source.
     if (i > b && (w.lower == "familiar" || w.lower == "close" || w.lower == "with" ||
                   w.lower == "who" || w.lower == "of" || w.lower == "from" || w.lower == "in")) {
@@ -71,25 +115,26 @@ bool is_anonymous_source(const Document& doc, const WordView& view, Span source,
     }
     std::string_view t = doc.slice(w.span);
     if (capitalized(t) && !(i == b && w.sentence_start) && !is_function_word(w.lower) &&
-        lexicon.lookup(w.lower) == CueClass::kNone) {
+        lexicon_.lookup(w.lower) == CueClass::kNone) {
       return false;  // a name goes with the noun: "White House officials" are identified
     }
-    const CueClass c = lexicon.lookup(w.lower);
+    const CueClass c = lexicon_.lookup(w.lower);
     if (c == CueClass::kAnonymous || c == CueClass::kGroup) anonymous_head = true;
   }
   return anonymous_head;
 }
 
-Speaker resolve_speaker(const Document& doc, const WordView& view, Span source, uint32_t at,
-                        const CueLexicon& lexicon) {
+Speaker SpeakerResolver::resolve(Span source, uint32_t at) const {
+  const Document& doc = doc_;
+  const WordView& view = view_;
   Speaker sp;
   if (source.empty()) return sp;
   sp.span = source;
   sp.text = std::string(doc.slice(source));
   const Mention* best = nullptr;
   int best_rank = 1 << 30;
-  for (const Mention& m : doc.mentions) {
-    if (!source.contains(m.span)) continue;
+  for (int32_t k : mentions_in(source)) {
+    const Mention& m = doc.mentions[size_t(k)];
     const int r = mention_rank(doc, m);
     if (r < best_rank) {
       best = &m;
@@ -111,7 +156,7 @@ Speaker resolve_speaker(const Document& doc, const WordView& view, Span source, 
                       doc.entities[best->entity].type == EntityType::kPerson;
   if (person) {
     use_entity(best->entity);
-  } else if (!is_anonymous_source(doc, view, source, lexicon)) {
+  } else if (!is_anonymous(source)) {
     // The entities layer found no person here: a run of capitalised words inside the
     // source, preferring the one that ends the source or stands before a comma ("Miller,
     // the adviser"). A lone surname is completed from a person entity whose name ends with
@@ -154,24 +199,16 @@ Speaker resolve_speaker(const Document& doc, const WordView& view, Span source, 
     }
     if (sp.name.empty() && re == rb + 1) {
       const std::string& surname = view.words[rb].lower;
-      for (size_t k = 0; k < doc.entities.size() && sp.name.empty(); ++k) {
-        const Entity& ent = doc.entities[k];
-        if (ent.type != EntityType::kPerson || ent.name.size() <= surname.size()) continue;
-        std::string tail = ent.name.substr(ent.name.size() - surname.size());
-        for (char& c : tail) c = (c >= 'A' && c <= 'Z') ? char(c + 32) : c;
-        if (tail == surname && ent.name[ent.name.size() - surname.size() - 1] == ' ') {
-          use_entity(int32_t(k));
-        }
+      if (auto named = person_by_surname_.find(surname); named != person_by_surname_.end()) {
+        use_entity(named->second);
       }
-      for (uint32_t i = 1; sp.name.empty() && i < view.words.size() &&
-                           view.words[i].span.begin < source.begin;
-           ++i) {
-        if (view.words[i].lower == surname && capitalized(doc.slice(view.words[i - 1].span)) &&
-            !is_function_word(view.words[i - 1].lower) && !view.words[i - 1].sentence_end &&
-            lexicon.lookup(view.words[i - 1].lower) == CueClass::kNone) {
-          sp.name = std::string(doc.text.substr(
-              view.words[i - 1].span.begin, view.words[i].span.end - view.words[i - 1].span.begin));
-        }
+      // The first capitalised pair ending with the surname, when it comes before the source.
+      if (auto pair = first_name_pair_.find(surname);
+          sp.name.empty() && pair != first_name_pair_.end() &&
+          view.words[pair->second].span.begin < source.begin) {
+        const uint32_t i = pair->second;
+        sp.name = std::string(doc.text.substr(
+            view.words[i - 1].span.begin, view.words[i].span.end - view.words[i - 1].span.begin));
       }
     }
     if (sp.name.empty() && re > rb && !(best && best->entity >= 0)) {
@@ -183,7 +220,7 @@ Speaker resolve_speaker(const Document& doc, const WordView& view, Span source, 
       use_entity(best->entity);
     }
   }
-  if (sp.name.empty() && is_anonymous_source(doc, view, source, lexicon)) {
+  if (sp.name.empty() && is_anonymous(source)) {
     sp.anonymous = true;
     sp.description = sp.text;
   }

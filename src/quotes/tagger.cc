@@ -1,54 +1,39 @@
 // SPDX-License-Identifier: Apache-2.0
-// Feature extraction, Viterbi decoding and the model file of the attribution tagger.
-//
-// Model file (little-endian): magic "DLQUOTE\n", u32 format version, u32 header length,
-// header text (key=value lines: command, data, scores), u32 hash bits, u32 tag count,
-// u32 cue-prior count then (u16 length, bytes, f32 prior) each, the transition table as
-// f32 (start row last), f32 weight scale, then (1 << bits) x tags weights quantised to i16
-// (format 3: 8 tags with the content-end tag; format 2: 7 tags, still read). Quantising keeps
-// the file under 17 MB at 2^20 buckets; the loss is far below the perceptron's noise.
+// Feature extraction, Viterbi decoding and the model file (format in tagger.h) of the
+// attribution tagger. Features are hashed into 2^bits buckets; the weights are the int16
+// table of model/perceptron.h keyed by bucket + 1 (direct layout: 16 MB at 2^20 buckets).
 #include "quotes/tagger.h"
 
 #include <algorithm>
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-#include <cmath>
-#include <cstring>
-#include <fstream>
 #include <limits>
-#include <sstream>
 
-#include "text/utf8.h"
+#include "model/hash.h"
 
 namespace dateline::quotes {
 namespace {
 
-// FNV-1a over a feature template id and its values.
+// FNV-1a over a feature template id and its values: strings end with 0x1F, integers are
+// their four little-endian bytes.
 class Hasher {
  public:
-  explicit Hasher(uint8_t tmpl) { byte(tmpl); }
+  explicit Hasher(uint8_t tmpl) : h_(model::fnv1a_step(model::kFnvBasis, tmpl)) {}
   Hasher& add(std::string_view s) {
-    for (char c : s) byte(uint8_t(c));
-    byte(0x1F);
+    h_ = model::fnv1a_step(model::fnv1a(s, h_), 0x1F);
     return *this;
   }
   Hasher& add(int v) {
-    uint32_t x = uint32_t(v);
-    for (int i = 0; i < 4; ++i) byte(uint8_t(x >> (8 * i)));
+    const uint32_t x = uint32_t(v);
+    for (int i = 0; i < 4; ++i) h_ = model::fnv1a_step(h_, uint8_t(x >> (8 * i)));
     return *this;
   }
-  uint32_t get(uint32_t mask) const {
+  /// The feature's key: its bucket among mask + 1, plus 1 (0 is no feature).
+  uint64_t get(uint32_t mask) const {
     uint64_t x = h_ ^ (h_ >> 29);
-    return uint32_t(x) & mask;
+    return uint64_t{uint32_t(x) & mask} + 1;
   }
 
  private:
-  void byte(uint8_t b) {
-    h_ ^= b;
-    h_ *= 1099511628211ULL;
-  }
-  uint64_t h_ = 14695981039346656037ULL;
+  uint64_t h_;
 };
 
 int bucket(int d) {
@@ -95,9 +80,6 @@ bool has_syntax(const Document& doc) {
 
 }  // namespace
 
-AttributionTagger::AttributionTagger(uint32_t bits)
-    : bits_(bits), weights_((size_t(1) << bits) * kTags, 0.0f) {}
-
 float AttributionTagger::cue_prior(const std::string& lower) const {
   auto it = cue_prior_.find(lower);
   return it == cue_prior_.end() ? 0.0f : it->second;
@@ -121,7 +103,7 @@ std::vector<RoleSpan> spans_from_tags(const std::vector<uint8_t>& tags, uint32_t
 }
 
 void AttributionTagger::features(const TaggerInput& in, const Unit& unit,
-                                 std::vector<uint32_t>& out) const {
+                                 std::vector<uint64_t>& out) const {
   const Document& doc = *in.doc;
   const std::vector<Word>& words = in.view->words;
   const uint32_t n = unit.end - unit.begin;
@@ -141,6 +123,16 @@ void AttributionTagger::features(const TaggerInput& in, const Unit& unit,
     right[i] = last;
     if (prior[i] >= kCueThreshold) last = i;
   }
+  // Commas before each word (prefix counts), so that the commas between a word and its
+  // nearest cues cost O(1) rather than a scan: O(n) per unit, not O(n^2).
+  std::vector<uint32_t> commas_before(n + 1, 0);
+  for (uint32_t i = 0; i < n; ++i) {
+    commas_before[i + 1] = commas_before[i] + (words[unit.begin + i].lower == "," ? 1 : 0);
+  }
+  // Commas strictly between words a and b (a < b).
+  auto commas_between = [&](int32_t a, int32_t b) {
+    return b > a + 1 ? int(commas_before[size_t(b)] - commas_before[size_t(a) + 1]) : 0;
+  };
   // Distance (in words) to the sentence end and from its start.
   std::vector<uint16_t> to_end(n), from_start(n);
   for (uint32_t i = 0, s = 0; i < n; ++i) {
@@ -257,7 +249,7 @@ void AttributionTagger::features(const TaggerInput& in, const Unit& unit,
 
   for (uint32_t i = 0; i < n; ++i) {
     const Word& w = words[unit.begin + i];
-    uint32_t* f = &out[size_t(i) * F];
+    uint64_t* f = &out[size_t(i) * F];
     int k = 0;
     const int depth = std::min<int>(w.quote_depth, 2);
     const bool first_in =
@@ -273,12 +265,8 @@ void AttributionTagger::features(const TaggerInput& in, const Unit& unit,
         left[i] >= 0 && words[unit.begin + left[i]].sentence != w.sentence;
     const bool sentence_between_right =
         right[i] >= 0 && words[unit.begin + right[i]].sentence != w.sentence;
-    bool comma_left = false;
-    if (left[i] >= 0) {
-      for (int32_t j = left[i] + 1; j < int32_t(i) && !comma_left; ++j) {
-        comma_left = words[unit.begin + j].lower == ",";
-      }
-    }
+    const int commas_left_all = left[i] >= 0 ? commas_between(left[i], int32_t(i)) : 0;
+    const bool comma_left = commas_left_all > 0;
     // Commas between the word and the nearest likely cue on its right, and how close
     // that cue is to its sentence end: "<content>, officials said." and "<content>, three
     // people familiar with the talks told the outlet." put the content left of a comma
@@ -286,17 +274,10 @@ void AttributionTagger::features(const TaggerInput& in, const Unit& unit,
     int commas_right = 0;
     int cue_to_end = 9;
     if (right[i] >= 0) {
-      for (int32_t j = int32_t(i) + 1; j < right[i] && commas_right < 2; ++j) {
-        commas_right += words[unit.begin + j].lower == ",";
-      }
+      commas_right = std::min(commas_between(int32_t(i), right[i]), 2);
       cue_to_end = bucket(to_end[right[i]]);
     }
-    int commas_left = 0;
-    if (left[i] >= 0) {
-      for (int32_t j = left[i] + 1; j < int32_t(i) && commas_left < 2; ++j) {
-        commas_left += words[unit.begin + j].lower == ",";
-      }
-    }
+    const int commas_left = std::min(commas_left_all, 2);
     std::string_view sh = shape(doc, w);
     std::string_view shl = i > 0 ? shape(doc, words[unit.begin + i - 1]) : "<s>";
     std::string_view shr = i + 1 < n ? shape(doc, words[unit.begin + i + 1]) : "</s>";
@@ -388,9 +369,9 @@ void AttributionTagger::features(const TaggerInput& in, const Unit& unit,
     } else {
       for (int t = 26; t < 39; ++t) f[k++] = Hasher(uint8_t(t)).get(mask);
     }
-    // Boundary features (format 3): does a clause end here or start at the next word, and
-    // what follows (punctuation, the sentence end, a likely cue close by on the right).
-    // Format 2 never scores them: constant rows, no hashing cost.
+    // Boundary features (with the content-end tag): does a clause end here or start at the next
+    // word, and what follows (punctuation, the sentence end, a likely cue close by on the right).
+    // A model without the tag never scores them: constant keys, no hashing cost.
     if (!end_tags_) {
       f[k++] = 0;
       f[k++] = 0;
@@ -418,8 +399,8 @@ void AttributionTagger::decode(const std::vector<float>& scores, size_t n,
   std::vector<float> best(n * kTags, kNeg);
   std::vector<uint8_t> back(n * kTags, 0);
   const bool end_tags = end_tags_;
-  const int content_inside = inside_tag(Role::kContent);
-  auto allowed = [end_tags, content_inside](int prev, int cur) {
+  constexpr int content_inside = inside_tag(Role::kContent);
+  auto allowed = [end_tags](int prev, int cur) {
     if (cur == kContentEnd && !end_tags) return false;
     // With end tags a content's inside words run up to its end tag.
     if (end_tags && prev == content_inside && cur != content_inside && cur != kContentEnd) {
@@ -463,197 +444,80 @@ void AttributionTagger::decode(const std::vector<float>& scores, size_t n,
 void AttributionTagger::tag(const TaggerInput& in, const Unit& unit,
                             std::vector<uint8_t>& tags) const {
   const size_t n = unit.end - unit.begin;
-  std::vector<uint32_t> feats;
+  std::vector<uint64_t> feats;
   features(in, unit, feats);
-  std::vector<float> scores(n * kTags, 0.0f);
-  constexpr int F = features_per_word();
-  // A format-2 model knows only the first features of each word.
-  const int scored = end_tags_ ? F : kFormat2Features;
-  // The weight rows are scattered over a large table: fetch the next word's rows early.
-  auto score_rows = [&](const auto& table, auto weight) {
-    for (size_t i = 0; i < n; ++i) {
-      float* s = &scores[i * kTags];
-      if (i + 1 < n) {
-        for (int k = 0; k < scored; ++k)
-          __builtin_prefetch(&table[size_t(feats[(i + 1) * F + k]) * kTags]);
-      }
-      for (int k = 0; k < scored; ++k) {
-        const auto* w = &table[size_t(feats[i * F + k]) * kTags];
-        for (int t = 0; t < kTags; ++t) s[t] += weight(w[t]);
-      }
-    }
-  };
-  if (!quantised_.empty()) {
-#if defined(__SSE2__)
-    // Eight 16-bit weights per row: widen, convert and scale four at a time. The same
-    // IEEE operations as the scalar form, so the scores are identical.
-    static_assert(kTags == 8);
-    const __m128 scale = _mm_set1_ps(scale_);
-    for (size_t i = 0; i < n; ++i) {
-      if (i + 1 < n) {
-        for (int k = 0; k < scored; ++k)
-          __builtin_prefetch(&quantised_[size_t(feats[(i + 1) * F + k]) * kTags]);
-      }
-      __m128 lo = _mm_setzero_ps(), hi = _mm_setzero_ps();
-      for (int k = 0; k < scored; ++k) {
-        const __m128i q = _mm_loadu_si128(
-            reinterpret_cast<const __m128i*>(&quantised_[size_t(feats[i * F + k]) * kTags]));
-        const __m128i q_lo = _mm_srai_epi32(_mm_unpacklo_epi16(q, q), 16);
-        const __m128i q_hi = _mm_srai_epi32(_mm_unpackhi_epi16(q, q), 16);
-        lo = _mm_add_ps(lo, _mm_mul_ps(_mm_cvtepi32_ps(q_lo), scale));
-        hi = _mm_add_ps(hi, _mm_mul_ps(_mm_cvtepi32_ps(q_hi), scale));
-      }
-      _mm_storeu_ps(&scores[i * kTags], lo);
-      _mm_storeu_ps(&scores[i * kTags + 4], hi);
-    }
-#else
-    const float scale = scale_;
-    score_rows(quantised_, [scale](int16_t q) { return float(q) * scale; });
-#endif
-  } else {
-    score_rows(weights_, [](float w) { return w; });
+  std::vector<float> scores(n * kTags);
+  constexpr size_t F = features_per_word();
+  const size_t scored = static_cast<size_t>(scored_features());
+  const float scale = weights_.scale();
+  for (size_t i = 0; i < n; ++i) {
+    int32_t sums[kTags] = {};
+    weights_.score({&feats[i * F], scored}, sums);
+    for (int t = 0; t < kTags; ++t) scores[i * kTags + t] = static_cast<float>(sums[t]) * scale;
   }
   decode(scores, n, tags);
 }
 
-namespace {
-
-template <typename T>
-void put(std::string& out, T v) {
-  char b[sizeof(T)];
-  std::memcpy(b, &v, sizeof(T));
-  out.append(b, sizeof(T));
-}
-
-class Reader {
- public:
-  explicit Reader(std::string_view data) : data_(data) {}
-  template <typename T>
-  bool get(T& v) {
-    if (pos_ + sizeof(T) > data_.size()) return false;
-    std::memcpy(&v, data_.data() + pos_, sizeof(T));
-    pos_ += sizeof(T);
-    return true;
-  }
-  bool bytes(size_t n, std::string& out) {
-    if (pos_ + n > data_.size()) return false;
-    out.assign(data_.data() + pos_, n);
-    pos_ += n;
-    return true;
-  }
-  bool done() const { return pos_ == data_.size(); }
-
- private:
-  std::string_view data_;
-  size_t pos_ = 0;
-};
-
-}  // namespace
-
-Status AttributionTagger::save(const std::string& path, const std::string& header) const {
-  std::string out(kMagic, sizeof(kMagic));
-  const int ntags = end_tags_ ? kTags : kTags - 1;
-  put<uint32_t>(out, end_tags_ ? kFormatVersion : 2);
-  put<uint32_t>(out, uint32_t(header.size()));
-  out += header;
-  put<uint32_t>(out, bits_);
-  put<uint32_t>(out, uint32_t(ntags));
+void AttributionTagger::save_payload(model::ByteWriter& w) const {
+  w.put(bits_);
+  w.put(static_cast<uint8_t>(end_tags_));
   std::vector<std::pair<std::string, float>> priors(cue_prior_.begin(), cue_prior_.end());
   std::sort(priors.begin(), priors.end());
-  put<uint32_t>(out, uint32_t(priors.size()));
+  w.put(static_cast<uint64_t>(priors.size()));
   for (const auto& [form, p] : priors) {
-    put<uint16_t>(out, uint16_t(std::min<size_t>(form.size(), 65535)));
-    out.append(form, 0, std::min<size_t>(form.size(), 65535));
-    put<float>(out, p);
+    w.put_string(form);
+    w.put(p);
   }
-  // In memory the start row is kTags; in the file it is row `ntags`.
-  for (int p = 0; p <= ntags; ++p) {
-    for (int t = 0; t < ntags; ++t) put<float>(out, transitions_[p == ntags ? kTags : p][t]);
+  for (const auto& row : transitions_) {
+    for (float t : row) w.put(t);
   }
-  if (!quantised_.empty()) {  // a loaded model: its weights as read
-    put<float>(out, scale_);
-    for (size_t row = 0; row < quantised_.size(); row += kTags) {
-      for (int t = 0; t < ntags; ++t) put<int16_t>(out, quantised_[row + t]);
-    }
-  } else {
-    float max_abs = 0;
-    for (float w : weights_) max_abs = std::max(max_abs, std::fabs(w));
-    const float scale = max_abs > 0 ? max_abs / 32767.0f : 1.0f;
-    put<float>(out, scale);
-    for (size_t row = 0; row < weights_.size(); row += kTags) {
-      for (int t = 0; t < ntags; ++t) {
-        put<int16_t>(out, int16_t(std::lround(weights_[row + t] / scale)));
-      }
-    }
-  }
-  std::ofstream f(path, std::ios::binary | std::ios::trunc);
-  if (!f) return error(ErrorCode::kIo, path + ": cannot write the attribution model");
-  f.write(out.data(), std::streamsize(out.size()));
-  if (!f) return error(ErrorCode::kIo, path + ": write failed");
+  weights_.save(w);
+}
+
+Status AttributionTagger::save(const std::string& path) {
+  model::ByteWriter w;
+  save_payload(w);
+  const std::string bytes = model::encode_model(model::ModelKind::kAttribution, header_, w.bytes());
+  DL_RETURN_IF_ERROR(model::write_encoded_model(path, bytes));
+  fingerprint_ = model::encoded_fingerprint(bytes);
   return ok_status();
 }
 
-Result<AttributionTagger> AttributionTagger::load(const std::string& path) {
-  std::ifstream f(path, std::ios::binary);
-  if (!f) return error(ErrorCode::kNotFound, path + ": cannot open the attribution model");
-  std::ostringstream ss;
-  ss << f.rdbuf();
-  const std::string data = ss.str();
-  auto corrupt = [&](const char* what) { return error(ErrorCode::kDataLoss, path + ": " + what); };
-  if (data.size() < sizeof(kMagic) || std::memcmp(data.data(), kMagic, sizeof(kMagic)) != 0) {
-    return corrupt("not a dateline attribution model (bad magic number)");
-  }
-  Reader r(std::string_view(data).substr(sizeof(kMagic)));
-  uint32_t version = 0, header_len = 0, bits = 0, tags = 0, n_priors = 0;
-  if (!r.get(version)) return corrupt("truncated");
-  if (version > kFormatVersion || version == 0) {
-    return corrupt(("model format version " + std::to_string(version) +
-                    " is newer than this dateline reads (" + std::to_string(kFormatVersion) + ")")
-                       .c_str());
-  }
-  // Version 1 models were trained on an older feature set: their hashed rows would be
-  // read with the wrong features, so they are refused rather than silently misused.
-  if (version < 2) {
-    return corrupt(("model format version " + std::to_string(version) +
-                    " predates the current feature set; retrain it (docs/ATTRIBUTION.md)")
-                       .c_str());
-  }
+Result<AttributionTagger> AttributionTagger::from_model(const model::ModelFile& file,
+                                                        const std::string& name) {
+  model::ByteReader r(file.payload, name);
   AttributionTagger m;
-  if (!r.get(header_len) || !r.bytes(header_len, m.header_)) return corrupt("truncated header");
-  // Format 2 has no content-end tag: 7 tags, the eighth column stays 0 and is never decoded.
-  m.end_tags_ = version >= 3;
-  const int ntags = m.end_tags_ ? kTags : kTags - 1;
-  if (!r.get(bits) || !r.get(tags) || bits < 8 || bits > 26 || tags != uint32_t(ntags)) {
-    return corrupt("bad dimensions");
-  }
-  if (!r.get(n_priors)) return corrupt("truncated");
-  for (uint32_t i = 0; i < n_priors; ++i) {
-    uint16_t len = 0;
+  uint8_t end_tags = 0;
+  uint64_t n_priors = 0;
+  DL_RETURN_IF_ERROR(r.get(&m.bits_, "hash bits"));
+  DL_RETURN_IF_ERROR(r.get(&end_tags, "content-end tags"));
+  if (m.bits_ < 8 || m.bits_ > 26 || end_tags > 1) return r.corrupt("bad dimensions");
+  m.end_tags_ = end_tags != 0;
+  DL_RETURN_IF_ERROR(r.get(&n_priors, "cue-prior count"));
+  for (uint64_t i = 0; i < n_priors; ++i) {
     std::string form;
     float p = 0;
-    if (!r.get(len) || !r.bytes(len, form) || !r.get(p)) return corrupt("truncated cue priors");
+    DL_RETURN_IF_ERROR(r.get_string(&form, "cue prior"));
+    DL_RETURN_IF_ERROR(r.get(&p, "cue prior"));
     m.cue_prior_.emplace(std::move(form), p);
   }
-  for (int p = 0; p <= ntags; ++p) {
-    for (int t = 0; t < ntags; ++t) {
-      if (!r.get(m.transitions_[p == ntags ? kTags : p][t])) {
-        return corrupt("truncated transitions");
-      }
-    }
+  for (auto& row : m.transitions_) {
+    for (float& t : row) DL_RETURN_IF_ERROR(r.get(&t, "transitions"));
   }
-  float scale = 0;
-  if (!r.get(scale)) return corrupt("truncated");
-  m.bits_ = bits;
-  m.scale_ = scale;
-  m.quantised_.assign((size_t(1) << bits) * kTags, 0);
-  for (size_t row = 0; row < m.quantised_.size(); row += kTags) {
-    for (int t = 0; t < ntags; ++t) {
-      if (!r.get(m.quantised_[row + t])) return corrupt("truncated weights");
-    }
+  DL_RETURN_IF_ERROR(m.weights_.load(r));
+  if (m.weights_.n_classes() != (m.end_tags_ ? kTags : kTags - 1)) {
+    return r.corrupt("weights do not match the tag set");
   }
-  if (!r.done()) return corrupt("trailing bytes");
-  m.fingerprint_ = text::content_hash(data);
+  if (!r.at_end()) return r.corrupt("trailing bytes in the attribution payload");
+  m.header_ = file.header;
+  m.fingerprint_ = file.fingerprint;
   return m;
+}
+
+Result<AttributionTagger> AttributionTagger::load(const std::string& path) {
+  DL_ASSIGN_OR_RETURN(model::ModelFile file,
+                      model::read_model_file(path, model::ModelKind::kAttribution));
+  return from_model(file, path);
 }
 
 }  // namespace dateline::quotes

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
-// Averaged structured perceptron (Collins 2002) over paragraph tag sequences. The averaged
-// weights are kept with the usual lazy trick: alongside w, u accumulates c * delta, and
-// the average is w - u / c at the end.
+// Averaged structured perceptron (Collins 2002) over paragraph tag sequences, on the
+// trainer of model/perceptron.h (one averaging step per paragraph): one table for the
+// features of words, one for the tag-to-tag transitions (keyed by previous tag + 1).
 #include "quotes/trainer.h"
 
 #include <algorithm>
@@ -133,7 +133,11 @@ Result<AttributionTagger> train_tagger(const std::vector<AnnotatedArticle>& trai
                                        const TrainerOptions& options,
                                        const std::function<void(const std::string&)>& log) {
   if (train.empty()) return error(ErrorCode::kInvalidArgument, "no training articles");
-  AttributionTagger model(options.bits);
+  if (options.bits < 8 || options.bits > 26) {
+    return error(ErrorCode::kInvalidArgument, "hash bits must be within 8..26");
+  }
+  AttributionTagger model;
+  model.bits_ = options.bits;
   model.end_tags_ = options.content_end_tag;
 
   // Word views and gold tags, computed once.
@@ -162,30 +166,41 @@ Result<AttributionTagger> train_tagger(const std::vector<AnnotatedArticle>& trai
   }
   log("cue priors: " + std::to_string(model.cue_prior_.size()) + " word forms");
 
-  const size_t rows = size_t(1) << options.bits;
-  std::vector<double> acc(rows * kTags, 0.0);  // u: sum of c * delta
-  double trans_acc[kTags + 1][kTags] = {};
-  double c = 1;
+  const int n_tags = model.end_tags_ ? kTags : kTags - 1;
+  model::PerceptronTrainer words(n_tags), transitions(kTags);
+  // The transition rows in use: the current weights while decoding, the averaged ones in
+  // the model that is returned.
+  auto set_transitions = [&](AttributionTagger& m, bool averaged) {
+    for (int p = 0; p <= kTags; ++p) {
+      const uint64_t key = uint64_t(p) + 1;
+      if (averaged) {
+        for (int t = 0; t < kTags; ++t) m.transitions_[p][t] = transitions.averaged(key, t);
+      } else {
+        std::fill(std::begin(m.transitions_[p]), std::end(m.transitions_[p]), 0.0f);
+        transitions.score({&key, 1}, m.transitions_[p]);
+      }
+    }
+  };
+  auto averaged = [&]() {
+    AttributionTagger m = model;
+    m.weights_ = words.freeze(0.0f);
+    set_transitions(m, true);
+    return m;
+  };
+  auto reward = [&](int prev, int tag, float delta) {
+    const uint64_t key = uint64_t(prev) + 1;
+    transitions.add({&key, 1}, tag, delta);
+  };
 
   std::vector<size_t> order(train.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::mt19937 rng(options.seed);
-  std::vector<uint32_t> feats;
+  std::vector<uint64_t> feats;
   std::vector<float> scores;
   std::vector<uint8_t> pred;
 
-  auto averaged = [&]() {
-    AttributionTagger m = model;
-    for (size_t i = 0; i < m.weights_.size(); ++i) m.weights_[i] -= float(acc[i] / c);
-    for (int p = 0; p <= kTags; ++p) {
-      for (int t = 0; t < kTags; ++t) m.transitions_[p][t] -= float(trans_acc[p][t] / c);
-    }
-    return m;
-  };
-
-  constexpr int F = AttributionTagger::features_per_word();
-  // A format-2 model learns (and AttributionTagger::tag scores) only the first features.
-  const int scored = model.end_tags_ ? F : AttributionTagger::kFormat2Features;
+  constexpr size_t F = AttributionTagger::features_per_word();
+  const size_t scored = static_cast<size_t>(model.scored_features());
   for (int epoch = 1; epoch <= options.epochs; ++epoch) {
     std::shuffle(order.begin(), order.end(), rng);
     size_t wrong = 0, total = 0;
@@ -196,44 +211,24 @@ Result<AttributionTagger> train_tagger(const std::vector<AnnotatedArticle>& trai
         const size_t n = u.end - u.begin;
         model.features(in, u, feats);
         scores.assign(n * kTags, 0.0f);
-        for (size_t i = 0; i < n; ++i) {
-          for (int k = 0; k < scored; ++k) {
-            const float* w = &model.weights_[size_t(feats[i * F + k]) * kTags];
-            for (int t = 0; t < kTags; ++t) scores[i * kTags + t] += w[t];
-          }
-        }
+        for (size_t i = 0; i < n; ++i) words.score({&feats[i * F], scored}, &scores[i * kTags]);
+        set_transitions(model, false);
         model.decode(scores, n, pred);
         const uint8_t* gold = &p.gold[u.begin];
-        bool any = false;
         for (size_t i = 0; i < n; ++i) {
           ++total;
           const int prev_g = i == 0 ? kTags : gold[i - 1];
           const int prev_p = i == 0 ? kTags : pred[i - 1];
-          if (pred[i] != gold[i] || prev_g != prev_p) any = true;
-          if (pred[i] == gold[i]) {
-            if (prev_g != prev_p) {
-              model.transitions_[prev_g][gold[i]] += 1;
-              trans_acc[prev_g][gold[i]] += c;
-              model.transitions_[prev_p][pred[i]] -= 1;
-              trans_acc[prev_p][pred[i]] -= c;
-            }
-            continue;
+          if (pred[i] == gold[i] && prev_g == prev_p) continue;
+          if (pred[i] != gold[i]) {
+            ++wrong;
+            words.update({&feats[i * F], scored}, gold[i], pred[i]);
           }
-          ++wrong;
-          for (int k = 0; k < scored; ++k) {
-            const size_t row = size_t(feats[i * F + k]) * kTags;
-            model.weights_[row + gold[i]] += 1;
-            acc[row + gold[i]] += c;
-            model.weights_[row + pred[i]] -= 1;
-            acc[row + pred[i]] -= c;
-          }
-          model.transitions_[prev_g][gold[i]] += 1;
-          trans_acc[prev_g][gold[i]] += c;
-          model.transitions_[prev_p][pred[i]] -= 1;
-          trans_acc[prev_p][pred[i]] -= c;
+          reward(prev_g, gold[i], 1.0f);
+          reward(prev_p, pred[i], -1.0f);
         }
-        (void)any;
-        c += 1;
+        words.tick();
+        transitions.tick();
       }
     }
     std::string line = "epoch " + std::to_string(epoch) + ": train word error " +

@@ -27,9 +27,9 @@ struct TrainerOptions {
   /// A word enters the cue prior table when it was part of a cue this many times.
   int min_cue_count = 2;
   uint32_t seed = 1;
-  /// Format 3: a content-end tag and the clause-boundary features. Off by default: on
-  /// PolNeAR dev it gained only +0.2 to +0.5 content F1 (docs/ATTRIBUTION.md), so the
-  /// committed model stays format 2.
+  /// A content-end tag and the clause-boundary features. Off by default: on PolNeAR dev it
+  /// gained only +0.2 to +0.5 content F1 (docs/ATTRIBUTION.md), so the committed model has
+  /// neither.
   bool content_end_tag = false;
 };
 

@@ -57,7 +57,9 @@ struct WordView {
 
 /// Builds the word view of `doc` (tokens must be filled; syntax is not needed). Tokens of
 /// boilerplate sentences are left out. Units longer than `max_unit` words are cut at
-/// sentence boundaries.
+/// sentence boundaries; since the segmenter bounds a sentence (kMaxSentenceTokens), a unit
+/// holds at most max_unit words plus one sentence, and everything done per unit (tagging,
+/// the searches of the attribution steps) is bounded by that, not by the article's length.
 WordView build_word_view(const Document& doc, uint32_t max_unit = 200);
 
 /// Splits one token's text into words: leading and trailing quotation marks, brackets,

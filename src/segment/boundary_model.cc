@@ -1,42 +1,33 @@
 // SPDX-License-Identifier: Apache-2.0
 // Boundary model design. Every word boundary inside a paragraph is a candidate, since web text
 // ends many sentences with no mark at all. Features are hashed (FNV-1a, then a finaliser) into
-// a table of 2^bits weights, so scoring allocates nothing: the current, previous and next
-// words (lower-cased), their shapes, the rule verdict of sentence_splitter.cc, whether white
-// space follows, and how many words the current sentence already has. Decoding is greedy left
-// to right. Training is the averaged perceptron (Collins 2002) with the gold history for the
-// sentence length feature; weights are averaged lazily with per-weight timestamps.
+// 2^bits buckets, so scoring allocates nothing: the current, previous and next words
+// (lower-cased), their shapes, the rule verdict of sentence_splitter.cc, whether white space
+// follows, and how many words the current sentence already has. Decoding is greedy left to
+// right. Training is the averaged perceptron of model/perceptron.h with one class (a score
+// above 0 ends a sentence) and the gold history for the sentence length feature.
 //
-// File format (little-endian): magic "DLSB", version, hash bits, number of entries N, then N
-// pairs (uint32 index, float32 weight) of the non-zero weights.
+// File: a model container (model/model_file.h) of kind kSegmenter; payload u32 hash bits,
+// then the one-class weight table keyed by bucket + 1.
 #include "segment/boundary_model.h"
 
 #include <algorithm>
-#include <cmath>
-#include <cstdio>
-#include <memory>
 #include <numeric>
 #include <random>
 
+#include "model/hash.h"
 #include "segment/chars.h"
 #include "text/utf8.h"
 
 namespace dateline::segment {
 namespace {
 
-constexpr uint64_t kFnvOffset = 1469598103934665603ULL;
-constexpr uint64_t kFnvPrime = 1099511628211ULL;
+// The seed of the word-form hashes (FNV-1a of the lower-cased form continued from it). It
+// is not the FNV offset basis, but the shipped model was trained with it.
+constexpr uint64_t kFormSeed = 1469598103934665603ULL;
 constexpr size_t kMaxFeatures = 32;
 
-uint64_t mix(uint64_t h, uint64_t v) { return (h ^ v) * kFnvPrime; }
-
-uint64_t mix_lower(uint64_t h, std::string_view s) {
-  for (unsigned char c : s) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<unsigned char>(c + 32);
-    h = (h ^ c) * kFnvPrime;
-  }
-  return h;
-}
+constexpr uint64_t mix(uint64_t h, uint64_t v) { return model::fnv1a_step(h, v); }
 
 // Fibonacci hashing: one multiply, the well-mixed high bits index the table (bits <= 24).
 uint32_t finish(uint64_t h, uint32_t mask) {
@@ -63,13 +54,6 @@ uint32_t length_bucket(size_t n) {
   return n <= 3 ? static_cast<uint32_t>(n) : n <= 5 ? 4 : n <= 10 ? 5 : n <= 20 ? 6 : n <= 40 ? 7 : 8;
 }
 
-bool write_u32(std::FILE* f, uint32_t v) { return std::fwrite(&v, 4, 1, f) == 1; }
-bool read_u32(std::FILE* f, uint32_t* v) { return std::fread(v, 4, 1, f) == 1; }
-
-struct FileCloser {
-  void operator()(std::FILE* f) const { std::fclose(f); }
-};
-
 }  // namespace
 
 void rule_verdicts(std::string_view text, std::span<const RawToken> toks,
@@ -90,13 +74,14 @@ void BoundaryModel::Context::fill(std::string_view text, std::span<const RawToke
   forms.resize(toks.size());
   shapes.resize(toks.size());
   for (size_t i = 0; i < toks.size(); ++i) {
-    forms[i] = mix_lower(kFnvOffset, text.substr(toks[i].begin, toks[i].end - toks[i].begin));
+    forms[i] =
+        model::fnv1a_lower(text.substr(toks[i].begin, toks[i].end - toks[i].begin), kFormSeed);
     shapes[i] = shape_of(text, toks[i]);
   }
 }
 
-float BoundaryModel::score(const Context& c, std::span<const RawToken> toks, size_t i,
-                           size_t since, uint32_t* f, size_t* count) const {
+size_t BoundaryModel::features(const Context& c, std::span<const RawToken> toks, size_t i,
+                               size_t since, uint64_t* f) const {
   const uint32_t mask = (1u << bits_) - 1;
   const size_t n = toks.size();
   const uint64_t cur = c.forms[i];
@@ -113,7 +98,7 @@ float BoundaryModel::score(const Context& c, std::span<const RawToken> toks, siz
   const uint32_t space = toks[i].space_after ? 1 : 0;
   const uint32_t left = static_cast<uint32_t>(std::min<size_t>(n - 1 - i, 3));
   size_t k = 0;
-  auto add = [&](uint64_t h) { f[k++] = finish(h, mask); };
+  auto add = [&](uint64_t h) { f[k++] = uint64_t{finish(h, mask)} + 1; };
   add(mix(1, 0));
   add(mix(mix(2, 0), rule));
   add(mix(mix(mix(3, 0), rule), snxt));
@@ -135,12 +120,7 @@ float BoundaryModel::score(const Context& c, std::span<const RawToken> toks, siz
   add(mix(mix(19, nxt), nxt2));
   add(mix(mix(mix(20, 0), len), snxt));
   add(mix(mix(mix(21, cur), rule), space));
-  *count = k;
-  float s = 0;
-  if (!weights_.empty()) {
-    for (size_t j = 0; j < k; ++j) s += weights_[f[j]];
-  }
-  return s;
+  return k;
 }
 
 void BoundaryModel::split(std::string_view text, std::span<const RawToken> toks,
@@ -149,12 +129,13 @@ void BoundaryModel::split(std::string_view text, std::span<const RawToken> toks,
   if (n == 0) return;
   thread_local Context context;
   context.fill(text, toks);
-  uint32_t f[kMaxFeatures];
-  size_t count = 0;
+  uint64_t f[kMaxFeatures];
   size_t start = 0;
   for (size_t i = 0; i + 1 < n; ++i) {
     if (toks[i].fused_with_next) continue;
-    if (score(context, toks, i, i - start + 1, f, &count) > 0) {
+    int32_t score = 0;
+    weights_.score({f, features(context, toks, i, i - start + 1, f)}, &score);
+    if (score > 0) {
       ends.push_back(static_cast<uint32_t>(i + 1));
       start = i + 1;
     }
@@ -167,17 +148,12 @@ BoundaryModel BoundaryModel::train(std::vector<BoundaryExample>& examples,
                                    void (*progress)(int, double)) {
   BoundaryModel m;
   m.bits_ = options.hash_bits;
-  const size_t size = size_t{1} << m.bits_;
-  m.weights_.assign(size, 0.0f);
-  std::vector<double> total(size, 0.0);
-  std::vector<uint64_t> stamp(size, 0);
-  uint64_t clock = 1;
+  model::PerceptronTrainer trainer(1);
   std::vector<size_t> order(examples.size());
   std::iota(order.begin(), order.end(), 0);
   std::mt19937_64 rng(options.seed);
   Context context;
-  uint32_t f[kMaxFeatures];
-  size_t count = 0;
+  uint64_t f[kMaxFeatures];
   for (int epoch = 1; epoch <= options.epochs; ++epoch) {
     std::shuffle(order.begin(), order.end(), rng);
     size_t errors = 0, seen = 0;
@@ -188,80 +164,69 @@ BoundaryModel BoundaryModel::train(std::vector<BoundaryExample>& examples,
       size_t start = 0;
       for (size_t i = 0; i + 1 < toks.size(); ++i) {
         if (toks[i].fused_with_next) continue;
-        float s = m.score(context, toks, i, i - start + 1, f, &count);
+        const std::span<const uint64_t> keys(f, m.features(context, toks, i, i - start + 1, f));
+        float s = 0;
+        trainer.score(keys, &s);
         const int y = ex.gold_end[i] ? 1 : -1;
         ++seen;
-        if (y * s <= 0) {
+        if (static_cast<float>(y) * s <= 0) {
           ++errors;
-          for (size_t j = 0; j < count; ++j) {
-            uint32_t x = f[j];
-            total[x] += static_cast<double>(clock - stamp[x]) * m.weights_[x];
-            stamp[x] = clock;
-            m.weights_[x] += static_cast<float>(y);
-          }
+          trainer.add(keys, 0, static_cast<float>(y));
         }
-        ++clock;
+        trainer.tick();
         if (ex.gold_end[i]) start = i + 1;
       }
     }
     if (progress) progress(epoch, seen ? double(errors) / double(seen) : 0.0);
   }
-  for (size_t x = 0; x < size; ++x) {
-    total[x] += static_cast<double>(clock - stamp[x]) * m.weights_[x];
-    m.weights_[x] = static_cast<float>(total[x] / static_cast<double>(clock));
-  }
+  m.weights_ = trainer.freeze(0.0f);
   return m;
+}
+
+BoundaryModel::BoundaryModel(uint32_t bits, model::Weights weights, model::ModelHeader header)
+    : bits_(bits), weights_(std::move(weights)), header_(std::move(header)) {}
+
+void BoundaryModel::save_payload(model::ByteWriter& w) const {
+  w.put(bits_);
+  weights_.save(w);
 }
 
 std::string BoundaryModel::fingerprint() const {
-  return text::content_hash(std::string_view(reinterpret_cast<const char*>(weights_.data()),
-                                             weights_.size() * sizeof(float)));
+  if (!fingerprint_.empty()) return fingerprint_;
+  model::ByteWriter w;
+  save_payload(w);
+  return model::encoded_fingerprint(
+      model::encode_model(model::ModelKind::kSegmenter, header_, w.bytes()));
 }
 
-Status BoundaryModel::save(const std::string& path) const {
-  std::unique_ptr<std::FILE, FileCloser> f(std::fopen(path.c_str(), "wb"));
-  if (!f) return error(ErrorCode::kIo, path + ": cannot write");
-  uint32_t nonzero = 0;
-  for (float w : weights_) nonzero += w != 0.0f;
-  bool ok = write_u32(f.get(), kMagic) && write_u32(f.get(), kVersion) &&
-            write_u32(f.get(), bits_) && write_u32(f.get(), nonzero);
-  for (uint32_t x = 0; ok && x < weights_.size(); ++x) {
-    if (weights_[x] == 0.0f) continue;
-    ok = write_u32(f.get(), x) && std::fwrite(&weights_[x], 4, 1, f.get()) == 1;
-  }
-  if (!ok) return error(ErrorCode::kIo, path + ": write failed");
+Status BoundaryModel::save(const std::string& path) {
+  model::ByteWriter w;
+  save_payload(w);
+  DL_RETURN_IF_ERROR(
+      model::write_model_file(path, model::ModelKind::kSegmenter, header_, w.bytes()));
+  fingerprint_ = model::encoded_fingerprint(
+      model::encode_model(model::ModelKind::kSegmenter, header_, w.bytes()));
   return ok_status();
 }
 
-Result<BoundaryModel> BoundaryModel::load(const std::string& path) {
-  std::unique_ptr<std::FILE, FileCloser> f(std::fopen(path.c_str(), "rb"));
-  if (!f) return error(ErrorCode::kNotFound, path + ": no such model file");
-  uint32_t magic = 0, version = 0, bits = 0, n = 0;
-  if (!read_u32(f.get(), &magic) || magic != kMagic) {
-    return error(ErrorCode::kDataLoss, path + ": not a sentence boundary model");
-  }
-  if (!read_u32(f.get(), &version) || version == 0 || version > kVersion) {
-    return error(ErrorCode::kDataLoss,
-                 path + ": model version " + std::to_string(version) + " is newer than " +
-                     std::to_string(kVersion));
-  }
-  if (!read_u32(f.get(), &bits) || bits < 8 || bits > 24 || !read_u32(f.get(), &n)) {
-    return error(ErrorCode::kDataLoss, path + ": bad header");
-  }
+Result<BoundaryModel> BoundaryModel::from_model(const model::ModelFile& file,
+                                                const std::string& name) {
+  model::ByteReader r(file.payload, name);
   BoundaryModel m;
-  m.bits_ = bits;
-  m.weights_.assign(size_t{1} << bits, 0.0f);
-  for (uint32_t k = 0; k < n; ++k) {
-    uint32_t x = 0;
-    float w = 0;
-    if (!read_u32(f.get(), &x) || std::fread(&w, 4, 1, f.get()) != 1 || x >= m.weights_.size() ||
-        !std::isfinite(w)) {
-      return error(ErrorCode::kDataLoss, path + ": truncated or corrupt at entry " +
-                                             std::to_string(k));
-    }
-    m.weights_[x] = w;
-  }
+  DL_RETURN_IF_ERROR(r.get(&m.bits_, "hash bits"));
+  if (m.bits_ < 8 || m.bits_ > 24) return r.corrupt("hash bits out of range");
+  DL_RETURN_IF_ERROR(m.weights_.load(r));
+  if (m.weights_.n_classes() != 1) return r.corrupt("a boundary model has one class");
+  if (!r.at_end()) return r.corrupt("trailing bytes in the segmenter payload");
+  m.header_ = file.header;
+  m.fingerprint_ = file.fingerprint;
   return m;
+}
+
+Result<BoundaryModel> BoundaryModel::load(const std::string& path) {
+  DL_ASSIGN_OR_RETURN(model::ModelFile file,
+                      model::read_model_file(path, model::ModelKind::kSegmenter));
+  return from_model(file, path);
 }
 
 }  // namespace dateline::segment

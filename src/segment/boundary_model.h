@@ -10,6 +10,8 @@
 #include <vector>
 
 #include "dateline/status.h"
+#include "model/model_file.h"
+#include "model/perceptron.h"
 #include "segment/tokenizer.h"
 
 namespace dateline::segment {
@@ -49,15 +51,17 @@ struct BoundaryTrainOptions {
 /// scratch arrays are thread_local).
 class BoundaryModel {
  public:
-  static constexpr uint32_t kMagic = 0x42534C44;  // "DLSB" little-endian
-  static constexpr uint32_t kVersion = 1;
-
   BoundaryModel() = default;
+  /// A model of `bits`-bit feature buckets whose one-class weight table is keyed by bucket
+  /// + 1 (a score above 0 ends a sentence).
+  BoundaryModel(uint32_t bits, model::Weights weights, model::ModelHeader header);
 
-  /// Reads a model file. Rejects other magic numbers and versions newer than kVersion
-  /// (kDataLoss), and missing files (kNotFound).
+  /// Reads a model file (model/model_file.h, kind kSegmenter). kNotFound when missing,
+  /// kDataLoss when it is not a segmenter model, of another format version, or damaged.
   static Result<BoundaryModel> load(const std::string& path);
-  Status save(const std::string& path) const;
+  static Result<BoundaryModel> from_model(const model::ModelFile& file, const std::string& name);
+  /// Writes the model with its header (set_header(): training command, data, scores).
+  Status save(const std::string& path);
 
   /// Trains on `examples`; `progress`, when set, is called after each epoch with the epoch
   /// number and the training error rate.
@@ -65,10 +69,16 @@ class BoundaryModel {
                              const BoundaryTrainOptions& options,
                              void (*progress)(int epoch, double error_rate) = nullptr);
 
-  bool empty() const { return weights_.empty(); }
+  bool empty() const { return bits_ == 0; }
+  const model::ModelHeader& header() const { return header_; }
+  void set_header(model::ModelHeader header) { header_ = std::move(header); }
 
-  /// Content hash of the weights (16 hex digits), for the pipeline's fingerprint.
+  /// The model file's fingerprint (16 hex digits), for the pipeline's fingerprint; that of
+  /// the file it would write when it was trained in memory.
   std::string fingerprint() const;
+
+  /// The payload of the model file: u32 hash bits, then the weight table.
+  void save_payload(model::ByteWriter& w) const;
 
   /// Same contract as split_sentences(): appends sentence ends for one paragraph.
   void split(std::string_view text, std::span<const RawToken> tokens,
@@ -82,12 +92,15 @@ class BoundaryModel {
     std::vector<uint32_t> shapes;
     void fill(std::string_view text, std::span<const RawToken> tokens);
   };
-  // Score of a boundary after word i given the words since the last boundary.
-  float score(const Context& c, std::span<const RawToken> tokens, size_t i, size_t since,
-              uint32_t* features, size_t* count) const;
+  // The feature keys (bucket + 1) of a boundary after word i given the words since the
+  // last boundary; returns how many.
+  size_t features(const Context& c, std::span<const RawToken> tokens, size_t i, size_t since,
+                  uint64_t* keys) const;
 
   uint32_t bits_ = 0;
-  std::vector<float> weights_;
+  model::Weights weights_;
+  model::ModelHeader header_;
+  std::string fingerprint_;  ///< of the file read or written; "" after training
 };
 
 /// Computes the rule verdict for every word of a paragraph (kBeforeCloser for a mark whose

@@ -35,6 +35,41 @@ Span trim(std::string_view text, uint32_t b, uint32_t e) {
   return {b, e};
 }
 
+// Cuts sentences longer than kMaxSentenceTokens (segmenter.h): `ends` are the one-past-last
+// token indices of the sentences of `words`, in order.
+void cap_sentence_length(std::string_view text, const std::vector<RawToken>& words,
+                         std::vector<uint32_t>& ends) {
+  bool too_long = false;
+  for (uint32_t first = 0, k = 0; k < ends.size(); first = ends[k++]) {
+    too_long = too_long || ends[k] - first > kMaxSentenceTokens;
+  }
+  if (!too_long) return;
+  auto clause_break = [&](uint32_t k) {  // after token k
+    const std::string_view t = text.substr(words[k].begin, words[k].end - words[k].begin);
+    return t == "," || t == ";" || t == ":" || t == "\u2013" || t == "\u2014" || t == "-";
+  };
+  std::vector<uint32_t> capped;
+  capped.reserve(ends.size() + words.size() / kMaxSentenceTokens);
+  uint32_t first = 0;
+  for (uint32_t end : ends) {
+    while (end - first > kMaxSentenceTokens) {
+      uint32_t cut = first + kMaxSentenceTokens;
+      for (uint32_t k = cut - 1; k >= first + kMaxSentenceTokens / 2; --k) {
+        if (clause_break(k)) {
+          cut = k + 1;
+          break;
+        }
+      }
+      while (cut > first + 1 && words[cut - 1].fused_with_next) --cut;  // keep "do|n't" whole
+      capped.push_back(cut);
+      first = cut;
+    }
+    capped.push_back(end);
+    first = end;
+  }
+  ends = std::move(capped);
+}
+
 }  // namespace
 
 std::vector<Span> find_paragraphs(std::string_view text) {
@@ -116,6 +151,7 @@ void Segmenter::segment(Document& doc) const {
     tokenize(text, p.begin, p.end, words);
     if (words.empty()) continue;
     split_sentences(text, words, model, ends);
+    cap_sentence_length(text, words, ends);
     const auto pi = static_cast<uint32_t>(doc.paragraphs.size());
     doc.paragraphs.push_back(Paragraph{p, false});
     uint32_t first = 0;

@@ -5,10 +5,12 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <random>
 #include <string>
 #include <vector>
 
+#include "model/model_file.h"
 #include "segment/boundary_model.h"
 #include "segment/tokenizer.h"
 #include "segment/ud_eval.h"
@@ -237,20 +239,59 @@ TEST(Segmenter, InvariantsOnRandomText) {
   }
 }
 
+// Issue #20, item 1: text with no sentence punctuation made one sentence of the whole run,
+// and every later stage did per-sentence work over it. Sentences are cut at
+// kMaxSentenceTokens, at a comma in the second half of the window when there is one.
+TEST(Segmenter, CapsTheLengthOfASentence) {
+  std::string words;
+  for (int k = 0; k < 1000; ++k) words += k % 300 == 200 ? "officials, " : "officials said ";
+  Segmenter rules;
+  const Document doc = segmented(words, rules);
+  check_invariants(doc);
+  ASSERT_GE(doc.sentences.size(), 2000u / kMaxSentenceTokens);
+  for (const Sentence& s : doc.sentences) {
+    EXPECT_LE(s.token_end - s.token_begin, kMaxSentenceTokens);
+    // A cut that falls in the second half of a window after a comma is made at the comma.
+    if (&s != &doc.sentences.back() && s.token_end - s.token_begin < kMaxSentenceTokens) {
+      EXPECT_EQ(doc.slice(doc.tokens[s.token_end - 1].span), ",");
+    }
+  }
+  // Ordinary sentences are not touched.
+  EXPECT_EQ(segmented("Talks resumed. Officials said so.", rules).sentences.size(), 2u);
+}
+
 TEST(BoundaryModel, RejectsBadFiles) {
   const std::string dir = ::testing::TempDir();
-  const std::string bad_magic = dir + "/bad_magic.dlsb";
-  const std::string too_new = dir + "/too_new.dlsb";
-  const uint32_t magic[4] = {0x12345678, 1, 16, 0};
-  const uint32_t newer[4] = {BoundaryModel::kMagic, BoundaryModel::kVersion + 1, 16, 0};
-  for (auto [path, words] : {std::pair{bad_magic, magic}, std::pair{too_new, newer}}) {
-    std::FILE* f = std::fopen(path.c_str(), "wb");
-    ASSERT_NE(f, nullptr);
-    std::fwrite(words, 4, 4, f);
-    std::fclose(f);
+  model::ByteWriter payload;
+  payload.put(uint32_t{16});
+  std::string newer = model::encode_model(model::ModelKind::kSegmenter, {}, payload.bytes());
+  newer[8] = static_cast<char>(model::kModelFormatVersion + 1);
+  struct Case {
+    const char* name;
+    std::string bytes;
+    const char* message_part;
+  };
+  const Case cases[] = {
+      {"old_format.dlsb", std::string("DLSB\x01\0\0\0", 8), "wrong magic"},
+      {"ner.dlm", model::encode_model(model::ModelKind::kNer, {}, ""), "model kind is ner"},
+      {"newer.dlsb", newer, "upgrade dateline"},
+      {"bad_bits.dlsb", model::encode_model(model::ModelKind::kSegmenter, {}, std::string(4, '\0')),
+       "hash bits"},
+      {"no_weights.dlsb", model::encode_model(model::ModelKind::kSegmenter, {}, payload.bytes()),
+       "truncated"},
+  };
+  for (const Case& c : cases) {
+    const std::string path = dir + "/" + c.name;
+    {
+      std::ofstream out(path, std::ios::binary);
+      out << c.bytes;
+    }
     auto m = BoundaryModel::load(path);
-    EXPECT_FALSE(m.ok());
-    EXPECT_EQ(m.status().code(), ErrorCode::kDataLoss);
+    ASSERT_FALSE(m.ok()) << c.name;
+    EXPECT_EQ(m.status().code(), ErrorCode::kDataLoss) << c.name;
+    EXPECT_NE(m.status().message().find(c.message_part), std::string::npos)
+        << c.name << ": " << m.status().message();
+    EXPECT_NE(m.status().message().find(path), std::string::npos) << c.name;
   }
   EXPECT_EQ(BoundaryModel::load(dir + "/missing.dlsb").status().code(), ErrorCode::kNotFound);
 }
@@ -270,11 +311,15 @@ TEST(BoundaryModel, TrainSaveLoadRoundTrip) {
     }
     examples.push_back(std::move(ex));
   }
-  BoundaryModel model = BoundaryModel::train(examples, {10, 12, 1});
+  BoundaryModel trained = BoundaryModel::train(examples, {10, 12, 1});
+  trained.set_header({{model::kHeaderCommand, "test"}});
+  const std::string in_memory = trained.fingerprint();
   const std::string path = ::testing::TempDir() + "/roundtrip.dlsb";
-  ASSERT_TRUE(model.save(path).ok());
+  ASSERT_TRUE(trained.save(path).ok());
   auto loaded = BoundaryModel::load(path);
   ASSERT_TRUE(loaded.ok()) << loaded.status().to_string();
+  EXPECT_EQ(loaded->fingerprint(), in_memory);
+  EXPECT_EQ(model::header_value(loaded->header(), model::kHeaderCommand), "test");
   Document doc = segmented(text, Segmenter(std::move(loaded).value()));
   EXPECT_EQ(sentences_of(doc), (std::vector<std::string>{"the cat sat down", "then it slept",
                                                          "we ran home", "we ate soup"}));

@@ -4,6 +4,7 @@
 // filters run here on day ranges (store/day_range.h), because a record's date may be partial
 // ("2026-03") or missing, in which case the article's publication date stands in.
 #include <algorithm>
+#include <cctype>
 #include <set>
 
 #include "dateline/store.h"
@@ -31,14 +32,27 @@ Status check_date(const std::string& value, const char* what) {
                                                  "' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)");
 }
 
+// A name filter is compared by its key (store/people.h); a value with no letter or digit
+// ("%", "_", "'") has an empty key, which every name contains, so it would match everyone.
+Status check_name_filter(std::string_view value, const char* what) {
+  if (value.empty() || !store::name_key(value).empty()) return ok_status();
+  return Status(ErrorCode::kInvalidArgument, std::string(what) + ": '" + std::string(value) +
+                                                 "' has no letter or digit to match a name");
+}
+
 // "tariff talks" -> "\"tariff\" \"talks\"": every word must occur, FTS5 syntax neutralised.
+// Control characters separate words like spaces.
 std::string fts_query(std::string_view words) {
+  auto is_gap = [](char c) {
+    const auto u = static_cast<unsigned char>(c);
+    return std::isspace(u) || u < 0x20 || u == 0x7f;
+  };
   std::string out;
   size_t i = 0;
   while (i < words.size()) {
-    while (i < words.size() && std::isspace(static_cast<unsigned char>(words[i]))) ++i;
+    while (i < words.size() && is_gap(words[i])) ++i;
     size_t j = i;
-    while (j < words.size() && !std::isspace(static_cast<unsigned char>(words[j]))) ++j;
+    while (j < words.size() && !is_gap(words[j])) ++j;
     if (j > i) {
       if (!out.empty()) out += ' ';
       out += '"';
@@ -190,6 +204,7 @@ Status Store::for_each_event(const std::function<Status(const EventRecord&)>& fn
 }
 
 Result<std::vector<PersonRecord>> Store::people(std::string_view name) {
+  DL_RETURN_IF_ERROR(check_name_filter(name, "name"));
   const std::string key = store::name_key(name);
   DL_ASSIGN_OR_RETURN(
       Stmt q,
@@ -290,6 +305,7 @@ Result<std::vector<EntityRecord>> Store::entities(const EntityQuery& query) {
 
 Result<std::vector<QuoteRecord>> Store::quotes(const QuoteQuery& query) {
   DL_RETURN_IF_ERROR(check_date(query.since, "--since"));
+  DL_RETURN_IF_ERROR(check_name_filter(query.speaker, "--speaker"));
   const std::string about = fts_query(query.about);
   if (!query.about.empty() && about.empty()) {
     return Status(ErrorCode::kInvalidArgument, "--about: no words given");
@@ -360,6 +376,7 @@ Result<std::vector<EventRecord>> Store::events(const EventQuery& query) {
 Result<std::vector<TimelineEntry>> Store::timeline(const TimelineQuery& query) {
   DL_RETURN_IF_ERROR(check_date(query.from, "--from"));
   DL_RETURN_IF_ERROR(check_date(query.to, "--to"));
+  DL_RETURN_IF_ERROR(check_name_filter(query.entity, "--entity"));
   const store::Db& db = impl_->db;
   // With --entity: the entities it names (by name, or a person by identity), and the
   // sentences that mention them; times count when they share a sentence with a mention.
@@ -377,8 +394,9 @@ Result<std::vector<TimelineEntry>> Store::timeline(const TimelineQuery& query) {
     }));
     DL_ASSIGN_OR_RETURN(Stmt m, db.prepare("SELECT sentence FROM mentions "
                                            "WHERE article = ?1 AND entity = ?2"));
-    for (const auto& [article, idx] : entities) {
-      m.bind(1, article).bind(2, idx);
+    for (const std::pair<int64_t, int64_t>& entity : entities) {
+      const int64_t article = entity.first;  // a plain variable: lambdas capture it (clang 14)
+      m.bind(1, article).bind(2, entity.second);
       DL_RETURN_IF_ERROR(each(m, [&](const Stmt& row) {
         sentences.insert({article, row.int64(0)});
         return ok_status();

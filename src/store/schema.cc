@@ -175,34 +175,38 @@ CREATE INDEX events_by_day ON events(day_lo);
     R"sql(
 ALTER TABLE times ADD COLUMN mod TEXT;
 )sql",
+    // 3: runs.owner (the process running it, so that the next open can tell a run whose
+    // process died from one still going) and the status 'interrupted'. SQLite cannot alter a
+    // CHECK constraint, so the table is rebuilt (foreign keys are off during migrations).
+    R"sql(
+CREATE TABLE runs_new (
+  id INTEGER PRIMARY KEY,
+  started TEXT NOT NULL,
+  finished TEXT,
+  engine_version TEXT NOT NULL,
+  fingerprint TEXT NOT NULL,
+  schema_version INTEGER NOT NULL,
+  command TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('running', 'completed', 'failed', 'interrupted')),
+  articles_read INTEGER NOT NULL DEFAULT 0,
+  stored INTEGER NOT NULL DEFAULT 0,
+  duplicates INTEGER NOT NULL DEFAULT 0,
+  failed INTEGER NOT NULL DEFAULT 0,
+  owner TEXT
+);
+INSERT INTO runs_new (id, started, finished, engine_version, fingerprint, schema_version, command,
+                      status, articles_read, stored, duplicates, failed)
+  SELECT id, started, finished, engine_version, fingerprint, schema_version, command, status,
+         articles_read, stored, duplicates, failed FROM runs;
+DROP TABLE runs;
+ALTER TABLE runs_new RENAME TO runs;
+)sql",
 };
 
 constexpr int kLatest = static_cast<int>(sizeof(kMigrations) / sizeof(kMigrations[0]));
 
-}  // namespace
-
-int latest_schema_version() { return kLatest; }
-
-Status migrate(const Db& db, const std::string& path, bool read_only) {
-  DL_ASSIGN_OR_RETURN(int64_t version, db.query_int("PRAGMA user_version"));
-  if (version > kLatest) {
-    return Status(ErrorCode::kDataLoss, path + ": database schema version " +
-                                            std::to_string(version) +
-                                            " is newer than this dateline knows (" +
-                                            std::to_string(kLatest) + "); use a newer dateline");
-  }
-  if (version < 0) {
-    return Status(ErrorCode::kDataLoss,
-                  path + ": invalid database schema version " + std::to_string(version));
-  }
-  if (version == kLatest) return ok_status();
-  if (read_only) {
-    return Status(ErrorCode::kInvalidArgument,
-                  path + ": database schema version " + std::to_string(version) +
-                      " needs migrating to " + std::to_string(kLatest) +
-                      "; open it once for writing (e.g. dateline ingest)");
-  }
-  for (int v = static_cast<int>(version); v < kLatest; ++v) {
+Status run_migrations(const Db& db, const std::string& path, int version, int target) {
+  for (int v = version; v < target; ++v) {
     // BEGIN IMMEDIATE takes the write lock first, so two processes migrating at once
     // serialise; the second then sees the new user_version and does nothing.
     DL_RETURN_IF_ERROR(db.exec("BEGIN IMMEDIATE"));
@@ -214,6 +218,15 @@ Status migrate(const Db& db, const std::string& path, bool read_only) {
     }
     Status s = db.exec(kMigrations[v]);
     if (s.ok()) {
+      Result<int64_t> broken = db.query_int("SELECT count(*) FROM pragma_foreign_key_check");
+      if (!broken.ok()) {
+        s = broken.status();
+      } else if (broken.value() > 0) {
+        s = Status(ErrorCode::kInternal,
+                   std::to_string(broken.value()) + " rows would lose the row they reference");
+      }
+    }
+    if (s.ok()) {
       s = db.exec(("PRAGMA user_version = " + std::to_string(v + 1)).c_str());
     }
     if (!s.ok()) {
@@ -224,6 +237,39 @@ Status migrate(const Db& db, const std::string& path, bool read_only) {
     DL_RETURN_IF_ERROR(db.exec("COMMIT"));
   }
   return ok_status();
+}
+
+}  // namespace
+
+int latest_schema_version() { return kLatest; }
+
+Status migrate(const Db& db, const std::string& path, bool read_only, int target) {
+  if (target < 0 || target > kLatest) target = kLatest;
+  DL_ASSIGN_OR_RETURN(int64_t version, db.query_int("PRAGMA user_version"));
+  if (version > kLatest) {
+    return Status(ErrorCode::kDataLoss, path + ": database schema version " +
+                                            std::to_string(version) +
+                                            " is newer than this dateline knows (" +
+                                            std::to_string(kLatest) + "); use a newer dateline");
+  }
+  if (version < 0) {
+    return Status(ErrorCode::kDataLoss,
+                  path + ": invalid database schema version " + std::to_string(version));
+  }
+  if (version >= target) return ok_status();
+  if (read_only) {
+    return Status(ErrorCode::kInvalidArgument,
+                  path + ": database schema version " + std::to_string(version) +
+                      " needs migrating to " + std::to_string(kLatest) +
+                      "; open it once for writing (e.g. dateline ingest)");
+  }
+  // A migration may rebuild a table that others reference (SQLite's documented way to change
+  // a constraint): foreign keys are off while migrations run, which can only be switched
+  // outside a transaction, and checked before each commit.
+  DL_RETURN_IF_ERROR(db.exec("PRAGMA foreign_keys = OFF"));
+  Status migrated = run_migrations(db, path, static_cast<int>(version), target);
+  Status restored = db.exec("PRAGMA foreign_keys = ON");
+  return migrated.ok() ? restored : migrated;
 }
 
 }  // namespace dateline::store

@@ -12,11 +12,16 @@
 // killed mid-batch loses only that batch, which the next run redoes.
 #include "dateline/store.h"
 
+#include <unistd.h>
+
+#include <cctype>
 #include <charconv>
 #include <chrono>
+#include <cstdio>
 #include <ctime>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 #include <utility>
 
 #include <nlohmann/json.hpp>
@@ -148,6 +153,88 @@ std::string shown(const Document& doc, const Span& span, const std::string& text
   return text.empty() && !span.empty() ? std::string(doc.slice(span)) : text;
 }
 
+// The first line of a file, "" when it cannot be read.
+std::string read_line(const std::string& file) {
+  std::ifstream in(file);
+  std::string line;
+  std::getline(in, line);
+  return line;
+}
+
+// Field 22 of /proc/PID/stat (start time in clock ticks since boot), or "" when the process
+// does not exist. The command name (field 2) is in parentheses and may hold spaces.
+std::string process_start_time(const std::string& pid) {
+  const std::string stat = read_line("/proc/" + pid + "/stat");
+  const size_t close = stat.rfind(')');
+  if (close == std::string::npos) return "";
+  std::istringstream fields(stat.substr(close + 1));
+  std::string field;
+  for (int i = 3; i <= 22 && fields >> field; ++i) {
+    if (i == 22) return field;
+  }
+  return "";
+}
+
+// The process that runs an ingest, as "BOOT_ID PID START_TIME" (Linux /proc: the boot id
+// and the process start time tell a live process from a later one that got the same pid);
+// "unknown" elsewhere, and such runs are never marked interrupted.
+std::string process_owner() {
+  const std::string boot = read_line("/proc/sys/kernel/random/boot_id");
+  const std::string pid = std::to_string(::getpid());
+  const std::string start = process_start_time(pid);
+  if (boot.empty() || start.empty()) return "unknown";
+  return boot + " " + pid + " " + start;
+}
+
+// False when the process an owner string names has ended (or the machine rebooted since);
+// true when it may still be running, or when that cannot be told.
+bool owner_alive(const std::string& owner) {
+  if (owner == "unknown") return true;
+  std::istringstream in(owner);
+  std::string boot, pid, start;
+  if (!(in >> boot >> pid >> start)) return false;  // a run written before owners existed
+  if (boot != read_line("/proc/sys/kernel/random/boot_id")) return false;
+  return process_start_time(pid) == start;
+}
+
+// Runs left 'running' by a process that has ended (killed, crashed, or failed to write its
+// last update) are marked 'interrupted'.
+Status mark_interrupted_runs(const Db& db) {
+  DL_ASSIGN_OR_RETURN(
+      Stmt running,
+      db.prepare("SELECT id, coalesce(owner, '') FROM runs WHERE status = 'running'"));
+  std::vector<int64_t> ended;
+  for (;;) {
+    DL_ASSIGN_OR_RETURN(bool more, running.step());
+    if (!more) break;
+    if (!owner_alive(running.text(1))) ended.push_back(running.int64(0));
+  }
+  if (ended.empty()) return ok_status();
+  DL_ASSIGN_OR_RETURN(Stmt mark, db.prepare("UPDATE runs SET status = 'interrupted', finished = ?1 "
+                                            "WHERE id = ?2 AND status = 'running'"));
+  for (int64_t id : ended) {
+    mark.bind(1, now_utc()).bind(2, id);
+    DL_RETURN_IF_ERROR(mark.run());
+  }
+  return ok_status();
+}
+
+// A URI naming `path` for sqlite3_open_v2(SQLITE_OPEN_URI), with `query` ("mode=ro").
+std::string file_uri(const std::string& path, const char* query) {
+  std::string uri = "file:";
+  for (char c : path) {
+    const auto u = static_cast<unsigned char>(c);
+    if (std::isalnum(u) || c == '/' || c == '.' || c == '-' || c == '_' || c == '~') {
+      uri += c;
+    } else {
+      char hex[4];
+      std::snprintf(hex, sizeof hex, "%%%02X", u);
+      uri += hex;
+    }
+  }
+  return uri + "?" + query;
+}
+
 Status check_header(const std::string& path) {
   std::error_code ec;
   if (!std::filesystem::exists(path, ec)) return ok_status();
@@ -193,18 +280,34 @@ Result<Store> Store::open(const StoreOptions& options) {
   auto impl = std::make_unique<Impl>();
   impl->path = path;
   impl->read_only = options.read_only;
-  sqlite3* raw = nullptr;
-  const int flags =
-      options.read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
-  const int rc = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);
-  impl->db = Db(raw);
-  if (rc != SQLITE_OK) {
-    return Status(store::error_code_for(rc), path + ": cannot open database: " +
-                                                 (raw ? sqlite3_errmsg(raw) : "out of memory"));
+  // Read-only opens are mode=ro: nothing can be written, not even the journal mode. A
+  // database in WAL mode needs its -shm file to be read; where that cannot be created (a
+  // read-only folder) and there is no -wal file holding commits, the file alone is the whole
+  // database and is opened immutable=1.
+  auto open_db = [&](const char* read_mode) -> Result<int64_t> {
+    sqlite3* raw = nullptr;
+    const int rc = options.read_only
+                       ? sqlite3_open_v2(memory ? ":memory:" : file_uri(path, read_mode).c_str(),
+                                         &raw, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, nullptr)
+                       : sqlite3_open_v2(path.c_str(), &raw,
+                                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+    impl->db = Db(raw);
+    if (rc != SQLITE_OK) {
+      return Status(store::error_code_for(rc), path + ": cannot open database: " +
+                                                   (raw ? sqlite3_errmsg(raw) : "out of memory"));
+    }
+    sqlite3_busy_timeout(raw, options.busy_timeout_ms);
+    // The first read tells a corrupt or foreign file apart before anything is written.
+    return impl->db.query_int("PRAGMA user_version");
+  };
+  Result<int64_t> version = open_db("mode=ro");
+  if (!version.ok() && options.read_only && !memory &&
+      (version.status().code() == ErrorCode::kNotFound ||
+       version.status().code() == ErrorCode::kIo)) {
+    std::error_code ec;
+    const auto wal = std::filesystem::file_size(path + "-wal", ec);
+    if (ec || wal == 0) version = open_db("immutable=1");
   }
-  sqlite3_busy_timeout(raw, options.busy_timeout_ms);
-  // The first read tells a corrupt or foreign file apart before anything is written.
-  Result<int64_t> version = impl->db.query_int("PRAGMA user_version");
   if (!version.ok()) {
     const Status& s = version.status();
     return Status(s.code(), path + ": " +
@@ -222,6 +325,11 @@ Result<Store> Store::open(const StoreOptions& options) {
   }
   DL_RETURN_IF_ERROR(impl->db.exec("PRAGMA foreign_keys = ON"));
   DL_RETURN_IF_ERROR(store::migrate(impl->db, path, options.read_only));
+  if (!options.read_only) {
+    if (Status s = mark_interrupted_runs(impl->db); !s.ok()) {
+      return Status(s.code(), path + ": " + s.message());
+    }
+  }
   return Store(std::move(impl));
 }
 
@@ -229,9 +337,9 @@ Result<int64_t> Store::begin_run(const RunInfo& info) {
   DL_ASSIGN_OR_RETURN(
       Stmt stmt,
       impl_->db.prepare("INSERT INTO runs (started, engine_version, fingerprint, schema_version, "
-                        "command, status) VALUES (?1, ?2, ?3, ?4, ?5, 'running')"));
+                        "command, status, owner) VALUES (?1, ?2, ?3, ?4, ?5, 'running', ?6)"));
   stmt.bind(1, now_utc()).bind(2, info.engine_version).bind(3, info.engine_fingerprint);
-  stmt.bind(4, schema_version()).bind(5, info.command);
+  stmt.bind(4, schema_version()).bind(5, info.command).bind(6, process_owner());
   DL_RETURN_IF_ERROR(stmt.run());
   return impl_->db.last_insert_rowid();
 }

@@ -5,6 +5,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -12,6 +13,9 @@
 #include <gtest/gtest.h>
 
 #include "dateline/json.h"
+#include "model/hash.h"
+#include "store/schema.h"
+#include "store/sqlite.h"
 #include "text/utf8.h"
 
 namespace dateline {
@@ -36,7 +40,7 @@ Document sample_document(const std::string& id = "harbour", const std::string& e
       "Two officials familiar with the plan said the ferry contract was delayed until March. "
       "Caf\xC3\xA9 owners protested." +
       extra;
-  doc.content_hash = text::content_hash(doc.text);
+  doc.content_hash = model::content_hash(doc.text);
   doc.engine_version = "0.1.0";
   doc.engine_fingerprint = "abc123";
   DocumentMeta& m = doc.meta;
@@ -405,6 +409,145 @@ TEST(Store, RecordsInputDiagnosticsAndRuns) {
   EXPECT_EQ(store.stats()->diagnostics, 1);
   EXPECT_EQ(store.stats()->runs, 1);
   EXPECT_FALSE(store.finish_run(run, "exploded", 0, 0, 0, 0).ok());  // CHECK constraint
+}
+
+}  // namespace
+}  // namespace dateline
+
+namespace dateline {
+namespace {
+
+// The status of run `id`, read with SQLite directly (what any reader of the table sees).
+std::string run_status(const std::string& path, int64_t id) {
+  sqlite3* db = nullptr;
+  EXPECT_EQ(sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
+  sqlite3_stmt* q = nullptr;
+  sqlite3_prepare_v2(db, "SELECT status FROM runs WHERE id = ?1", -1, &q, nullptr);
+  sqlite3_bind_int64(q, 1, id);
+  std::string status = sqlite3_step(q) == SQLITE_ROW
+                           ? reinterpret_cast<const char*>(sqlite3_column_text(q, 0))
+                           : "(none)";
+  sqlite3_finalize(q);
+  sqlite3_close(db);
+  return status;
+}
+
+// Issue #20, item 7: a run whose process was killed stayed 'running' for ever. The next
+// open for writing marks it 'interrupted'; a run whose process is alive is left alone.
+TEST(Store, ARunWhoseProcessEndedIsMarkedInterruptedAtTheNextOpen) {
+  const std::string path = temp_path("runs.db");
+  int pipe_fds[2];
+  ASSERT_EQ(pipe(pipe_fds), 0);
+  pid_t child = fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {
+    Result<Store> store = Store::open({path});
+    if (!store.ok()) _exit(2);
+    Result<int64_t> run = store->begin_run({"killed", "0.1.0", "abc123"});
+    if (!run.ok()) _exit(2);
+    (void)!write(pipe_fds[1], &run.value(), sizeof(int64_t));
+    _exit(9);  // no finish_run, as a killed `dateline ingest`
+  }
+  int64_t killed = 0;
+  ASSERT_EQ(read(pipe_fds[0], &killed, sizeof killed), static_cast<ssize_t>(sizeof killed));
+  int status = 0;
+  ASSERT_EQ(waitpid(child, &status, 0), child);
+  close(pipe_fds[0]);
+  close(pipe_fds[1]);
+  EXPECT_EQ(run_status(path, killed), "running");
+
+  // A reader cannot write, so it leaves the row as it is.
+  StoreOptions read_only;
+  read_only.path = path;
+  read_only.read_only = true;
+  ASSERT_TRUE(Store::open(read_only).ok());
+  EXPECT_EQ(run_status(path, killed), "running");
+
+  Result<Store> writer = Store::open({path});
+  ASSERT_TRUE(writer.ok()) << writer.status().to_string();
+  EXPECT_EQ(run_status(path, killed), "interrupted");
+  // This process's own run is alive: a second writer's open leaves it running.
+  const int64_t mine = new_run(writer.value());
+  ASSERT_TRUE(Store::open({path}).ok());
+  EXPECT_EQ(run_status(path, mine), "running");
+  ASSERT_TRUE(writer->finish_run(mine, "completed", 0, 0, 0, 0).ok());
+  EXPECT_EQ(run_status(path, mine), "completed");
+}
+
+// Migration 3 rebuilds the runs table (a new status, the owner column): rows and the rows
+// that reference them survive; a run left running by a version without owners is
+// interrupted.
+TEST(Store, MigrationThreeKeepsRunsAndWhatReferencesThem) {
+  const std::string path = temp_path("v2.db");
+  {
+    sqlite3* raw = nullptr;
+    ASSERT_EQ(sqlite3_open(path.c_str(), &raw), SQLITE_OK);
+    store::Db db(raw);
+    ASSERT_TRUE(store::migrate(db, path, false, 2).ok());
+    ASSERT_EQ(db.query_int("PRAGMA user_version").value(), 2);
+    ASSERT_TRUE(db.exec("INSERT INTO runs (id, started, engine_version, fingerprint, "
+                        "schema_version, command, status) VALUES "
+                        "(1, '2026-01-01T00:00:00Z', '0.1.0', 'f', 2, 'old ingest', 'completed'),"
+                        "(2, '2026-01-02T00:00:00Z', '0.1.0', 'f', 2, 'old killed', 'running');"
+                        "INSERT INTO diagnostics (input, code, message, run) "
+                        "VALUES ('a.bin', 'binary', 'a.bin: binary', 1);")
+                    .ok());
+  }
+  Result<Store> store = Store::open({path});
+  ASSERT_TRUE(store.ok()) << store.status().to_string();
+  EXPECT_EQ(store->stats()->schema_version, Store::schema_version());
+  EXPECT_EQ(store->stats()->runs, 2);
+  EXPECT_EQ(store->stats()->diagnostics, 1);
+  EXPECT_EQ(run_status(path, 1), "completed");
+  EXPECT_EQ(run_status(path, 2), "interrupted");
+  const int64_t run = new_run(store.value());
+  EXPECT_EQ(run, 3);
+  EXPECT_TRUE(store->add_input_diagnostic(run, "b.bin", {"binary", "b.bin: binary", 0}).ok());
+}
+
+// Issue #20, item 10: read-only commands failed on a WAL database in a folder they may not
+// write (SQLite wants to create the -shm file). Read-only opens use mode=ro, and
+// immutable=1 when the folder is read-only and no -wal file holds commits.
+TEST(Store, ReadsADatabaseInAReadOnlyFolder) {
+  const std::string dir = testing::TempDir() + "dateline_ro_" + std::to_string(getpid());
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  const std::string path = dir + "/store.db";
+  {
+    Result<Store> store = Store::open({path});
+    ASSERT_TRUE(store.ok());
+    const int64_t run = new_run(store.value());
+    ASSERT_TRUE(store->put(sample_document(), run).ok());
+  }
+  ASSERT_FALSE(std::filesystem::exists(path + "-shm"));
+  std::filesystem::permissions(
+      dir, std::filesystem::perms::owner_read | std::filesystem::perms::owner_exec |
+               std::filesystem::perms::group_read | std::filesystem::perms::group_exec |
+               std::filesystem::perms::others_read | std::filesystem::perms::others_exec);
+  const std::string before = read_file(path);
+  pid_t child = fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {
+    // Root may write anywhere: the reader runs as nobody, for whom the folder is read-only.
+    if (geteuid() == 0 && (setgid(65534) != 0 || setuid(65534) != 0)) _exit(3);
+    StoreOptions options;
+    options.path = path;
+    options.read_only = true;
+    Result<Store> store = Store::open(options);
+    if (!store.ok()) {
+      std::fprintf(stderr, "%s\n", store.status().to_string().c_str());
+      _exit(1);
+    }
+    Result<StoreStats> stats = store->stats();
+    _exit(stats.ok() && stats->articles == 1 && store->find_article("harbour").ok() ? 0 : 2);
+  }
+  int status = 0;
+  ASSERT_EQ(waitpid(child, &status, 0), child);
+  std::filesystem::permissions(dir, std::filesystem::perms::owner_all);
+  EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << "child exit " << status;
+  EXPECT_EQ(read_file(path), before);
+  EXPECT_FALSE(std::filesystem::exists(path + "-shm"));
+  std::filesystem::remove_all(dir);
 }
 
 }  // namespace

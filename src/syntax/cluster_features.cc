@@ -3,9 +3,12 @@
 
 #include <filesystem>
 
-#include "syntax/hashing.h"
+#include "model/hash.h"
 
 namespace dateline::syntax {
+
+using model::hash_bytes;
+using model::mix64;
 
 ClusterFeatures::ClusterFeatures(clusters::WordClusters table) : clusters_(std::move(table)) {
   static constexpr size_t kLengths[kPrefixes] = {4, 6, 10, std::string_view::npos};
@@ -24,9 +27,9 @@ Result<std::shared_ptr<const ClusterFeatures>> ClusterFeatures::load(const std::
   return std::make_shared<const ClusterFeatures>(std::move(c));
 }
 
-Result<std::shared_ptr<const ClusterFeatures>> clusters_for_model(const ModelHeader& header,
-                                                                 const std::string& model_path) {
-  const std::string want = header_value(header, kClustersHeaderKey);
+Result<std::shared_ptr<const ClusterFeatures>> clusters_for_model(const model::ModelHeader& header,
+                                                                  const std::string& model_path) {
+  const std::string want = model::header_value(header, kClustersHeaderKey);
   if (want.empty()) return std::shared_ptr<const ClusterFeatures>();
   const std::filesystem::path dir = std::filesystem::path(model_path).parent_path();
   const std::string file = (dir / clusters::kClustersFile).string();

@@ -17,7 +17,7 @@
 #include <vector>
 
 #include "clusters/word_clusters.h"
-#include "syntax/model_io.h"
+#include "model/model_file.h"
 
 namespace dateline::syntax {
 
@@ -60,7 +60,7 @@ inline constexpr const char* kClustersHeaderKey = "clusters";
 /// The clusters a model needs: nullptr when its header names none; otherwise
 /// dirname(model_path)/en_clusters.dlc, which must exist (kNotFound) and carry the recorded
 /// fingerprint (kDataLoss).
-Result<std::shared_ptr<const ClusterFeatures>> clusters_for_model(const ModelHeader& header,
-                                                                 const std::string& model_path);
+Result<std::shared_ptr<const ClusterFeatures>> clusters_for_model(const model::ModelHeader& header,
+                                                                  const std::string& model_path);
 
 }  // namespace dateline::syntax

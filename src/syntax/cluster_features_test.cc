@@ -33,13 +33,13 @@ TEST(ClusterFeatures, ModelFindsItsClusters) {
   const std::filesystem::path dir =
       std::filesystem::path(testing::TempDir()) / "cluster_features_test";
   std::filesystem::create_directories(dir);
-  const std::string model = (dir / "en_tagger.dlm").string();
+  const std::string model_path = (dir / "en_tagger.dlm").string();
   const std::filesystem::path file = dir / clusters::kClustersFile;
   std::filesystem::remove(file);
   const clusters::WordClusters good = table("a"), other = table("b");
   struct Case {
     const char* name;
-    ModelHeader header;
+    model::ModelHeader header;
     bool write_file;
     ErrorCode want;  // kOk: loads (non-null when the header names clusters)
   };
@@ -55,10 +55,11 @@ TEST(ClusterFeatures, ModelFindsItsClusters) {
       std::ofstream out(file, std::ios::binary);
       out << good.encode();
     }
-    auto r = clusters_for_model(t.header, model);
+    auto r = clusters_for_model(t.header, model_path);
     EXPECT_EQ(r.status().code(), t.want) << t.name;
     if (r.ok()) {
-      EXPECT_EQ(*r != nullptr, !header_value(t.header, kClustersHeaderKey).empty()) << t.name;
+      EXPECT_EQ(*r != nullptr, !model::header_value(t.header, kClustersHeaderKey).empty())
+          << t.name;
     }
   }
   std::filesystem::remove_all(dir);

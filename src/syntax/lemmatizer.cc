@@ -9,9 +9,12 @@
 #include <map>
 #include <tuple>
 
-#include "syntax/hashing.h"
+#include "model/hash.h"
 
 namespace dateline::syntax {
+
+using model::feature_key;
+using model::hash_bytes;
 namespace {
 
 uint64_t form_key(int tag, std::string_view form) {
@@ -184,7 +187,7 @@ void Lemmatizer::lemmatize(std::string_view form, int tag, std::string* out) con
   out->assign(form);
 }
 
-void Lemmatizer::save(ByteWriter& w) const {
+void Lemmatizer::save(model::ByteWriter& w) const {
   const auto lex_items = lexicon_.items();
   std::map<uint64_t, uint32_t> lex(lex_items.begin(), lex_items.end());
   std::vector<uint64_t> keys;
@@ -214,7 +217,7 @@ void Lemmatizer::save(ByteWriter& w) const {
   }
 }
 
-Status Lemmatizer::load(ByteReader& r) {
+Status Lemmatizer::load(model::ByteReader& r) {
   std::vector<uint64_t> keys;
   std::vector<uint32_t> ids;
   DL_RETURN_IF_ERROR(r.get_vector(&keys, "lemma keys"));

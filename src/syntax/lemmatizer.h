@@ -11,7 +11,7 @@
 #include <utility>
 #include <vector>
 
-#include "syntax/model_io.h"
+#include "model/model_file.h"
 
 namespace dateline::syntax {
 
@@ -90,8 +90,8 @@ class Lemmatizer {
   size_t lexicon_size() const { return lexicon_.size(); }
   size_t rule_count() const { return rule_of_.size(); }
 
-  void save(ByteWriter& w) const;
-  Status load(ByteReader& r);
+  void save(model::ByteWriter& w) const;
+  Status load(model::ByteReader& r);
 
   static constexpr int kMaxSuffix = 5;
 

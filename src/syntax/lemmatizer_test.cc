@@ -78,9 +78,9 @@ TEST(Lemmatizer, LexiconThenSuffixRules) {
   };
   for (const Case& c : cases) EXPECT_EQ(lem.lemmatize(c.form, c.tag), c.lemma) << c.form;
 
-  ByteWriter w;
+  model::ByteWriter w;
   lem.save(w);
-  ByteReader r(w.bytes(), "mem");
+  model::ByteReader r(w.bytes(), "mem");
   Lemmatizer back;
   ASSERT_TRUE(back.load(r).ok());
   EXPECT_TRUE(r.at_end());

@@ -17,16 +17,21 @@
 #include <map>
 #include <random>
 
+#include "model/hash.h"
 #include "syntax/arc_eager.h"
-#include "syntax/hashing.h"
 #include "syntax/tagger.h"
 #include "syntax/train_util.h"
+#include "syntax/vocab.h"
 #include "text/conllu.h"
 
 namespace dateline::syntax {
 
+using model::feature_key;
+using model::hash_bytes;
+using model::mix64;
+
 struct ParserBuilder {
-  static void set(Parser& p, std::vector<std::string> labels, uint16_t root, Weights w,
+  static void set(Parser& p, std::vector<std::string> labels, uint16_t root, model::Weights w,
                   std::shared_ptr<const ClusterFeatures> clusters) {
     p.labels_ = std::move(labels);
     p.root_label_ = root;
@@ -49,15 +54,11 @@ namespace {
 constexpr int kMaxFeatures = 96;
 constexpr uint64_t kNone = 0x6e6f6e65, kRootWord = 0x726f6f74;
 
+// hash_bytes() of the word lower-cased with every digit 0, without a copy.
 uint64_t norm_hash(std::string_view w) {
-  uint64_t h = 0xcbf29ce484222325ULL;
-  for (char ch : w) {
-    unsigned char c = static_cast<unsigned char>(ch);
-    if (c >= 'A' && c <= 'Z') c = static_cast<unsigned char>(c - 'A' + 'a');
-    if (c >= '0' && c <= '9') c = '0';
-    h ^= c;
-    h *= 0x100000001b3ULL;
-  }
+  const uint64_t h = model::fnv1a_mapped(w, [](unsigned char c) -> unsigned char {
+    return c >= '0' && c <= '9' ? '0' : model::ascii_lower(c);
+  });
   return h ? h : 1;
 }
 
@@ -277,7 +278,7 @@ void Parser::parse(std::span<const std::string_view> words, std::span<const uint
     std::fill(scores.begin(), scores.end(), 0);
     weights_.score({keys, static_cast<size_t>(nk)}, scores.data());
     valid_moves(st, codec, root_label_, ok);
-    int best = argmax(scores.data(), nc, ok);
+    int best = model::argmax(scores.data(), nc, ok);
     st.apply(codec.move(best), codec.label(best));
   }
   st.finish(root_label_, fallback_label(labels_));
@@ -288,34 +289,37 @@ void Parser::parse(std::span<const std::string_view> words, std::span<const uint
 }
 
 Status Parser::combine(std::span<const Parser* const> others) {
-  std::vector<const Weights*> parts = {&weights_};
+  std::vector<const model::Weights*> parts = {&weights_};
   for (const Parser* p : others) {
     if (p->labels_ != labels_ || p->root_label_ != root_label_) {
       return error(ErrorCode::kInvalidArgument, "parsers to combine have different relations");
     }
     if (!same_clusters(clusters_.get(), p->clusters_.get()) ||
-        header_value(p->header_, "features") != header_value(header_, "features")) {
+        model::header_value(p->header_, "features") != model::header_value(header_, "features")) {
       return error(ErrorCode::kInvalidArgument,
                    "parsers to combine use different features or clusters");
     }
     parts.push_back(&p->weights_);
   }
-  weights_ = Weights::sum(parts);
+  weights_ = model::Weights::sum(parts);
   return ok_status();
 }
 
-void Parser::save_payload(ByteWriter& w) const {
+void Parser::save_payload(model::ByteWriter& w) const {
   w.put_strings(labels_);
   w.put(root_label_);
   weights_.save(w);
 }
 
-Status Parser::load_payload(ByteReader& r) {
+Status Parser::load_payload(model::ByteReader& r) {
   DL_RETURN_IF_ERROR(r.get_strings(&labels_, "labels"));
   DL_RETURN_IF_ERROR(r.get(&root_label_, "root label"));
   if (labels_.empty() || labels_.size() > 4000 || root_label_ >= labels_.size() ||
       labels_[root_label_] != "root") {
     return r.corrupt("bad label table");
+  }
+  for (const std::string& label : labels_) {
+    if (!is_known_deprel(label)) return r.corrupt("unknown dependency relation '" + label + "'");
   }
   DL_RETURN_IF_ERROR(weights_.load(r));
   if (weights_.n_classes() != TransitionCodec{n_labels()}.n_classes()) {
@@ -325,9 +329,9 @@ Status Parser::load_payload(ByteReader& r) {
   return ok_status();
 }
 
-Result<Parser> Parser::from_model(const ModelFile& file, const std::string& name) {
+Result<Parser> Parser::from_model(const model::ModelFile& file, const std::string& name) {
   Parser p;
-  ByteReader r(file.payload, name);
+  model::ByteReader r(file.payload, name);
   DL_RETURN_IF_ERROR(p.load_payload(r));
   p.header_ = file.header;
   p.fingerprint_ = file.fingerprint;
@@ -336,7 +340,8 @@ Result<Parser> Parser::from_model(const ModelFile& file, const std::string& name
 }
 
 Result<Parser> Parser::load(const std::string& path) {
-  DL_ASSIGN_OR_RETURN(ModelFile file, read_model_file(path, ModelKind::kParser));
+  DL_ASSIGN_OR_RETURN(model::ModelFile file,
+                      model::read_model_file(path, model::ModelKind::kParser));
   return from_model(file, path);
 }
 
@@ -397,12 +402,12 @@ Status write_parser(const ParserTrainOptions& o, const Tagger& tagger, const Par
   std::snprintf(scores_line, sizeof scores_line,
                 "dev (gold tokens, predicted tags): UAS %.2f LAS %.2f", s.pct(s.uas),
                 s.pct(s.las));
-  ModelHeader header = {
+  model::ModelHeader header = {
       {"component", "parser (arc-eager, dynamic oracle, averaged perceptron)"},
       {"command", o.command},
       {"train", join_basenames(o.train_files)},
       {"dev", join_basenames(o.dev_files)},
-      {"tagger", header_value(tagger.header(), "command")},
+      {"tagger", model::header_value(tagger.header(), "command")},
       {"tagger_fingerprint", tagger.fingerprint()},
       {"seed", std::to_string(o.seed)},
       {"epochs", std::to_string(o.epochs)},
@@ -415,9 +420,9 @@ Status write_parser(const ParserTrainOptions& o, const Tagger& tagger, const Par
     header.emplace_back(kClustersHeaderKey, parser.clusters()->fingerprint());
     header.emplace_back("features", "zhang-nivre-78+clusters-v1");
   }
-  ByteWriter payload;
+  model::ByteWriter payload;
   parser.save_payload(payload);
-  return write_model_file(o.out, ModelKind::kParser, header, payload.bytes());
+  return model::write_model_file(o.out, model::ModelKind::kParser, header, payload.bytes());
 }
 
 }  // namespace
@@ -518,7 +523,7 @@ Status train_parser(const ParserTrainOptions& o) {
     log(line);
   }
 
-  PerceptronTrainer model(nc);
+  model::PerceptronTrainer trainer(nc);
   std::mt19937_64 rng(o.seed);
   std::uniform_real_distribution<double> coin(0.0, 1.0);
   std::vector<size_t> order(gold.size());
@@ -544,7 +549,7 @@ Status train_parser(const ParserTrainOptions& o) {
       while (!st.done()) {
         int nk = extract(x, st, keys, clusters != nullptr);
         std::fill(scores.begin(), scores.end(), 0.0f);
-        model.score({keys, static_cast<size_t>(nk)}, scores.data());
+        trainer.score({keys, static_cast<size_t>(nk)}, scores.data());
         valid_moves(st, codec, root, ok);
         MoveCosts mc = move_costs(st, t.gold_head);
         const int s = st.s0(), b = st.b;
@@ -560,7 +565,7 @@ Status train_parser(const ParserTrainOptions& o) {
           }
           min_cost = std::min(min_cost, cost[c]);
         }
-        int guess = argmax(scores.data(), nc, ok);
+        int guess = model::argmax(scores.data(), nc, ok);
         int best_gold = -1;
         for (int c = 0; c < nc; ++c) {
           if (ok[c] && cost[c] == min_cost && (best_gold < 0 || scores[c] > scores[best_gold])) {
@@ -569,23 +574,23 @@ Status train_parser(const ParserTrainOptions& o) {
         }
         int next = best_gold;
         if (cost[guess] != min_cost) {
-          model.update({keys, static_cast<size_t>(nk)}, best_gold, guess);
+          trainer.update({keys, static_cast<size_t>(nk)}, best_gold, guess);
           ++errors;
           if (epoch > 1 && coin(rng) < kExplore) next = guess;
         }
-        model.tick();
+        trainer.tick();
         ++moves;
         st.apply(codec.move(next), codec.label(next));
       }
     }
-    ParserBuilder::set(parser, labels, static_cast<uint16_t>(root), model.freeze(o.prune),
+    ParserBuilder::set(parser, labels, static_cast<uint16_t>(root), trainer.freeze(o.prune),
                        clusters);
     LasScores s = score_parser(parser, dev_gold, labels);
     char line[240];
     std::snprintf(line, sizeof line,
                   "parser epoch %d: %.2f%% wrong moves, %zu features (%zu kept, %zu weights), "
                   "dev UAS %.2f LAS %.2f",
-                  epoch, 100.0 * errors / std::max<size_t>(moves, 1), model.n_features(),
+                  epoch, 100.0 * errors / std::max<size_t>(moves, 1), trainer.n_features(),
                   parser.n_features(), parser.n_weights(), s.pct(s.uas), s.pct(s.las));
     log(line);
     if (s.las > best.las || best_epoch == 0) {

@@ -13,9 +13,9 @@
 #include <string_view>
 #include <vector>
 
+#include "model/model_file.h"
+#include "model/perceptron.h"
 #include "syntax/cluster_features.h"
-#include "syntax/model_io.h"
-#include "syntax/perceptron.h"
 
 namespace dateline::syntax {
 
@@ -31,7 +31,7 @@ class Parser {
  public:
   /// Reads a parser model (models/en_parser.dlm). Errors: kNotFound, kDataLoss.
   static Result<Parser> load(const std::string& path);
-  static Result<Parser> from_model(const ModelFile& file, const std::string& name);
+  static Result<Parser> from_model(const model::ModelFile& file, const std::string& name);
 
   /// Parses one sentence from its word forms and the hashes of their predicted tags
   /// (tag_hash()). Ensures: exactly one word has head -1, the result is a tree.
@@ -42,30 +42,30 @@ class Parser {
   int n_labels() const { return static_cast<int>(labels_.size()); }
   size_t n_features() const { return weights_.n_features(); }
   size_t n_weights() const { return weights_.n_entries(); }
-  const ModelHeader& header() const { return header_; }
+  const model::ModelHeader& header() const { return header_; }
   const std::string& fingerprint() const { return fingerprint_; }
   /// The clusters the model was trained with; nullptr for a model without cluster features.
   const ClusterFeatures* clusters() const { return clusters_.get(); }
 
-  void save_payload(ByteWriter& w) const;
+  void save_payload(model::ByteWriter& w) const;
 
-  /// Drops weights below `min_abs` (see Weights::pruned); used by `dateline prune parser`.
+  /// Drops weights below `min_abs` (see model::Weights::pruned); used by `dateline prune parser`.
   void prune(float min_abs) { weights_ = weights_.pruned(min_abs); }
 
-  /// Makes this parser the score ensemble of itself and `others` (Weights::sum): one greedy
+  /// Makes this parser the score ensemble of itself and `others` (model::Weights::sum): one greedy
   /// parser whose every decision sums theirs. Requires the same relations and the same
   /// clusters; errors: kInvalidArgument.
   Status combine(std::span<const Parser* const> others);
 
  private:
   friend struct ParserBuilder;
-  Status load_payload(ByteReader& r);
+  Status load_payload(model::ByteReader& r);
 
   std::vector<std::string> labels_;  ///< UD relations; labels_[root_label_] == "root"
   uint16_t root_label_ = 0;
-  Weights weights_;
+  model::Weights weights_;
   std::shared_ptr<const ClusterFeatures> clusters_;  ///< null: no cluster features
-  ModelHeader header_;
+  model::ModelHeader header_;
   std::string fingerprint_;
 };
 

@@ -11,6 +11,7 @@
 
 #include "dateline/document.h"
 #include "dateline/status.h"
+#include "model/manifest.h"
 #include "syntax/parser.h"
 #include "syntax/tagger.h"
 
@@ -21,8 +22,8 @@ struct SyntaxAnnotatorOptions {
 };
 
 /// The model file names looked up in SyntaxAnnotatorOptions::models_dir.
-inline constexpr const char* kTaggerFile = "en_tagger.dlm";
-inline constexpr const char* kParserFile = "en_parser.dlm";
+inline constexpr const char* kTaggerFile = model::kTaggerFile;
+inline constexpr const char* kParserFile = model::kParserFile;
 
 /// The analysis of one word (indices are sentence-local).
 struct WordAnalysis {

@@ -8,9 +8,13 @@
 #include <algorithm>
 #include <cstring>
 
-#include "syntax/hashing.h"
+#include "model/hash.h"
+#include "syntax/vocab.h"
 
 namespace dateline::syntax {
+
+using model::feature_key;
+using model::hash_bytes;
 namespace {
 
 constexpr uint64_t kBos = 0x5a17'0001, kEos = 0x5a17'0002;
@@ -167,7 +171,7 @@ void Tagger::tag(std::span<const std::string_view> words, std::vector<TaggedWord
     int nk = tag_features(h, i, prev1, prev2, keys, clusters_ != nullptr, verb_seen);
     std::fill(scores.begin(), scores.begin() + nt, 0);
     tag_weights_.score({keys, static_cast<size_t>(nk)}, scores.data());
-    int best = argmax(scores.data(), nt);
+    int best = model::argmax(scores.data(), nt);
     (*out)[i].tag = static_cast<uint16_t>(best);
     if (verb_seen == 0 && verbal_[best]) verb_seen = 1;
     prev2 = prev1;
@@ -191,7 +195,7 @@ void Tagger::tag(std::span<const std::string_view> words, std::vector<TaggedWord
 }
 
 Status Tagger::combine(std::span<const Tagger* const> others) {
-  std::vector<const Weights*> tags = {&tag_weights_}, feats = {&feats_weights_};
+  std::vector<const model::Weights*> tags = {&tag_weights_}, feats = {&feats_weights_};
   for (const Tagger* t : others) {
     if (t->upos_ != upos_ || t->xpos_ != xpos_ || t->feats_ != feats_ ||
         t->feats_of_tag_ != feats_of_tag_) {
@@ -205,8 +209,8 @@ Status Tagger::combine(std::span<const Tagger* const> others) {
     tags.push_back(&t->tag_weights_);
     feats.push_back(&t->feats_weights_);
   }
-  tag_weights_ = Weights::sum(tags);
-  feats_weights_ = Weights::sum(feats);
+  tag_weights_ = model::Weights::sum(tags);
+  feats_weights_ = model::Weights::sum(feats);
   return ok_status();
 }
 
@@ -215,7 +219,7 @@ void Tagger::set_verbal_classes() {
   for (size_t c = 0; c < upos_.size(); ++c) verbal_[c] = is_verbal(upos_[c]);
 }
 
-void Tagger::save_payload(ByteWriter& w) const {
+void Tagger::save_payload(model::ByteWriter& w) const {
   w.put_strings(upos_);
   w.put_strings(xpos_);
   w.put_strings(feats_);
@@ -226,7 +230,7 @@ void Tagger::save_payload(ByteWriter& w) const {
   lemmatizer_.save(w);
 }
 
-Status Tagger::load_payload(ByteReader& r) {
+Status Tagger::load_payload(model::ByteReader& r) {
   DL_RETURN_IF_ERROR(r.get_strings(&upos_, "UPOS tags"));
   DL_RETURN_IF_ERROR(r.get_strings(&xpos_, "XPOS tags"));
   DL_RETURN_IF_ERROR(r.get_strings(&feats_, "FEATS values"));
@@ -234,6 +238,9 @@ Status Tagger::load_payload(ByteReader& r) {
   DL_RETURN_IF_ERROR(r.get(&n, "FEATS candidates"));
   if (upos_.empty() || n != upos_.size() || xpos_.size() != upos_.size() || feats_.empty()) {
     return r.corrupt("inconsistent tag tables");
+  }
+  for (const std::string& tag : upos_) {
+    if (!parse_upos(tag)) return r.corrupt("unknown UPOS tag '" + tag + "'");
   }
   feats_of_tag_.resize(n);
   for (auto& c : feats_of_tag_) {
@@ -254,20 +261,21 @@ Status Tagger::load_payload(ByteReader& r) {
   return ok_status();
 }
 
-Result<Tagger> Tagger::from_model(const ModelFile& file, const std::string& name) {
+Result<Tagger> Tagger::from_model(const model::ModelFile& file, const std::string& name) {
   Tagger t;
-  ByteReader r(file.payload, name);
+  model::ByteReader r(file.payload, name);
   DL_RETURN_IF_ERROR(t.load_payload(r));
   t.header_ = file.header;
   t.fingerprint_ = file.fingerprint;
   DL_ASSIGN_OR_RETURN(t.clusters_, clusters_for_model(file.header, name));
-  t.verb_context_ = header_value(file.header, "features").find(kVerbContextFeatures) !=
-                    std::string::npos;
+  t.verb_context_ =
+      model::header_value(file.header, "features").find(kVerbContextFeatures) != std::string::npos;
   return t;
 }
 
 Result<Tagger> Tagger::load(const std::string& path) {
-  DL_ASSIGN_OR_RETURN(ModelFile file, read_model_file(path, ModelKind::kTagger));
+  DL_ASSIGN_OR_RETURN(model::ModelFile file,
+                      model::read_model_file(path, model::ModelKind::kTagger));
   return from_model(file, path);
 }
 

@@ -16,10 +16,10 @@
 #include <string_view>
 #include <vector>
 
+#include "model/model_file.h"
+#include "model/perceptron.h"
 #include "syntax/cluster_features.h"
 #include "syntax/lemmatizer.h"
-#include "syntax/model_io.h"
-#include "syntax/perceptron.h"
 
 namespace dateline::syntax {
 
@@ -69,7 +69,7 @@ class Tagger {
  public:
   /// Reads a tagger model (models/en_tagger.dlm). Errors: kNotFound, kDataLoss.
   static Result<Tagger> load(const std::string& path);
-  static Result<Tagger> from_model(const ModelFile& file, const std::string& name);
+  static Result<Tagger> from_model(const model::ModelFile& file, const std::string& name);
 
   /// Tags one sentence. Ensures: out->size() == words.size().
   void tag(std::span<const std::string_view> words, std::vector<TaggedWord>* out) const;
@@ -84,7 +84,7 @@ class Tagger {
   const std::string& xpos(const TaggedWord& w) const { return xpos_[w.tag]; }
   const std::string& feats(const TaggedWord& w) const { return feats_[w.feats]; }
   int n_tags() const { return static_cast<int>(upos_.size()); }
-  const ModelHeader& header() const { return header_; }
+  const model::ModelHeader& header() const { return header_; }
   const std::string& fingerprint() const { return fingerprint_; }
   /// The clusters the model was trained with; nullptr for a model without cluster features.
   const ClusterFeatures* clusters() const { return clusters_.get(); }
@@ -92,15 +92,15 @@ class Tagger {
   bool verb_context() const { return verb_context_; }
 
   /// The model payload (tables and weights), for the trainer and the round-trip test.
-  void save_payload(ByteWriter& w) const;
+  void save_payload(model::ByteWriter& w) const;
 
-  /// Makes this tagger the score ensemble of itself and `others` (Weights::sum over both the
+  /// Makes this tagger the score ensemble of itself and `others` (model::Weights::sum over both the
   /// tag and the FEATS classifiers; the lemmatizer stays this one's). Requires the same tag
   /// and FEATS tables, clusters and templates; errors: kInvalidArgument.
   Status combine(std::span<const Tagger* const> others);
 
-  /// Drops tag-classifier weights below `min_abs` (Weights::pruned); `dateline prune tagger`.
-  /// The FEATS classifier is left whole: it is small and only runs on ambiguous words.
+  /// Drops tag-classifier weights below `min_abs` (model::Weights::pruned); `dateline prune
+  /// tagger`. The FEATS classifier is left whole: it is small and only runs on ambiguous words.
   void prune(float min_abs) { tag_weights_ = tag_weights_.pruned(min_abs); }
   /// Size of the tag classifier's table.
   size_t n_features() const { return tag_weights_.n_features(); }
@@ -108,19 +108,19 @@ class Tagger {
 
  private:
   friend struct TaggerBuilder;
-  Status load_payload(ByteReader& r);
+  Status load_payload(model::ByteReader& r);
   void set_verbal_classes();
 
   std::vector<std::string> upos_, xpos_;      ///< per joint class
   std::vector<std::string> feats_;            ///< FEATS strings, "" = none
   std::vector<std::vector<uint16_t>> feats_of_tag_;  ///< candidate FEATS per class
-  Weights tag_weights_;
-  Weights feats_weights_;
+  model::Weights tag_weights_;
+  model::Weights feats_weights_;
   Lemmatizer lemmatizer_;
   std::shared_ptr<const ClusterFeatures> clusters_;  ///< null: no cluster features
   bool verb_context_ = false;
   std::vector<uint8_t> verbal_;  ///< per class: UPOS is VERB or AUX
-  ModelHeader header_;
+  model::ModelHeader header_;
   std::string fingerprint_;
 };
 

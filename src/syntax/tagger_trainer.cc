@@ -8,7 +8,7 @@
 #include <map>
 #include <random>
 
-#include "syntax/hashing.h"
+#include "model/hash.h"
 #include "syntax/tagger.h"
 #include "syntax/train_util.h"
 #include "text/conllu.h"
@@ -16,7 +16,7 @@
 namespace dateline::syntax {
 
 struct TaggerBuilder {
-  static Tagger& weights(Tagger& t, Weights tags, Weights feats) {
+  static Tagger& weights(Tagger& t, model::Weights tags, model::Weights feats) {
     t.tag_weights_ = std::move(tags);
     t.feats_weights_ = std::move(feats);
     return t;
@@ -143,7 +143,7 @@ Result<Tagger> fit_tagger(const std::vector<text::ConlluSentence>& train,
   TaggerBuilder::verb_context(tagger, verb_context);
   std::vector<uint8_t> verbal(nt);
   for (int c = 0; c < nt; ++c) verbal[c] = is_verbal(upos[c]);
-  PerceptronTrainer tag_model(nt), feats_model(nf);
+  model::PerceptronTrainer tag_model(nt), feats_model(nf);
   std::mt19937_64 rng(seed);
   std::vector<size_t> order(gold.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
@@ -166,7 +166,7 @@ Result<Tagger> fit_tagger(const std::vector<text::ConlluSentence>& train,
         int nk = tag_features(g.hashes, i, prev1, prev2, keys, use_clusters, verb_seen);
         std::fill(scores.begin(), scores.begin() + nt, 0.0f);
         tag_model.score({keys, static_cast<size_t>(nk)}, scores.data());
-        int guess = argmax(scores.data(), nt);
+        int guess = model::argmax(scores.data(), nt);
         int truth = g.tags[i].tag;
         if (guess != truth) {
           tag_model.update({keys, static_cast<size_t>(nk)}, truth, guess);
@@ -232,14 +232,14 @@ Status train_tagger(const TaggerTrainOptions& o) {
   TaggerScores best;
   DL_ASSIGN_OR_RETURN(Tagger tagger, fit_tagger(train, dev, o.epochs, o.seed, o.log,
                                                &best_epoch, &best, clusters, o.verb_context));
-  ByteWriter payload;
+  model::ByteWriter payload;
   tagger.save_payload(payload);
   char scores_line[256];
   std::snprintf(scores_line, sizeof scores_line,
                 "dev (gold tokens): UPOS %.2f XPOS %.2f UFeats %.2f AllTags %.2f Lemmas %.2f",
                 best.pct(best.upos), best.pct(best.xpos), best.pct(best.feats),
                 best.pct(best.all_tags), best.pct(best.lemma));
-  ModelHeader header = {
+  model::ModelHeader header = {
       {"component", "tagger (UPOS+XPOS averaged perceptron, FEATS perceptron, lemma lexicon)"},
       {"command", o.command},
       {"train", join_basenames(o.train_files)},
@@ -257,7 +257,8 @@ Status train_tagger(const TaggerTrainOptions& o) {
   }
   if (o.verb_context) features += std::string("+") + kVerbContextFeatures + "-v1";
   if (features != "base") header.emplace_back("features", features);
-  DL_RETURN_IF_ERROR(write_model_file(o.out, ModelKind::kTagger, header, payload.bytes()));
+  DL_RETURN_IF_ERROR(
+      model::write_model_file(o.out, model::ModelKind::kTagger, header, payload.bytes()));
   if (o.log) {
     o.log("tagger: kept epoch " + std::to_string(best_epoch) + ", " + scores_line + "; wrote " +
           o.out);

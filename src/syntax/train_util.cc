@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "syntax/train_util.h"
 
+#include "syntax/vocab.h"
+
 namespace dateline::syntax {
 
 Result<std::vector<text::ConlluSentence>> read_treebanks(const std::vector<std::string>& paths) {
   std::vector<text::ConlluSentence> all;
   for (const auto& p : paths) {
     DL_ASSIGN_OR_RETURN(auto part, text::read_conllu(p));
+    DL_RETURN_IF_ERROR(check_vocabulary(part, p));
     for (auto& s : part) all.push_back(std::move(s));
   }
   return all;

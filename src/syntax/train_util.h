@@ -17,7 +17,8 @@ namespace dateline::syntax {
 class Tagger;
 class ClusterFeatures;
 
-/// Reads and concatenates CoNLL-U files.
+/// Reads and concatenates CoNLL-U files; an unknown UPOS tag or relation is kBadInput naming
+/// the file and line (vocab.h).
 Result<std::vector<text::ConlluSentence>> read_treebanks(const std::vector<std::string>& paths);
 
 /// "a.conllu b.conllu": file names without their folders (for model headers).

@@ -107,6 +107,7 @@ Result<std::vector<ConlluSentence>> parse_conllu(std::string_view content,
     }
     w.deprel = cols[7];
     w.misc = cols[9] == "_" ? "" : std::string(cols[9]);
+    w.line = static_cast<int>(line_no);
     cur.words.push_back(std::move(w));
   }
   flush();

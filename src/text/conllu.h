@@ -15,6 +15,7 @@ namespace dateline::text {
 struct ConlluWord {
   std::string form, lemma, upos, xpos, feats, deprel, misc;
   int head = 0;  ///< 1-based index of the head word in its sentence, 0 for the root
+  int line = 0;  ///< 1-based line of the word in the file it was read from
 };
 
 /// A multiword token ("1-2 don't"): a surface token made of words first..last (1-based).

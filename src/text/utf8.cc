@@ -116,16 +116,4 @@ size_t count_code_points(std::string_view s) {
   return count;
 }
 
-std::string content_hash(std::string_view s) {
-  uint64_t h = 0xcbf29ce484222325ULL;
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= 0x100000001b3ULL;
-  }
-  static const char* kHex = "0123456789abcdef";
-  std::string out(16, '0');
-  for (int i = 15; i >= 0; --i, h >>= 4) out[i] = kHex[h & 0xF];
-  return out;
-}
-
 }  // namespace dateline::text

@@ -32,7 +32,4 @@ void append_utf8(std::string& out, char32_t c);
 /// Number of code points in `s` (invalid bytes count one each).
 size_t count_code_points(std::string_view s);
 
-/// 64-bit FNV-1a of `s` as 16 lower-case hex digits: the store's content identity.
-std::string content_hash(std::string_view s);
-
 }  // namespace dateline::text

@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 // libFuzzer target for the article readers and the metadata pass: arbitrary bytes go through
-// each reader (text, HTML, JSON Lines) and every article read goes through
+// each reader (text, HTML, JSON Lines, WARC) and every article read goes through
 // complete_metadata(). Nothing may crash, hang or read out of bounds, and every span the
 // readers and metadata produce must lie inside the text.
-//   cmake -B build-fuzz -DCMAKE_CXX_COMPILER=clang++ && cmake --build build-fuzz --target
-//   reader_fuzz build-fuzz/tests/fuzz/reader_fuzz -max_len=65536 examples/
+//   cmake --preset fuzz && cmake --build --preset fuzz && bash tests/fuzz/run.sh 60 reader_fuzz
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -54,8 +53,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string_view bytes(reinterpret_cast<const char*>(data), size);
   dateline::ReaderOptions options;
   auto ignore = [](const dateline::Status&) {};
-  for (auto format : {dateline::ingest::InputFormat::kText, dateline::ingest::InputFormat::kHtml,
-                      dateline::ingest::InputFormat::kJsonLines}) {
+  for (auto format :
+       {dateline::ingest::InputFormat::kText, dateline::ingest::InputFormat::kHtml,
+        dateline::ingest::InputFormat::kJsonLines, dateline::ingest::InputFormat::kWarc}) {
     dateline::ingest::read_buffer(bytes, "fuzz", options, check, ignore, format);
   }
   return 0;
