@@ -49,7 +49,7 @@ bool weak_place(const Entity& e) {
 }
 
 EntityActor code_entity(const ActorDictionary& dict, const Entity& e, std::string_view date,
-                        const std::vector<std::string>& strong_countries) {
+                        const std::vector<std::string>& strong_countries /* sorted, unique */) {
   EntityActor a;
   a.entry.kind = ActorKind::kNamed;
   const std::string what = std::string(to_string(e.type)) + " '" + e.name + "'";
@@ -64,8 +64,7 @@ EntityActor code_entity(const ActorDictionary& dict, const Entity& e, std::strin
     // A subdivision name alone is trusted when it has two words ("New Jersey") or the
     // article names its country otherwise.
     if (weak_place(e) && e.name.find(' ') == std::string::npos &&
-        std::find(strong_countries.begin(), strong_countries.end(), e.country) ==
-            strong_countries.end()) {
+        !std::binary_search(strong_countries.begin(), strong_countries.end(), e.country)) {
       return a;
     }
     a.entry.kind = ActorKind::kCountry;
@@ -131,17 +130,32 @@ std::vector<EntityActor> code_entities(const ActorDictionary& dict, const Docume
       strong_countries.push_back(e.country);
     }
   }
+  // Sorted and unique: one look-up per weak place, not a scan of every entity.
+  std::sort(strong_countries.begin(), strong_countries.end());
+  strong_countries.erase(std::unique(strong_countries.begin(), strong_countries.end()),
+                         strong_countries.end());
   std::vector<EntityActor> out;
   out.reserve(doc.entities.size());
   for (const Entity& e : doc.entities) out.push_back(code_entity(dict, e, date, strong_countries));
   return out;
 }
 
-std::vector<ActorHit> entity_hits(const Document& doc, uint32_t s, const std::vector<Word>& words,
+std::vector<std::vector<uint32_t>> mentions_by_sentence(const Document& doc) {
+  std::vector<std::vector<uint32_t>> out(doc.sentences.size());
+  for (uint32_t i = 0; i < doc.mentions.size(); ++i) {
+    const uint32_t s = doc.mentions[i].sentence;
+    if (s < out.size()) out[s].push_back(i);
+  }
+  return out;
+}
+
+std::vector<ActorHit> entity_hits(const Document& doc, std::span<const uint32_t> mentions,
+                                  const std::vector<Word>& words,
                                   std::span<const EntityActor> actors) {
   std::vector<const Mention*> in_sentence;
-  for (const Mention& m : doc.mentions) {
-    if (m.sentence != s || m.entity < 0 || static_cast<size_t>(m.entity) >= actors.size()) continue;
+  for (uint32_t i : mentions) {
+    const Mention& m = doc.mentions[i];
+    if (m.entity < 0 || static_cast<size_t>(m.entity) >= actors.size()) continue;
     if (actors[static_cast<size_t>(m.entity)].participant) in_sentence.push_back(&m);
   }
   std::stable_sort(in_sentence.begin(), in_sentence.end(), [](const Mention* a, const Mention* b) {

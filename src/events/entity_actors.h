@@ -38,10 +38,15 @@ struct EntityActor {
 std::vector<EntityActor> code_entities(const ActorDictionary& dict, const Document& doc,
                                        std::string_view date);
 
-/// The actor hits of the mentions of sentence `s` whose entity is a participant, over
-/// `words` (the sentence's words). Each hit's entry points into `actors`, which must outlive
-/// the hits. Ensures: hits are disjoint and in text order.
-std::vector<ActorHit> entity_hits(const Document& doc, uint32_t s, const std::vector<Word>& words,
+/// The indices into doc.mentions of each sentence's mentions, by sentence: built once per
+/// article, so that finding a sentence's mentions does not scan the whole article.
+std::vector<std::vector<uint32_t>> mentions_by_sentence(const Document& doc);
+
+/// The actor hits of `mentions` (indices into doc.mentions, all of one sentence) whose entity
+/// is a participant, over `words` (that sentence's words). Each hit's entry points into
+/// `actors`, which must outlive the hits. Ensures: hits are disjoint and in text order.
+std::vector<ActorHit> entity_hits(const Document& doc, std::span<const uint32_t> mentions,
+                                  const std::vector<Word>& words,
                                   std::span<const EntityActor> actors);
 
 }  // namespace dateline::events

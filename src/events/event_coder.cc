@@ -76,11 +76,12 @@ void EventCoder::for_each_sentence(const Document& doc, F&& code) const {
   DocumentContext ctx;
   ctx.date = doc.meta.published;
   const std::vector<EntityActor> entity_actors = code_entities(dicts_->actors, doc, ctx.date);
+  const std::vector<std::vector<uint32_t>> mentions = mentions_by_sentence(doc);
   std::vector<SentenceView> views;
   views.reserve(doc.sentences.size());
   for (uint32_t s = 0; s < doc.sentences.size(); ++s) {
     if (doc.sentences[s].boilerplate) continue;
-    views.push_back(view_sentence(*dicts_, doc, s, ctx.date, entity_actors));
+    views.push_back(view_sentence(*dicts_, doc, s, ctx.date, entity_actors, mentions[s]));
     count_actors(views.back(), ctx);
   }
   for (SentenceView& v : views) {

@@ -17,12 +17,13 @@
 namespace dateline::events {
 
 SentenceView view_sentence(const EventDictionaries& dicts, const Document& doc, uint32_t s,
-                           const std::string& date, std::span<const EntityActor> entity_actors) {
+                           const std::string& date, std::span<const EntityActor> entity_actors,
+                           std::span<const uint32_t> mentions) {
   SentenceView v;
   v.index = s;
   const Sentence& sent = doc.sentences[s];
   v.words = split_words(doc, sent.token_begin, sent.token_end);
-  const std::vector<ActorHit> extra = entity_hits(doc, s, v.words, entity_actors);
+  const std::vector<ActorHit> extra = entity_hits(doc, mentions, v.words, entity_actors);
   v.phrases = find_actor_phrases(dicts.actors, v.words, date, &dicts.verbs, extra);
   v.phrase_at.assign(v.words.size(), -1);
   for (size_t p = 0; p < v.phrases.size(); ++p) {

@@ -16,9 +16,11 @@
 namespace dateline::events {
 
 /// Splits sentence `s` into words and finds its actor phrases: the dictionaries' and those
-/// the entities layer names (`entity_actors`, from code_entities()).
+/// the entities layer names (`entity_actors`, from code_entities(); `mentions`, the
+/// sentence's mentions from mentions_by_sentence()).
 SentenceView view_sentence(const EventDictionaries& dicts, const Document& doc, uint32_t s,
-                           const std::string& date, std::span<const EntityActor> entity_actors);
+                           const std::string& date, std::span<const EntityActor> entity_actors,
+                           std::span<const uint32_t> mentions);
 
 /// Counts the actor countries of `view` into ctx.actor_counts (a pre-pass over the article).
 void count_actors(const SentenceView& view, DocumentContext& ctx);
