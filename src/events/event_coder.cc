@@ -8,6 +8,7 @@
 // story is in.
 #include "events/event_coder.h"
 
+#include <algorithm>
 #include <filesystem>
 
 #include "events/entity_actors.h"
@@ -76,12 +77,26 @@ void EventCoder::for_each_sentence(const Document& doc, F&& code) const {
   DocumentContext ctx;
   ctx.date = doc.meta.published;
   const std::vector<EntityActor> entity_actors = code_entities(dicts_->actors, doc, ctx.date);
-  const std::vector<std::vector<uint32_t>> mentions = mentions_by_sentence(doc);
+  ctx.mentions_by_sentence = mentions_by_sentence(doc);
+  ctx.quotes_by_sentence.resize(doc.sentences.size());
+  for (uint32_t q = 0; q < doc.quotes.size(); ++q) {
+    std::vector<Span> spans = doc.quotes[q].content;
+    if (!doc.quotes[q].cue.empty()) spans.push_back(doc.quotes[q].cue);
+    for (const Span& sp : spans) {
+      // Sentences are in text order: the first that ends after the span's start, onwards.
+      auto it = std::partition_point(doc.sentences.begin(), doc.sentences.end(),
+                                     [&](const Sentence& s) { return s.span.end <= sp.begin; });
+      for (; it != doc.sentences.end() && it->span.begin < sp.end; ++it) {
+        std::vector<uint32_t>& list = ctx.quotes_by_sentence[static_cast<size_t>(it - doc.sentences.begin())];
+        if (list.empty() || list.back() != q) list.push_back(q);
+      }
+    }
+  }
   std::vector<SentenceView> views;
   views.reserve(doc.sentences.size());
   for (uint32_t s = 0; s < doc.sentences.size(); ++s) {
     if (doc.sentences[s].boilerplate) continue;
-    views.push_back(view_sentence(*dicts_, doc, s, ctx.date, entity_actors, mentions[s]));
+    views.push_back(view_sentence(*dicts_, doc, s, ctx.date, entity_actors, ctx.mentions_of(s)));
     count_actors(views.back(), ctx);
   }
   for (SentenceView& v : views) {

@@ -320,7 +320,8 @@ class Extractor {
     // Attribution: the trigger as the cue of a statement ("accused X of ..."), or inside
     // what someone is reported to have said.
     const Span ws = words_[t_.head_word].span;
-    for (const Quote& q : in_.doc.quotes) {
+    for (uint32_t qi : in_.ctx.quotes_of(in_.view.index)) {
+      const Quote& q = in_.doc.quotes[qi];
       if (q.cue.overlaps(ws)) {
         sink_.add(kAttribution, hash_bytes("cue"), 0,
                   [] { return std::string("attribution=cue"); });

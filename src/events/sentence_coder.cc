@@ -126,8 +126,9 @@ void resolve_phrases(const Document& doc, SentenceView& view, DocumentContext& c
         how = "local: the story's place";
       } else if (!p.ethnic) {
         const Span s{words[p.begin].span.begin, words[p.end - 1].span.end};
-        for (const Mention& m : doc.mentions) {
-          if (m.sentence == view.index && m.span.overlaps(s) && m.entity >= 0 &&
+        for (uint32_t mi : ctx.mentions_of(view.index)) {
+          const Mention& m = doc.mentions[mi];
+          if (m.span.overlaps(s) && m.entity >= 0 &&
               !doc.entities[static_cast<size_t>(m.entity)].country.empty()) {
             p.country = doc.entities[static_cast<size_t>(m.entity)].country;
             how = "entities layer";

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <string>
 #include <unordered_map>
+#include <span>
 #include <vector>
 
 #include "events/actor_coder.h"
@@ -34,6 +35,18 @@ struct DocumentContext {
     std::string country, sector, code, source;
   };
   std::unordered_map<int32_t, EntityCode> entity_codes;
+  /// By sentence: the indices into Document::mentions of its mentions, and into
+  /// Document::quotes of the quotes whose cue or content overlaps it. Built once per article
+  /// so that no sentence or trigger scans the whole article.
+  std::vector<std::vector<uint32_t>> mentions_by_sentence, quotes_by_sentence;
+  std::span<const uint32_t> mentions_of(uint32_t s) const {
+    return s < mentions_by_sentence.size() ? std::span<const uint32_t>(mentions_by_sentence[s])
+                                           : std::span<const uint32_t>();
+  }
+  std::span<const uint32_t> quotes_of(uint32_t s) const {
+    return s < quotes_by_sentence.size() ? std::span<const uint32_t>(quotes_by_sentence[s])
+                                         : std::span<const uint32_t>();
+  }
 };
 
 }  // namespace dateline::events

@@ -295,7 +295,8 @@ std::string_view non_assertion(const CoderInput& in, const Trigger& t) {
   while (last > 0 && words[last - 1].punct && words[last - 1].norm != "?") --last;
   if (last > 0 && words[last - 1].norm == "?") return "a question";
   const Span ws = words[t.head_word].span;
-  for (const Quote& q : in.doc.quotes) {
+  for (uint32_t qi : in.ctx.quotes_of(in.view.index)) {
+    const Quote& q = in.doc.quotes[qi];
     if (q.kind == QuoteKind::kIndirect) continue;
     for (const Span& c : q.content) {
       if (c.contains(ws)) return "inside a quotation";
