@@ -11,7 +11,8 @@ cd "$(dirname "$0")/.."
 # training and evaluation have a public API (issue #16, part 2, item 3).
 known=(
   apps/cli/cli_options.cc apps/cli/cmd_models.cc
-  apps/cli/cmd_eval_ner.cc apps/cli/cmd_eval_segment.cc apps/cli/cmd_eval_ud.cc
+  apps/cli/cmd_eval_events.cc apps/cli/cmd_eval_ner.cc apps/cli/cmd_eval_segment.cc
+  apps/cli/cmd_eval_ud.cc apps/cli/cmd_train_events.cc
   apps/cli/cmd_train_attribution.cc apps/cli/cmd_train_clusters.cc apps/cli/cmd_train_ner.cc
   apps/cli/cmd_train_segmenter.cc apps/cli/cmd_train_syntax.cc
   apps/server/api.cc

@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "commands.h"
+#include "dateline/plover.h"
 #include "store_flags.h"
 
 namespace dateline::cli {

@@ -83,9 +83,13 @@ std::span<const Command> commands() {
       {"train attribution", "train the attribution tagger (source, cue, content) on PolNeAR",
        run_train_attribution},
       {"train ner", "train the named-entity model on IOB2/CoNLL and GUM files", run_train_ner},
+      {"train events", "train the event trigger model (event or not, PLOVER type, CAMEO code)",
+       run_train_events},
       {"eval ner", "score named entities against a gold IOB2 file (UNER English-EWT)",
        run_eval_ner},
       {"eval coref", "score person coreference against GUM CoNLL-U chains", run_eval_coref},
+      {"eval events-judged", "score the event coder against a judged sample of its events",
+       run_eval_events_judged},
       {"models", "list the model files a models folder needs and check those it has", run_models},
   };
   return kCommands;

@@ -71,6 +71,8 @@ int run_combine_tagger(int argc, char** argv);
 int run_prune_tagger(int argc, char** argv);
 int run_eval_ud(int argc, char** argv);
 int run_train_attribution(int argc, char** argv);
+int run_train_events(int argc, char** argv);
+int run_eval_events_judged(int argc, char** argv);
 int run_train_ner(int argc, char** argv);
 int run_eval_ner(int argc, char** argv);
 int run_eval_coref(int argc, char** argv);

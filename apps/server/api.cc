@@ -10,6 +10,7 @@
 
 #include "dateline/filters.h"
 #include "dateline/json.h"
+#include "dateline/plover.h"
 #include "dateline/reader.h"
 #include "dateline/version.h"
 #include "text/utf8.h"

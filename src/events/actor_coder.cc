@@ -72,9 +72,44 @@ bool is_modifier(const Word& w, const std::vector<Word>& words, size_t i,
   return verbs->matches(words, i).empty();
 }
 
+// Dictionary hits and the entities layer's, in text order (see find_actor_phrases()).
+std::vector<ActorHit> join_hits(std::vector<ActorHit> hits, std::span<const ActorHit> extra) {
+  if (extra.empty()) return hits;
+  std::vector<ActorHit> out;
+  out.reserve(hits.size() + extra.size());
+  std::vector<bool> dropped(hits.size(), false);
+  std::vector<const ActorHit*> kept;
+  for (const ActorHit& x : extra) {
+    bool overlaps = false, replaces = x.entry->kind != ActorKind::kNamed && !x.entry->code.empty();
+    for (const ActorHit& h : hits) {
+      if (h.begin >= x.end || h.end <= x.begin) continue;
+      overlaps = true;
+      const bool inside = h.begin >= x.begin && h.end <= x.end && h.end - h.begin < x.end - x.begin;
+      if (!inside || h.entry->kind != ActorKind::kCountry) replaces = false;
+    }
+    if (!overlaps) {
+      kept.push_back(&x);
+    } else if (replaces) {
+      for (size_t k = 0; k < hits.size(); ++k) {
+        if (hits[k].begin < x.end && hits[k].end > x.begin) dropped[k] = true;
+      }
+      kept.push_back(&x);
+    }
+  }
+  size_t a = 0;
+  for (size_t k = 0; k <= hits.size(); ++k) {
+    while (a < kept.size() && (k == hits.size() || kept[a]->begin < hits[k].begin)) {
+      out.push_back(*kept[a++]);
+    }
+    if (k < hits.size() && !dropped[k]) out.push_back(hits[k]);
+  }
+  return out;
+}
+
 std::vector<ActorPhrase> find_actor_phrases(const ActorDictionary& dict,
                                             const std::vector<Word>& words, std::string_view date,
-                                            const VerbDictionary* verbs) {
+                                            const VerbDictionary* verbs,
+                                            std::span<const ActorHit> entity_hits) {
   std::vector<ActorHit> hits;
   for (size_t i = 0; i < words.size();) {
     ActorHit h = dict.longest_match(words, i, date);
@@ -92,6 +127,7 @@ std::vector<ActorPhrase> find_actor_phrases(const ActorDictionary& dict,
       ++i;
     }
   }
+  hits = join_hits(std::move(hits), entity_hits);
   std::vector<ActorPhrase> phrases;
   size_t h = 0;
   while (h < hits.size()) {
@@ -124,7 +160,11 @@ std::vector<ActorPhrase> find_actor_phrases(const ActorDictionary& dict,
       const ActorEntry& e = *hits[k].entry;
       if (!p.source.empty()) p.source += " + ";
       p.source += e.source;
+      if (hits[k].entity >= 0 && p.entity < 0) p.entity = hits[k].entity;
+      if (hits[k].entity >= 0 && e.kind != ActorKind::kCountry) p.named = true;
       switch (e.kind) {
+        case ActorKind::kNamed:
+          break;
         case ActorKind::kActor:
           if (p.code.empty()) p.code = e.code;
           if (p.country.empty()) p.country = e.code.substr(0, 3);

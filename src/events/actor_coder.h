@@ -7,6 +7,7 @@
 // authorities", "whose administration") is left for the event coder to resolve from context.
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,6 +29,8 @@ struct ActorPhrase {
   /// live when the sentence says so ("Albanians of southern Serbia"), not the nation state.
   bool people = false;
   bool ethnic = false;  ///< "ethnic Albanians": never the nation state's own country
+  int32_t entity = -1;  ///< the entities layer's entity the phrase names, -1 when none
+  bool named = false;   ///< names a person or organisation (the entities layer found it)
   std::string source;   ///< dictionary entries used ("actors.tsv:12 + agents.tsv:3")
 
   /// The code to report: the dictionary's full code, else country + sector, else "".
@@ -36,11 +39,15 @@ struct ActorPhrase {
 
 /// Finds the actor phrases in `words` using `dict`, valid on `date` (ISO or "").
 /// With `verbs`, up to two unknown lower-case words that are not verbs may sit between a
-/// country and its sector word ("Irish nationalist guerrillas").
+/// country and its sector word ("Irish nationalist guerrillas"). `entity_hits` (disjoint,
+/// in text order; entity_actors.h) join the dictionary's hits: one overlapping a dictionary
+/// hit replaces it only when it is coded and covers longer places inside it ("New Jersey"
+/// over the Channel Island "Jersey"), and is dropped otherwise.
 /// Ensures: phrases are disjoint and in text order.
 std::vector<ActorPhrase> find_actor_phrases(const ActorDictionary& dict,
                                             const std::vector<Word>& words, std::string_view date,
-                                            const VerbDictionary* verbs = nullptr);
+                                            const VerbDictionary* verbs = nullptr,
+                                            std::span<const ActorHit> entity_hits = {});
 
 /// True for words that may sit inside an actor phrase between two dictionary hits
 /// ("of", "the", "'s", "senior", a capitalised name, ...).

@@ -64,8 +64,14 @@ TEST(ActorCoder, CodesNounPhrases) {
 TEST(ActorCoder, DatedEntriesFollowTheArticleDate) {
   Document doc = testing::one_sentence_document("Obama spoke");
   std::vector<Word> words = split_words(doc, 0, static_cast<uint32_t>(doc.tokens.size()));
-  EXPECT_EQ(find_actor_phrases(dictionary(), words, "2012-05-01").size(), 1u);
-  EXPECT_TRUE(find_actor_phrases(dictionary(), words, "2024-05-01").empty());
+  // In office (USAGOV), a former president (USAELI), and before any dated row: no actor.
+  const std::vector<ActorPhrase> in_office = find_actor_phrases(dictionary(), words, "2012-05-01");
+  ASSERT_EQ(in_office.size(), 1u);
+  EXPECT_EQ(in_office[0].final_code(), "USAGOV");
+  const std::vector<ActorPhrase> former = find_actor_phrases(dictionary(), words, "2024-05-01");
+  ASSERT_EQ(former.size(), 1u);
+  EXPECT_EQ(former[0].final_code(), "USAELI");
+  EXPECT_TRUE(find_actor_phrases(dictionary(), words, "2003-05-01").empty());
 }
 
 TEST(WordView, SplitsPunctuationAndClitics) {

@@ -22,6 +22,7 @@ enum class ActorKind : uint8_t {
   kCountry,  ///< code is a country (ISO alpha-3) or IGO/NGO prefix
   kActor,    ///< code is a full actor code ("USAGOV", "IGOUNO")
   kAgent,    ///< code is a sector ("GOV", "MIL"); needs a country from elsewhere
+  kNamed,    ///< a named person or organisation that nothing codes (code ""; entity_actors.h)
 };
 
 /// How a dictionary phrase must be written in the text to match.
@@ -44,6 +45,7 @@ struct ActorEntry {
 struct ActorHit {
   uint32_t begin = 0, end = 0;
   const ActorEntry* entry = nullptr;
+  int32_t entity = -1;  ///< index into Document::entities for hits of the entities layer
 };
 
 /// Immutable once loaded; lookups are const and thread-safe.

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "dateline/plover.h"
 #include "dateline/status.h"
 
 namespace dateline::events {
@@ -14,13 +15,15 @@ namespace dateline::events {
 struct CameoCode {
   double goldstein = 0;
   int quad_class = 0;       ///< 1 verbal coop, 2 material coop, 3 verbal conflict, 4 material
-  std::string plover;       ///< "" when the code has no PLOVER type (CAMEO 01x statements)
+  PloverType plover = PloverType::kNone;  ///< kNone for CAMEO 01x statements
   std::string plover_mode;
 };
 
 /// Immutable after load(); safe to share between threads.
 class CameoTable {
  public:
+  /// Reads cameo.tsv. Each row's type must be its code's (plover_type_of_cameo()) and its
+  /// mode one of the type's; kBadInput naming file:line otherwise.
   static Result<CameoTable> load(const std::string& path);
 
   /// The code's row, or that of its closest parent ("0874" -> "087" -> "08"); nullptr when

@@ -4,37 +4,23 @@
 // SentenceView and the caller's DocumentContext.
 
 #include <cstdint>
+#include <span>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "dateline/document.h"
-#include "events/actor_coder.h"
+#include "events/entity_actors.h"
 #include "events/event_coder.h"
-#include "events/word_view.h"
+#include "events/sentence_view.h"
 
 namespace dateline::events {
 
-/// A sentence split into words, with its actor phrases.
-struct SentenceView {
-  uint32_t index = 0;
-  std::vector<Word> words;
-  std::vector<ActorPhrase> phrases;
-  std::vector<int32_t> phrase_at;  ///< per word: index of the phrase covering it, or -1
-};
-
-/// What the coder knows about the article while it walks through it, sentence by sentence.
-struct DocumentContext {
-  std::string date;                ///< the article's date, for dated dictionary entries
-  std::string last_country;        ///< country of the last coded actor phrase
-  std::string last_place_country;  ///< country of the last place named ("in Mexico")
-  /// How often each country names an actor in the whole article (not places).
-  std::unordered_map<std::string, int> actor_counts;
-};
-
-/// Splits sentence `s` into words and finds its actor phrases.
+/// Splits sentence `s` into words and finds its actor phrases: the dictionaries' and those
+/// the entities layer names (`entity_actors`, from code_entities(); `mentions`, the
+/// sentence's mentions from mentions_by_sentence()).
 SentenceView view_sentence(const EventDictionaries& dicts, const Document& doc, uint32_t s,
-                           const std::string& date);
+                           const std::string& date, std::span<const EntityActor> entity_actors,
+                           std::span<const uint32_t> mentions);
 
 /// Counts the actor countries of `view` into ctx.actor_counts (a pre-pass over the article).
 void count_actors(const SentenceView& view, DocumentContext& ctx);
@@ -44,8 +30,16 @@ void count_actors(const SentenceView& view, DocumentContext& ctx);
 /// ctx.last_country and ctx.last_place_country.
 void resolve_phrases(const Document& doc, SentenceView& view, DocumentContext& ctx);
 
-/// Appends the events of the sentence to `out`.
+/// Appends the events of the sentence to `out`: triggers.h, participants.h, event_builder.h.
 void code_sentence(const EventDictionaries& dicts, const Document& doc, const SentenceView& view,
                    const DocumentContext& ctx, std::vector<Event>& out);
+
+/// Appends the candidate triggers of the sentence with their features (the dictionaries'
+/// triggers and the clause verbs the model may take), for training the trigger model.
+/// With `names`, each candidate carries its feature names too. Requires: dicts has the
+/// feature resources. Sentences without a parse give none.
+void collect_candidates(const EventDictionaries& dicts, const Document& doc,
+                        const SentenceView& view, const DocumentContext& ctx, bool names,
+                        std::vector<TriggerCandidate>& out);
 
 }  // namespace dateline::events

@@ -108,9 +108,10 @@ bool VerbDictionary::has_lemma(std::string_view lemma) const {
 Status VerbDictionary::load_tsv(const std::string& path) {
   const std::string file = base_name(path);
   return for_each_tsv_row(path, [&](const std::vector<std::string_view>& f, int line) -> Status {
-    if (f.size() < 2) {
-      return error(ErrorCode::kDataLoss, file + ":" + std::to_string(line) + ": want pattern, plover");
-    }
+    auto bad = [&](const std::string& why) {
+      return error(ErrorCode::kBadInput, path + ":" + std::to_string(line) + ": " + why);
+    };
+    if (f.size() < 2) return bad("want pattern, plover");
     VerbEntry e;
     std::string_view pattern = f[0];
     if (pattern.starts_with("n:")) {
@@ -136,11 +137,21 @@ Status VerbDictionary::load_tsv(const std::string& path) {
       e.role = VerbRole::kLight;
     } else if (type == "MODAL") {
       e.role = VerbRole::kModal;
+    } else if (std::optional<PloverType> t = plover_type_from_name(type)) {
+      e.plover = *t;
     } else {
-      e.plover = std::string(type);
+      return bad("'" + std::string(type) + "' is not a PLOVER type (nor LIGHT or MODAL)");
     }
     if (f.size() > 2) e.mode = std::string(f[2]);
     if (f.size() > 3) e.cameo = std::string(f[3]);
+    if (e.role == VerbRole::kEvent) {
+      if (!is_plover_mode(e.plover, e.mode)) {
+        return bad("'" + e.mode + "' is not a mode of " + std::string(to_string(e.plover)));
+      }
+      if (!e.cameo.empty() && plover_type_of_cameo(e.cameo) != e.plover) {
+        return bad("CAMEO " + e.cameo + " is not a code of " + std::string(to_string(e.plover)));
+      }
+    }
     std::vector<std::string> irregular;
     if (f.size() > 4) {
       for (const std::string& flag : split(f[4], ',')) {
@@ -154,6 +165,8 @@ Status VerbDictionary::load_tsv(const std::string& path) {
           irregular.push_back(flag.substr(6));
         } else if (!irregular.empty() && flag.find('=') == std::string::npos) {
           irregular.push_back(flag);  // forms=a,b: the list continues after the comma
+        } else {
+          return bad("unknown flag '" + flag + "'");
         }
       }
     }

@@ -12,6 +12,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "dateline/plover.h"
 #include "dateline/status.h"
 #include "events/word_view.h"
 
@@ -37,7 +38,11 @@ struct VerbEntry {
   bool control = false;    ///< its "to ..."/"that ..." complement belongs to this event
   bool no_event = false;   ///< PETRARCH "[---]": this pattern blocks an event
   bool no_base = false;    ///< only inflected forms trigger ("pressed", not "press": a noun)
-  std::string plover, mode, cameo;
+  /// kNone for light and modal verbs, and for imported entries whose type is their CAMEO
+  /// code's (the coder maps it through cameo.tsv).
+  PloverType plover = PloverType::kNone;
+  std::string mode;        ///< a PLOVER mode of `plover`; for a modal verb the modality it adds
+  std::string cameo;       ///< closest CAMEO code, "" when none
   int priority = 0;        ///< the project's own entries outrank imported ones
   std::string source;      ///< "verbs.tsv:12" or "CAMEO.verbpatterns.150430.txt:1561"
 };
@@ -62,7 +67,10 @@ class VerbDictionary {
   /// Adds an entry under every inflection of `entry.lemma` plus `irregular` forms.
   void add(VerbEntry entry, const std::vector<std::string>& irregular);
 
-  /// Loads data/lexicons/verbs.tsv (pattern, plover, mode, cameo, flags).
+  /// Loads data/lexicons/verbs.tsv (pattern, plover, mode, cameo, flags). Every row is
+  /// checked against the PLOVER vocabulary (dateline/plover.h): an unknown type, a mode the
+  /// type does not define, a CAMEO code of another type or an unknown flag is kBadInput
+  /// naming file:line.
   Status load_tsv(const std::string& path);
 
   /// All entries whose inflected word is words[i] (by form or lemma), best pattern first:
@@ -74,6 +82,8 @@ class VerbDictionary {
   bool has_lemma(std::string_view lemma) const;
 
   size_t size() const { return entries_.size(); }
+  /// Every entry, in the order added (the trainer turns imported ones into examples).
+  const std::vector<VerbEntry>& entries() const { return entries_; }
 
  private:
   std::vector<VerbEntry> entries_;

@@ -3,6 +3,9 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
+#include <fstream>
+
 #include "events/test_document.h"
 
 namespace dateline::events {
@@ -50,7 +53,7 @@ TEST(VerbDictionary, LooksUpFormsAndPatterns) {
   static const Case kCases[] = {
       {"they have blown up boats", 2, "ASSAULT", "explosives", 2},
       {"Colombia sent a delegation", 1, "CONSULT", "visit", 1},
-      {"Canada sent troops", 1, "AID", "peacekeeping", 1},
+      {"Canada sent troops", 1, "AID", "", 1},
       {"officials engaged with them", 1, "CONSULT", "", 2},
       {"the US aided Mexico", 2, "AID", "", 1},
       {"rebels kidnapped four", 1, "ASSAULT", "abduct", 1},
@@ -63,7 +66,7 @@ TEST(VerbDictionary, LooksUpFormsAndPatterns) {
     std::vector<Word> words = split_words(doc, 0, static_cast<uint32_t>(doc.tokens.size()));
     std::vector<VerbMatch> ms = dictionary().matches(words, c.at);
     ASSERT_FALSE(ms.empty()) << c.text;
-    EXPECT_EQ(ms[0].entry->plover, c.plover) << c.text;
+    EXPECT_EQ(to_string(ms[0].entry->plover), c.plover) << c.text;
     EXPECT_EQ(ms[0].entry->mode, c.mode) << c.text;
     EXPECT_EQ(ms[0].end - ms[0].begin, c.trigger_words) << c.text;
   }
@@ -74,6 +77,40 @@ TEST(VerbDictionary, NounOnlyFormsAreNotVerbs) {
   std::vector<Word> words = split_words(doc, 0, static_cast<uint32_t>(doc.tokens.size()));
   EXPECT_TRUE(dictionary().matches(words, 1).empty());  // "press" only inflected: "pressed"
   EXPECT_TRUE(dictionary().matches(words, 4).empty());
+}
+
+// Rows outside the PLOVER vocabulary are refused with file:line; written for this test.
+TEST(VerbDictionary, RefusesRowsOutsideThePloverVocabulary) {
+  struct Case {
+    const char* row;
+    const char* message;  // part of the error; "" when the row must load
+  };
+  static const Case kCases[] = {
+      {"attack\tASSAULT\t\t190", ""},
+      {"attack\tASSAULT\tfirearms\t193", ""},
+      {"expect\tMODAL\texpected", ""},
+      {"attack\tASSALT\t\t190", "'ASSALT' is not a PLOVER type"},
+      {"attack\tASSAULT\tvisit\t190", "'visit' is not a mode of ASSAULT"},
+      {"attack\tASSAULT\t\t040", "CAMEO 040 is not a code of ASSAULT"},
+      {"attack\tASSAULT\t\t190\tcontrl", "unknown flag 'contrl'"},
+  };
+  const std::string path = ::testing::TempDir() + "verbs_vocabulary_test.tsv";
+  for (const Case& c : kCases) {
+    {
+      std::ofstream out(path);
+      out << "# name: test\n" << c.row << "\n";
+    }
+    VerbDictionary d;
+    const Status s = d.load_tsv(path);
+    if (*c.message == 0) {
+      EXPECT_TRUE(s.ok()) << c.row << ": " << s.to_string();
+      continue;
+    }
+    EXPECT_EQ(s.code(), ErrorCode::kBadInput) << c.row;
+    EXPECT_NE(s.message().find(path + ":2: "), std::string::npos) << s.message();
+    EXPECT_NE(s.message().find(c.message), std::string::npos) << s.message();
+  }
+  std::remove(path.c_str());
 }
 
 }  // namespace

@@ -58,12 +58,8 @@ bool keeps_final_period(std::string_view w) {
   return false;
 }
 
-void add_word(const Document& doc, int32_t token, size_t b, size_t e, std::vector<Word>& out) {
-  if (b >= e) return;
-  Word w;
-  w.span = {static_cast<uint32_t>(b), static_cast<uint32_t>(e)};
-  w.token = token;
-  std::string_view s = std::string_view(doc.text).substr(b, e - b);
+// Sets norm, capitalized, all_caps and punct of `w` from its text `s`.
+void set_word_form(std::string_view s, Word& w) {
   w.norm = normalize_word(s);
   int letters = 0, upper = 0;
   bool first_letter_seen = false;
@@ -89,6 +85,14 @@ void add_word(const Document& doc, int32_t token, size_t b, size_t e, std::vecto
     i += n ? n : 1;
   }
   w.punct = only_punct;
+}
+
+void add_word(const Document& doc, int32_t token, size_t b, size_t e, std::vector<Word>& out) {
+  if (b >= e) return;
+  Word w;
+  w.span = {static_cast<uint32_t>(b), static_cast<uint32_t>(e)};
+  w.token = token;
+  set_word_form(std::string_view(doc.text).substr(b, e - b), w);
   const Token& t = doc.tokens[static_cast<size_t>(token)];
   if (!t.upos.empty()) w.upos = t.upos;
   if (!t.lemma.empty() && b == t.span.begin) w.lemma = normalize_word(t.lemma);
@@ -172,6 +176,23 @@ std::string normalize_word(std::string_view word) {
     } else {
       out += static_cast<char>(std::tolower(c));
     }
+  }
+  return out;
+}
+
+std::vector<Word> words_of_phrase(std::string_view text) {
+  std::vector<Word> out;
+  for (size_t i = 0; i < text.size();) {
+    while (i < text.size() && text[i] == ' ') ++i;
+    size_t j = i;
+    while (j < text.size() && text[j] != ' ') ++j;
+    if (j > i) {
+      Word w;
+      w.span = {static_cast<uint32_t>(i), static_cast<uint32_t>(j)};
+      set_word_form(text.substr(i, j - i), w);
+      out.push_back(std::move(w));
+    }
+    i = j;
   }
   return out;
 }

@@ -29,6 +29,10 @@ struct Word {
 /// Ensures: words are in text order, non-empty, and each lies inside its token.
 std::vector<Word> split_words(const Document& doc, uint32_t token_begin, uint32_t token_end);
 
+/// The words of a short phrase written without a Document (a name, a title), split on
+/// spaces; spans are offsets into `text`, and there are no tokens or tags.
+std::vector<Word> words_of_phrase(std::string_view text);
+
 /// The normal form of a word as split_words() computes it, for dictionary keys.
 std::string normalize_word(std::string_view word);
 

@@ -23,6 +23,9 @@ std::span<const ModelSpec> model_manifest() {
        "quotes are found by the quotation-mark and cue-verb rules alone"},
       {kRerankerFile, ModelKind::kContentReranker, false, false, "content-boundary reranker",
        "content spans are the attribution tagger's"},
+      {kEventTriggersFile, ModelKind::kEventTriggers, false, false,
+       "event trigger model (event or not, PLOVER type, CAMEO code)",
+       "events are coded by the verb dictionaries alone (more false events on news)"},
   };
   return kManifest;
 }

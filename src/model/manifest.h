@@ -24,6 +24,7 @@ inline constexpr const char* kNerFile = "en_ner.dlm";
 inline constexpr const char* kNerClustersFile = "en_glove_clusters.dlc";
 inline constexpr const char* kAttributionFile = "attribution.model";
 inline constexpr const char* kRerankerFile = "content_reranker.model";
+inline constexpr const char* kEventTriggersFile = "events.dlm";
 
 struct ModelSpec {
   const char* file;  ///< name in the models folder

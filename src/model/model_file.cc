@@ -27,6 +27,8 @@ const char* model_kind_name(uint32_t kind) {
       return "content-reranker";
     case ModelKind::kClusters:
       return "clusters";
+    case ModelKind::kEventTriggers:
+      return "event-triggers";
   }
   return "unknown";
 }

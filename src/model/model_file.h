@@ -44,6 +44,7 @@ enum class ModelKind : uint32_t {
   kAttribution = 5,      ///< quotes: attribution tagger (source, cue, content)
   kContentReranker = 6,  ///< quotes: content-boundary reranker
   kClusters = 7,         ///< clusters: word -> cluster path table
+  kEventTriggers = 8,    ///< events: trigger model (event or not, PLOVER type, CAMEO code)
 };
 
 /// "tagger", "parser", ...; "unknown" for a value no kind has.

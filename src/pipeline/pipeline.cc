@@ -109,8 +109,9 @@ Result<Pipeline> Pipeline::create(const PipelineOptions& given) {
                                            {options.lexicons_dir, options.anchor_date}));
     DL_ASSIGN_OR_RETURN(stages->quotes, quotes::AttributionFinder::load(
                                             {options.models_dir, options.lexicons_dir}));
-    DL_ASSIGN_OR_RETURN(stages->events, events::EventCoder::load(
-                                            {options.lexicons_dir, options.dictionaries_dir}));
+    DL_ASSIGN_OR_RETURN(stages->events,
+                        events::EventCoder::load(
+                            {options.lexicons_dir, options.dictionaries_dir, options.models_dir}));
   }
   std::string parts = std::string(kVersion) + "|" + stages->segmenter.fingerprint() + "|" +
                       stages->syntax.fingerprint() + "|" +

@@ -2,6 +2,7 @@
 // The query filters' table (dateline/filters.h): one row per filter, read by the CLI to make
 // its flags and by the API to check its parameters, and the checks both go through.
 #include "dateline/filters.h"
+#include "dateline/plover.h"
 
 #include <algorithm>
 #include <charconv>
@@ -46,11 +47,6 @@ constexpr Filter kTimelineFilters[] = {
     {"entity", FilterKind::kText, "only records about this entity or person"},
     {"limit", FilterKind::kLimit, "at most this many rows (1 or more)"},
 };
-
-// PLOVER 2.0 event types, the values an event type filter takes besides CAMEO code prefixes.
-constexpr std::string_view kPloverTypes[] = {
-    "AGREE",  "CONSULT", "SUPPORT",  "CONCEDE", "COOPERATE", "AID",      "RETREAT", "REQUEST",
-    "ACCUSE", "REJECT",  "THREATEN", "PROTEST", "SANCTION",  "MOBILIZE", "COERCE",  "ASSAULT"};
 
 std::string upper_ascii(std::string s) {
   for (char& c : s) {
@@ -116,15 +112,14 @@ Status check_filter(const Filter& filter, std::string& value) {
       return ok_status();
     }
     case FilterKind::kEventType: {
+      // The closed PLOVER vocabulary (dateline/plover.h) decides; its message lists the types.
       value = upper_ascii(std::move(value));
-      const bool cameo =
-          std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; });
-      const bool plover = std::find(std::begin(kPloverTypes), std::end(kPloverTypes), value) !=
-                          std::end(kPloverTypes);
-      if (cameo || plover) return ok_status();
-      return bad(filter, value,
-                 "is neither a PLOVER event type (ASSAULT, AGREE, ...) nor a CAMEO code prefix "
-                 "(19)");
+      if (Status s = check_event_type_filter(value); !s.ok()) {
+        const std::string message = s.message();
+        const size_t why = message.find("is neither");
+        return bad(filter, value, why == std::string::npos ? message : message.substr(why));
+      }
+      return ok_status();
     }
     case FilterKind::kSwitch:
       if (value == "true" || value == "1") {

@@ -15,6 +15,8 @@
 #include "clusters/word_clusters.h"
 #include "entities/ner_model.h"
 #include "events/cameo_table.h"
+#include "events/trigger_model.h"
+#include "events/wordnet_lexicon.h"
 #include "quotes/content_reranker.h"
 #include "quotes/cue_lexicon.h"
 #include "quotes/tagger.h"
@@ -43,7 +45,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::fwrite(data + 1, 1, size - 1, f);
   std::fclose(f);
   using namespace dateline;
-  switch (data[0] % 10) {
+  switch (data[0] % 12) {
     case 0: (void)quotes::AttributionTagger::load(path); break;
     case 1: (void)quotes::ContentReranker::load(path); break;
     case 2: (void)syntax::Tagger::load(path); break;
@@ -54,6 +56,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     case 7: (void)syntax::ClusterFeatures::load(path); break;
     case 8: (void)quotes::CueLexicon::load(path); break;
     case 9: (void)events::CameoTable::load(path); break;
+    case 10: (void)events::TriggerModel::load(path); break;
+    case 11: (void)events::WordNetLexicon::load(path); break;
   }
   return 0;
 }

@@ -5,15 +5,36 @@ quad class and PLOVER 2.0 type and mode.
 
 usage: gen_cameo_tsv.py SHARED_EVENTS_DIR > data/lexicons/cameo.tsv
 
-Reads CAMEO.goldsteinscale.txt (code -> Goldstein value) and CAMEO2PLOVER-2021.txt (code ->
-PLOVER type, mode) from SHARED_EVENTS_DIR. Only codes and numbers are carried over. CAMEO 01x
+Reads CAMEO.goldsteinscale.txt (code -> Goldstein value), CAMEO2PLOVER-2021.txt (code ->
+PLOVER type, mode) and plover_ontology_summary.json (the 2.0 modes) from SHARED_EVENTS_DIR. Only codes and numbers are carried over. CAMEO 01x
 (public statements) has no PLOVER type; CAMEO 02x (appeals) is mapped to REQUEST, as the PLOVER
 manual folds appeals into requests. Quad class follows the CAMEO root: 01-05 verbal
 cooperation (1), 06-08 material cooperation (2), 09-13 verbal conflict (3), 14-20 material
 conflict (4).
+
+The 2021 table predates the PLOVER 2.0 manual and names a few modes the manual does not
+define (and two contexts in the mode column). They are mapped to the manual's modes by
+MODES_2_0 below, and every mode written is checked against plover_ontology_summary.json, so
+the file loads under the closed vocabulary of include/dateline/plover.h.
 """
+import json
 import os
 import sys
+
+
+# 2021 draft mode -> PLOVER 2.0 mode ("" where the manual has no mode for it).
+MODES_2_0 = {
+    ("RETREAT", "ease"): "",            # 085 ease sanctions: no 2.0 RETREAT mode
+    ("RETREAT", "return"): "",          # 0842 return property
+    ("THREATEN", "ban"): "restrict",    # 132x threaten administrative sanctions, bans
+    ("THREATEN", "political"): "restrict",
+    ("COERCE", "ban"): "restrict",      # 1722 ban parties or politicians
+    ("ASSAULT", "pro_autocracy"): "",   # 175 violent repression: a context, not a mode
+    ("ASSAULT", "seize"): "destroy",    # 1712 destroy property
+    ("ASSAULT", "assassinate"): "targeted",
+    ("ASSAULT", "massacre"): "targeted",
+    ("ASSAULT", "cleansing"): "",
+}
 
 
 def main(argv):
@@ -36,6 +57,8 @@ def main(argv):
         ptype = fields[0] if fields else ""
         mode = fields[1] if len(fields) > 1 else ""
         plover[code] = (ptype, mode)
+    summary = json.load(open(os.path.join(d, "plover_ontology_summary.json"), encoding="utf-8"))
+    modes_2_0 = {t: set(v["modes"]) for t, v in summary["event_types"].items()}
     codes = sorted(set(gold) | set(plover), key=lambda c: (c[:2], len(c), c))
     print("# name: cameo")
     print("# version: 1")
@@ -55,6 +78,9 @@ def main(argv):
                     break
         if not ptype and root == 2:
             ptype = "REQUEST"
+        mode = MODES_2_0.get((ptype, mode), mode)
+        if mode and mode not in modes_2_0.get(ptype, set()):
+            sys.exit(f"gen_cameo_tsv: {c}: mode {mode!r} is not a PLOVER 2.0 mode of {ptype}")
         g = gold.get(c, gold.get(c[:3], gold.get(c[:2], 0.0)))
         print(f"{c}\t{g}\t{quad}\t{ptype}\t{mode}")
     return 0
