@@ -63,7 +63,10 @@ Status bad(const Filter& f, const std::string& value, std::string_view why) {
 // Checks every value and calls `set(name, value)` for the non-empty ones.
 template <typename Set>
 Status apply(std::span<const Filter> filters, const FilterValues& values, Set&& set) {
-  for (const auto& [name, given] : values) {
+  for (const auto& entry : values) {
+    // Named, not a structured binding: clang 14 cannot capture a binding in the lambda below.
+    const std::string& name = entry.first;
+    const std::string& given = entry.second;
     auto it = std::find_if(filters.begin(), filters.end(),
                            [&](const Filter& f) { return name == f.name; });
     if (it == filters.end()) {
