@@ -105,7 +105,10 @@ void cluster_features(const EventDictionaries& d, std::string_view word, Sink& s
   if (!d.clusters) return;
   const std::string_view path = d.clusters->path(word);
   if (path.empty()) return;
-  for (const auto& [t, n] : {std::pair{kCluster6, size_t{6}}, std::pair{kCluster10, size_t{10}}}) {
+  for (const auto& prefix : {std::pair{kCluster6, size_t{6}}, std::pair{kCluster10, size_t{10}}}) {
+    // Named, not a structured binding: clang 14 cannot capture a binding in a lambda.
+    const auto t = prefix.first;
+    const size_t n = prefix.second;
     const std::string_view p = path.substr(0, std::min(n, path.size()));
     sink.add(t, hash_bytes(p), 0,
              [&] { return "cluster" + std::to_string(n) + "=" + std::string(p); });
