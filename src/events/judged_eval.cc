@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <utility>
 
 #include "dateline/reader.h"
 
@@ -103,8 +104,10 @@ Result<JudgedScores> evaluate_judged(const std::string& judged_file, const std::
       [&](const Status& s) { read_error = s; });
   DL_RETURN_IF_ERROR(read_error);
   for (const auto& [doc, js] : by_doc) {
-    missing.push_back("article '" + doc + "' of " + std::to_string(js.size()) +
-                      " judgements not found in " + texts);
+    std::string m = "article '" + doc + "' of " + std::to_string(js.size());
+    m += " judgements not found in ";
+    m += texts;
+    missing.push_back(std::move(m));
   }
   return scores;
 }

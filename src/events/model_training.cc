@@ -317,8 +317,9 @@ std::string choose_settings(const TrainingSet& set, TrainerOptions& o, int folds
   std::vector<DecodeSetting> settings;
   // In the units of one run's scores: an ensemble's scores are the sum of its runs'.
   const float runs = static_cast<float>(std::max(1, o.ensemble));
-  for (float bias : {-32, -24, -20, -16, -12, -8, -6, -4, -2, 0, 2, 4, 8, 12, 16}) {
-    for (float prior : {0, 4, 8, 12, 16, 24, 32}) {
+  for (float bias : {-32.f, -24.f, -20.f, -16.f, -12.f, -8.f, -6.f, -4.f, -2.f, 0.f, 2.f, 4.f,
+                      8.f, 12.f, 16.f}) {
+    for (float prior : {0.f, 4.f, 8.f, 12.f, 16.f, 24.f, 32.f}) {
       for (bool dictionary_type : {false, true}) {
         settings.push_back({bias * runs, prior * runs, dictionary_type});
       }
@@ -333,26 +334,18 @@ std::string choose_settings(const TrainingSet& set, TrainerOptions& o, int folds
                   settings[i].dictionary_type ? "dictionary types" : "model types");
     return std::string(buf);
   };
-  double best_f = -1;
-  int best_e = 1;
-  size_t best_s = 0;
-  // Each epoch's best setting, with its scores by source; the best of all is chosen. F1 is
-  // flat over a wide range of biases, and an analyst wants most real events: among the
-  // settings within kRecallSlack F1 points of an epoch's best, the one with the most recall.
+  // Each epoch's best setting, with its scores by source. F1 is flat over a wide range of
+  // epochs and biases, and an analyst wants most real events: of all the (epoch, setting)
+  // cells within kRecallSlack F1 points of the best, the one with the most recall is chosen.
   constexpr double kRecallSlack = 0.5;
+  double best_f = -1;
   for (size_t e = 0; e < table.size(); ++e) {
-    size_t top = 0;
+    size_t es = 0;
     for (size_t i = 1; i < settings.size(); ++i) {
-      if (table[e][i].all.f1() > table[e][top].all.f1()) top = i;
-    }
-    size_t es = top;
-    for (size_t i = 0; i < settings.size(); ++i) {
-      if (table[e][i].all.f1() >= table[e][top].all.f1() - kRecallSlack &&
-          table[e][i].all.recall() > table[e][es].all.recall()) {
-        es = i;
-      }
+      if (table[e][i].all.f1() > table[e][es].all.f1()) es = i;
     }
     const CvScores& cell = table[e][es];
+    best_f = std::max(best_f, cell.all.f1());
     std::string row = "  epoch " + std::to_string(e + 1) + ": " + setting_name(es);
     char buf[96];
     std::snprintf(buf, sizeof buf, ": P %.1f R %.1f F1 %.1f", cell.all.precision(),
@@ -367,10 +360,18 @@ std::string choose_settings(const TrainingSet& set, TrainerOptions& o, int folds
       row += buf;
     }
     log(row);
-    if (cell.all.f1() > best_f) {
-      best_f = cell.all.f1();
-      best_e = static_cast<int>(e + 1);
-      best_s = es;
+  }
+  int best_e = 1;
+  size_t best_s = 0;
+  double best_r = -1;
+  for (size_t e = 0; e < table.size(); ++e) {
+    for (size_t i = 0; i < settings.size(); ++i) {
+      const TriggerScores& x = table[e][i].all;
+      if (x.f1() >= best_f - kRecallSlack && x.recall() > best_r) {
+        best_r = x.recall();
+        best_e = static_cast<int>(e + 1);
+        best_s = i;
+      }
     }
   }
   {  // the chosen epoch's best F1 for each dictionary prior: how flat the choice is
@@ -486,12 +487,20 @@ Status list_candidates(const std::string& texts_path, const std::string& models_
         std::snprintf(margin, sizeof margin, "%.1f", static_cast<double>(d.margin));
         decided = name(d.type) + " by " + margin + " over " + name(d.runner_up);
       }
-      emit(t.id + '\t' + std::to_string(k.head.begin) + '\t' + std::to_string(k.head.end) +
-           '\t' + std::to_string(k.trigger.begin) + '\t' + std::to_string(k.trigger.end) +
-           '\t' + std::to_string(k.sentence) + '\t' + k.lemma + '\t' +
-           (k.dictionary_type == PloverType::kNone ? std::string("-")
-                                                   : std::string(to_string(k.dictionary_type))) +
-           '\t' + decided + '\t' + features);
+      std::string line = t.id;
+      for (uint32_t n : {k.head.begin, k.head.end, k.trigger.begin, k.trigger.end, k.sentence}) {
+        line += '\t';
+        line += std::to_string(n);
+      }
+      for (const std::string& col :
+           {k.lemma,
+            k.dictionary_type == PloverType::kNone ? std::string("-")
+                                                   : std::string(to_string(k.dictionary_type)),
+            decided, features}) {
+        line += '\t';
+        line += col;
+      }
+      emit(line);
     }
   }
   return ok_status();
