@@ -69,8 +69,8 @@ events_seeds() {  # every required event of the seed articles (negation included
   ! grep -q '^  MISSED event' "$out/events-seedcheck.txt"
 }
 
-gate events-plover-dev events_plover_dev 73.5 59
-gate events-model-cv events_model_cv 65.5
-gate events-judged-sample events_judged 72.5 88 70.5
-gate events-polnear-coded events_polnear_coded 85
+gate events-plover-dev events_plover_dev 72.5 59
+gate events-model-cv events_model_cv 65
+gate events-judged-sample events_judged 71.5 88.5 68.5
+gate events-polnear-coded events_polnear_coded 83
 gate events-seeds events_seeds

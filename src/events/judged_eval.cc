@@ -2,6 +2,12 @@
 #include "events/judged_eval.h"
 
 #include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <utility>
+
+#include "dateline/reader.h"
 
 namespace dateline::events {
 
@@ -60,6 +66,50 @@ std::string format_judged(const JudgedScores& s) {
                 s.target_right, s.target_judged, s.target_precision(), s.both_right, s.both_judged,
                 s.both_precision(), s.outside, s.total_events);
   return buf;
+}
+
+std::string judged_texts_path(const std::string& judged_file) {
+  std::ifstream in(judged_file);
+  std::string line;
+  while (std::getline(in, line) && line.starts_with("#")) {
+    const std::string key = "# texts:";
+    if (!line.starts_with(key)) continue;
+    std::string rel = line.substr(key.size());
+    while (!rel.empty() && rel.front() == ' ') rel.erase(rel.begin());
+    const std::filesystem::path root =
+        std::filesystem::absolute(judged_file).parent_path().parent_path().parent_path();
+    return (root / rel).lexically_normal().string();
+  }
+  return "";
+}
+
+Result<JudgedScores> evaluate_judged(const std::string& judged_file, const std::string& texts,
+                                     const std::function<Status(Document&)>& analyse,
+                                     std::string* listing, std::vector<std::string>& missing) {
+  DL_ASSIGN_OR_RETURN(std::vector<JudgedEvent> judged, read_judged_events(judged_file));
+  std::map<std::string, std::vector<const JudgedEvent*>> by_doc;
+  for (const JudgedEvent& j : judged) by_doc[j.doc].push_back(&j);
+  JudgedScores scores;
+  Status read_error = ok_status();
+  read_articles(
+      {texts}, ReaderOptions{},
+      [&](Document&& doc) {
+        auto it = by_doc.find(doc.meta.id);
+        if (it == by_doc.end()) return;
+        if (Status s = analyse(doc); !s.ok()) read_error = s;
+        score_judged(doc, it->second, scores, listing);
+        by_doc.erase(it);
+        ++scores.articles;
+      },
+      [&](const Status& s) { read_error = s; });
+  DL_RETURN_IF_ERROR(read_error);
+  for (const auto& [doc, js] : by_doc) {
+    std::string m = "article '" + doc + "' of " + std::to_string(js.size());
+    m += " judgements not found in ";
+    m += texts;
+    missing.push_back(std::move(m));
+  }
+  return scores;
 }
 
 }  // namespace dateline::events

@@ -7,10 +7,12 @@
 // judgement covers are counted apart: the sample says nothing about them, and a later coder
 // that drifts far from the sample shows it there.
 
+#include <functional>
 #include <string>
 #include <vector>
 
 #include "dateline/document.h"
+#include "dateline/status.h"
 #include "events/training_data.h"
 
 namespace dateline::events {
@@ -25,6 +27,7 @@ struct JudgedScores {
   int both_judged = 0, both_right = 0;      ///< events with actor and target judged; both right
   int outside = 0;                          ///< the coder's events no judgement covers
   int total_events = 0;                     ///< all events of the articles scored
+  int articles = 0;                         ///< judged articles scored
 
   double event_precision() const { return extracted ? 100.0 * events / extracted : 0; }
   double type_precision() const { return events ? 100.0 * type_right / events : 0; }
@@ -43,5 +46,18 @@ void score_judged(const Document& doc, const std::vector<const JudgedEvent*>& ju
 
 /// A multi-line report of `scores`.
 std::string format_judged(const JudgedScores& scores);
+
+/// The articles a judgements file names in its "# texts: PATH" header, resolved against the
+/// repository root (the judged file's folder's grandparent: data/judged/FILE); "" when absent.
+std::string judged_texts_path(const std::string& judged_file);
+
+/// Scores the coder on a judgements file: reads `judged_file` and the articles of `texts`
+/// (JSON Lines, as `dateline extract` reads them), runs `analyse` (the whole pipeline) on each
+/// judged article and scores it. With `listing`, one line per judged trigger still extracted.
+/// Judged articles missing from `texts` are named in `missing`. Errors: the judgements'
+/// file:line, or the first article that could not be read or analysed.
+Result<JudgedScores> evaluate_judged(const std::string& judged_file, const std::string& texts,
+                                     const std::function<Status(Document&)>& analyse,
+                                     std::string* listing, std::vector<std::string>& missing);
 
 }  // namespace dateline::events
