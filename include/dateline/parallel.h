@@ -68,6 +68,14 @@ class OrderedPool {
     deliver(lock, window_);
   }
 
+  /// Waits for every submitted item and hands its result to `done`; the pool stays open.
+  /// For a reader about to wait for input: what was read is delivered before it waits.
+  void drain() {
+    if (workers_.empty()) return;
+    std::unique_lock lock(mutex_);
+    deliver(lock, 1);
+  }
+
   /// Waits for every submitted item and hands the remaining results to `done`; stops the
   /// workers. Idempotent.
   void finish() {
