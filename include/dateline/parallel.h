@@ -45,7 +45,9 @@ class OrderedPool {
   using Done = std::function<void(Out&&)>;
 
   OrderedPool(int threads, Work work, Done done)
-      : work_(std::move(work)), done_(std::move(done)), window_(2 * std::max(threads, 1)) {
+      : work_(std::move(work)),
+        done_(std::move(done)),
+        window_(2 * static_cast<size_t>(std::max(threads, 1))) {
     if (threads <= 1) return;
     workers_.reserve(threads);
     for (int i = 0; i < threads; ++i) workers_.emplace_back([this] { run_worker(); });
