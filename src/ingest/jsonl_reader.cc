@@ -158,8 +158,10 @@ Result<Document> line_document(LineFields& f, std::vector<Diagnostic>&& repairs,
   doc.diagnostics = std::move(repairs);
   doc.meta.path = where;
   for (const auto& [field, what] : f.wrong_type) {
-    doc.diagnostics.push_back(
-        {"bad_field", where + ": \"" + field + "\" is " + what + ", not a string; ignored", -1});
+    std::string message = where;
+    message.append(": \"").append(field).append("\" is ").append(what);
+    message += ", not a string; ignored";
+    doc.diagnostics.push_back({"bad_field", std::move(message), -1});
   }
   DocumentMeta& m = doc.meta;
   if (const std::string& id = first_of(f.id, f.doc); !id.empty()) m.id = id;

@@ -290,10 +290,10 @@ void report_bad_bytes(const std::vector<size_t>& bad, const std::string& where, 
     // Each replacement is 2 bytes longer than the byte it replaces.
     const std::string in_text =
         text_offsets ? "; text byte " + std::to_string(bad[k] + 2 * k) : std::string();
-    out->push_back({"invalid_utf8",
-                    where + ": byte " + std::to_string(at) + ": " + what + " replaced by U+FFFD" +
-                        in_text,
-                    static_cast<int64_t>(at)});
+    std::string message = where;
+    message.append(": byte ").append(std::to_string(at)).append(": ").append(what);
+    message.append(" replaced by U+FFFD").append(in_text);
+    out->push_back({"invalid_utf8", std::move(message), static_cast<int64_t>(at)});
   }
   if (bad.size() > shown) {
     size_t at = base + bad[shown];

@@ -93,7 +93,11 @@ void read_stdin(const ReaderOptions& options, const ArticleSink& on_article,
   const bool json_lines = first < buf.size() && buf[first] == '{' && first_line != "{";
   if (!json_lines) {
     // Not a stream of lines: read it whole, as a file is read.
-    const size_t limit = std::max(options.max_json_lines_bytes, options.max_input_bytes);
+    // Held to the limit of its format, as a file is (read_buffer() reports it when over).
+    const InputFormat format = detect_format(name, buf);
+    const size_t limit = format == InputFormat::kJsonLines || format == InputFormat::kWarc
+                             ? std::max(options.max_json_lines_bytes, options.max_input_bytes)
+                             : options.max_input_bytes;
     while (more && buf.size() <= limit) more = in.fill();
     if (!in.status().ok()) {
       on_error(in.status(), InputPosition{name, 0, 0});

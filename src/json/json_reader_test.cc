@@ -102,7 +102,7 @@ TEST(FromJson, RefusesRecordsThatDoNotHoldTogether) {
     std::string json;
     std::string says;
   };
-  const Case kCases[] = {
+  const Case cases[] = {
       {"{\"doc\": ", "not valid JSON"},
       {"[1]", "not a JSON object"},
       {to_json(sample(), {}), "--with record"},
@@ -115,7 +115,7 @@ TEST(FromJson, RefusesRecordsThatDoNotHoldTogether) {
       {edited(line, "\"why\":\"cue said\"", "\"why\":7"), "\"quotes[0].why\" is not a string"},
       {edited(line, "\"bytes\":48", "\"bytes\":47"), "\"doc.bytes\""},
   };
-  for (const Case& c : kCases) {
+  for (const Case& c : cases) {
     Result<Document> got = from_json(c.json, "x.jsonl:9");
     if (c.says.empty()) {
       EXPECT_TRUE(got.ok()) << got.status().to_string();

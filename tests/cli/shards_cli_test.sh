@@ -57,6 +57,21 @@ check "the bad JSON's error line is line 3, at its byte ($byte3)" \
 check "articles in their lines (line 4, the third brief, has the id FILE:4)" \
   grep -q '^{"doc":{"id":"input:4"' <(sed -n 4p "$out")
 
+# A line over --max-bytes is dropped as it streams in (never held whole) and answered with an
+# error line; the next lines go on.
+{
+  head -n 1 examples/wire_briefs.jsonl
+  printf '{"text": "%s"}\n' "$(head -c 300000 /dev/zero | tr '\0' a)"
+  sed -n 2p examples/wire_briefs.jsonl
+} >"$tmp/long.jsonl"
+check "extract - with a line over --max-bytes: exit 1" \
+  exits 1 "$bin" extract --quiet --max-bytes 4000 - <"$tmp/long.jsonl"
+check "three lines out" test "$(wc -l <"$tmp/out")" -eq 3
+check "line 2 is its error line, with its length" \
+  grep -q '^{"error":{"code":"bad_input","message":"-:2: 300012 bytes, over the limit of 4000 bytes.*"line":2,' \
+  <(sed -n 2p "$tmp/out")
+check "line 3 is the next article" grep -q '^{"doc":{"id":"brief-0412-2"' <(sed -n 3p "$tmp/out")
+
 # Streaming: the coprocess writes a line, then waits for its answer before the next.
 for t in 1 2; do
   coproc EXTRACT { "$bin" extract --quiet --threads "$t" - 2>"$tmp/co.err"; }
