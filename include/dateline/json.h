@@ -35,7 +35,8 @@ std::string error_json(const Status& status, const std::string& input, size_t li
 
 /// The Document that to_json() printed with `with_record` (one line of `dateline extract
 /// --with record`): kBadInput naming `where` (file:line) when `json` is not such an object,
-/// a field has the wrong type, or a span or index falls outside the text or its list.
+/// its content_hash is not the hash of its text, a field has the wrong type, or a span or
+/// index falls outside the text or its list.
 /// Ensures: to_json(from_json(to_json(d, {with_record})), o) == to_json(d, o) for every o.
 Result<Document> from_json(std::string_view json, const std::string& where);
 

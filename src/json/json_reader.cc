@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "dateline/json.h"
+#include "model/hash.h"
 
 namespace dateline {
 namespace {
@@ -429,6 +430,11 @@ Result<Document> from_json(std::string_view json, const std::string& where) {
   if (r.integer(r.member(j, "doc"), "bytes", "doc", 0, std::numeric_limits<int64_t>::max()) !=
       static_cast<int64_t>(doc.text.size())) {
     r.fail("doc.bytes", "is not the length of \"text\"");
+  }
+  // The store's identity of the article: an edited text under its old hash would be stored
+  // as the article it was, and a later ingest of the true one skipped as a duplicate.
+  if (!r.failed() && doc.content_hash != model::content_hash(doc.text)) {
+    r.fail("doc.content_hash", "is not the hash of \"text\"");
   }
   read_diagnostics(r, j, doc);
   read_layers(r, j, doc);

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "dateline/json.h"
+#include "model/hash.h"
 
 namespace dateline {
 namespace {
@@ -19,7 +20,7 @@ Document sample() {
   d.meta.path = "port.jsonl:1";
   d.meta.published = "2026-03-02";
   d.meta.provenance = {{"published", "input"}};
-  d.content_hash = "0123456789abcdef";
+  d.content_hash = model::content_hash(d.text);
   d.engine_version = "test";
   d.paragraphs.push_back({{0, 48}, false});
   d.sentences.push_back({{0, 48}, 0, 0, 2, false});
@@ -114,6 +115,7 @@ TEST(FromJson, RefusesRecordsThatDoNotHoldTogether) {
       {edited(line, "\"type\":\"PERSON\"", "\"type\":\"PIRATE\""), "\"entities[0].type\""},
       {edited(line, "\"why\":\"cue said\"", "\"why\":7"), "\"quotes[0].why\" is not a string"},
       {edited(line, "\"bytes\":48", "\"bytes\":47"), "\"doc.bytes\""},
+      {edited(line, "reopen.", "reopen!"), "\"doc.content_hash\" is not the hash"},
   };
   for (const Case& c : cases) {
     Result<Document> got = from_json(c.json, "x.jsonl:9");
