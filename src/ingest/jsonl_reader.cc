@@ -187,8 +187,6 @@ Result<Document> line_document(LineFields& f, std::vector<Diagnostic>&& repairs,
   return doc;
 }
 
-}  // namespace
-
 // True when `raw` is one JSON document written over several lines (a pretty-printed object
 // or array) rather than JSON Lines: its first line is not JSON by itself, and either the
 // whole is, or that line only opens an object or array. Reading it line by line would give
@@ -205,6 +203,16 @@ bool is_multi_line_document(std::string_view raw) {
   if (Json::accept(first)) return false;
   return first == "{" || first == "[" || Json::accept(raw.substr(start));
 }
+
+Status multi_line_document_error(const std::string& path) {
+  return error(ErrorCode::kBadInput,
+               path +
+                   ":1: a JSON document over several lines, not JSON Lines; nothing read "
+                   "from it. Write one article object per line (jq -c '.[]' for an "
+                   "array, jq -c . for one object)");
+}
+
+}  // namespace
 
 void read_json_line(std::string_view line, size_t line_no, size_t line_start,
                     const std::string& path, const ReaderOptions& options,
@@ -254,14 +262,6 @@ void read_json_line(std::string_view line, size_t line_no, size_t line_start,
   set_identity(doc.value(), path);
   finish_document(doc.value(), options);
   on_article(std::move(doc).value());
-}
-
-Status multi_line_document_error(const std::string& path) {
-  return error(ErrorCode::kBadInput,
-               path +
-                   ":1: a JSON document over several lines, not JSON Lines; nothing read "
-                   "from it. Write one article object per line (jq -c '.[]' for an "
-                   "array, jq -c . for one object)");
 }
 
 void read_json_lines(std::string_view raw, const std::string& path, const ReaderOptions& options,

@@ -75,12 +75,6 @@ void read_json_line(std::string_view line, size_t line_no, size_t line_start,
                     const std::string& path, const ReaderOptions& options,
                     const ArticleSink& on_article, const PositionedErrorSink& on_error);
 
-/// The error for JSON written over several lines where JSON Lines were expected.
-Status multi_line_document_error(const std::string& path);
-
-/// True when `raw` is one JSON document written over several lines rather than JSON Lines.
-bool is_multi_line_document(std::string_view raw);
-
 /// Reads the bytes of one input: checks size and that it is text, then reads it in `format`,
 /// or in the format detect_format() finds when none is given. What read_articles() does for
 /// each file once loaded, and what the fuzzer calls.
