@@ -5,7 +5,7 @@ packages=(
   build-essential cmake pkg-config git python3
   libsqlite3-dev sqlite3 nlohmann-json3-dev libcli11-dev libfmt-dev libgumbo-dev
   libcpp-httplib-dev libutf8proc-dev zlib1g-dev libgtest-dev libgmock-dev libbenchmark-dev iso-codes
-  clang libclang-rt-14-dev util-linux wordnet-base
+  clang libclang-rt-14-dev util-linux wordnet-base python3-distributed
 )
 missing=()
 for p in "${packages[@]}"; do

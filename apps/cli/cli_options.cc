@@ -40,9 +40,14 @@ void AnalysisFlags::add_to(CLI::App& app) {
                  "skip articles larger than this (bytes; default 8 MiB)");
   app.add_option("--max-jsonl-bytes", reader.max_json_lines_bytes,
                  "skip JSON Lines inputs larger than this (bytes; default 1 GiB)");
-  app.add_option("--with", with, "add to the JSON: tokens, sentences, syntax")
+  app.add_option("--with", with,
+                 "add to the JSON: tokens, sentences, syntax, or record (all that `dateline "
+                 "import` needs to store the article: the text, sentences, tokens, mentions)")
       ->delimiter(',')
-      ->check(CLI::IsMember({"tokens", "sentences", "syntax"}));
+      ->check(CLI::IsMember({"tokens", "sentences", "syntax", "record"}));
+  app.add_option("--stdin-name", reader.stdin_name,
+                 "the name - (stdin) goes by in paths, ids and messages, e.g. the shard's file "
+                 "name (default: -)");
   app.add_option("--threads", threads,
                  "articles analysed at once (default 0: one per core); the output is the same "
                  "for any number")
@@ -80,6 +85,7 @@ JsonOptions AnalysisFlags::json_options(bool pretty) const {
   o.with_tokens = has("tokens");
   o.with_sentences = has("sentences");
   o.with_syntax = has("syntax");
+  o.with_record = has("record");
   o.pretty = pretty;
   return o;
 }

@@ -53,6 +53,8 @@ std::span<const Command> commands() {
        run_extract},
       {"ingest", "analyse articles and store them in an SQLite database (skips stored ones)",
        run_ingest},
+      {"import", "store extracted articles (extract --with record) without analysing them again",
+       run_import},
       {"stats", "count what the database holds", run_stats},
       {"show", "print one stored article (json as extract printed it, or text)", run_show},
       {"export", "print all stored articles (jsonl) or events (gdelt-tsv)", run_export},

@@ -9,7 +9,7 @@
 
 #include "dateline/status.h"
 
-namespace CLI {
+namespace CLI {  // NOLINT(readability-identifier-naming): CLI11's namespace
 class App;
 }
 
@@ -52,6 +52,7 @@ std::span<const Command> commands();
 int run_extract(int argc, char** argv);
 // Store commands (apps/cli/cmd_<name>.cc over include/dateline/store.h).
 int run_ingest(int argc, char** argv);
+int run_import(int argc, char** argv);
 int run_stats(int argc, char** argv);
 int run_show(int argc, char** argv);
 int run_export(int argc, char** argv);

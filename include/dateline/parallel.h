@@ -45,7 +45,9 @@ class OrderedPool {
   using Done = std::function<void(Out&&)>;
 
   OrderedPool(int threads, Work work, Done done)
-      : work_(std::move(work)), done_(std::move(done)), window_(2 * std::max(threads, 1)) {
+      : work_(std::move(work)),
+        done_(std::move(done)),
+        window_(2 * static_cast<size_t>(std::max(threads, 1))) {
     if (threads <= 1) return;
     workers_.reserve(threads);
     for (int i = 0; i < threads; ++i) workers_.emplace_back([this] { run_worker(); });
@@ -66,6 +68,14 @@ class OrderedPool {
     ++queued_;
     work_ready_.notify_one();
     deliver(lock, window_);
+  }
+
+  /// Waits for every submitted item and hands its result to `done`; the pool stays open.
+  /// For a reader about to wait for input: what was read is delivered before it waits.
+  void drain() {
+    if (workers_.empty()) return;
+    std::unique_lock lock(mutex_);
+    deliver(lock, 1);
   }
 
   /// Waits for every submitted item and hands the remaining results to `done`; stops the

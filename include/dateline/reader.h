@@ -32,6 +32,13 @@ struct ReaderOptions {
   std::string default_published;
   /// Where notes go; none are made when empty.
   NoteSink on_note;
+  /// The name "-" (stdin) goes by in messages, `meta.path` and ids ("shards/part-0003.jsonl"),
+  /// so that a shard piped in gives the output of the same file named on the command line.
+  std::string stdin_name = "-";
+  /// Called when reading stdin is about to wait for more bytes. A caller that holds finished
+  /// results (OrderedPool::drain) hands them out here, so that a consumer at the other end
+  /// of a pipe gets each article's result before it sends the next one. May be empty.
+  std::function<void()> on_wait;
 };
 
 /// The ISO 8601 form ("2026-03-06", "2026-03", "2026") of a publication date a user gives
@@ -46,9 +53,20 @@ using ArticleSink = std::function<void(Document&&)>;
 /// Called once per input (or JSONL line) that could not be read as an article; reading goes on.
 using ErrorSink = std::function<void(const Status&)>;
 
+/// Where an input that could not be read is: its name and, for a line of JSON Lines, the
+/// line's number (from 1) and the byte offset where the line starts in the input (both 0
+/// for a whole input).
+struct InputPosition {
+  std::string input;
+  size_t line = 0;
+  size_t byte = 0;
+};
+/// An ErrorSink told where the error is.
+using PositionedErrorSink = std::function<void(const Status&, const InputPosition&)>;
+
 /// Reads every input in order: a file (plain text, HTML, JSON Lines, WARC by content and
 /// extension; a WARC file may be gzip-compressed, one member per record or as a whole), a
-/// named pipe or "-" for stdin (read to the end), or a directory (recursively, in sorted path
+/// named pipe or "-" for stdin, or a directory (recursively, in sorted path
 /// order; hidden entries skipped, symbolic links to directories not followed). Each HTML page
 /// of a WARC file is one article ("FILE:RECORD" in messages; id = WARC-Record-ID, url =
 /// WARC-Target-URI, meta.crawled = WARC-Date); other records are counted in a note.
@@ -56,8 +74,15 @@ using ErrorSink = std::function<void(const Status&)>;
 /// `on_error` with its file name and byte position, and so does every entry of a directory
 /// that is not read (an unreadable folder, a link to a folder, a pipe or device); one bad
 /// input never stops the others.
+/// Stdin that starts with a JSON object is read as a stream, one line at a time: each
+/// article reaches `on_article` as soon as its line has arrived, and memory holds one line
+/// (at most max_input_bytes) whatever the length of the stream. Other stdin (a page, a
+/// text, a JSON document over several lines) is read to its end first.
 void read_articles(const std::vector<std::string>& inputs, const ReaderOptions& options,
                    const ArticleSink& on_article, const ErrorSink& on_error);
+/// The same, each error with its position.
+void read_articles(const std::vector<std::string>& inputs, const ReaderOptions& options,
+                   const ArticleSink& on_article, const PositionedErrorSink& on_error);
 
 /// Reads articles from bytes held in memory (an HTTP request body): plain text, HTML, JSON
 /// Lines (one or more objects) or a WARC file, detected from `content_type` ("text/html",

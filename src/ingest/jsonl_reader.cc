@@ -158,8 +158,10 @@ Result<Document> line_document(LineFields& f, std::vector<Diagnostic>&& repairs,
   doc.diagnostics = std::move(repairs);
   doc.meta.path = where;
   for (const auto& [field, what] : f.wrong_type) {
-    doc.diagnostics.push_back(
-        {"bad_field", where + ": \"" + field + "\" is " + what + ", not a string; ignored", -1});
+    std::string message = where;
+    message.append(": \"").append(field).append("\" is ").append(what);
+    message += ", not a string; ignored";
+    doc.diagnostics.push_back({"bad_field", std::move(message), -1});
   }
   DocumentMeta& m = doc.meta;
   if (const std::string& id = first_of(f.id, f.doc); !id.empty()) m.id = id;
@@ -202,69 +204,83 @@ bool is_multi_line_document(std::string_view raw) {
   return first == "{" || first == "[" || Json::accept(raw.substr(start));
 }
 
+Status multi_line_document_error(const std::string& path) {
+  return error(ErrorCode::kBadInput,
+               path +
+                   ":1: a JSON document over several lines, not JSON Lines; nothing read "
+                   "from it. Write one article object per line (jq -c '.[]' for an "
+                   "array, jq -c . for one object)");
+}
+
 }  // namespace
 
+void read_json_line(std::string_view line, size_t line_no, size_t line_start,
+                    const std::string& path, const ReaderOptions& options,
+                    const ArticleSink& on_article, const PositionedErrorSink& on_error) {
+  if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  if (line.find_first_not_of(" \t") == std::string_view::npos) return;
+
+  const InputPosition at{path, line_no, line_start};
+  const std::string where = path + ":" + std::to_string(line_no);
+  if (line.size() > options.max_input_bytes) {
+    on_error(
+        error(ErrorCode::kBadInput,
+              where + ": " + std::to_string(line.size()) + " bytes, over the limit of " +
+                  std::to_string(options.max_input_bytes) + " bytes for one article; line skipped"),
+        at);
+    return;
+  }
+  std::vector<Diagnostic> repairs;
+  std::string repaired = repair_input(line, where, line_start, &repairs);
+
+  LineFields fields;
+  FieldCollector sax(&fields);
+  bool parsed = Json::sax_parse(repaired, &sax, Json::input_format_t::json, true);
+  if (!parsed) {
+    on_error(error(ErrorCode::kBadInput,
+                   where + ": column " + std::to_string(sax.error_column()) + " (byte " +
+                       std::to_string(line_start + sax.error_column() - (sax.error_column() > 0)) +
+                       "): invalid JSON: " + sax.error() + "; line skipped"),
+             at);
+    return;
+  }
+  if (!sax.top_is_object()) {
+    on_error(error(ErrorCode::kBadInput,
+                   where + ": not a JSON object (one article object per line); line skipped"),
+             at);
+    return;
+  }
+  Result<Document> doc = line_document(fields, std::move(repairs), where);
+  if (!doc.ok()) {
+    on_error(doc.status(), at);
+    return;
+  }
+  if (doc->meta.id.empty() && path != "-") {
+    // "file:LINE" for lines that bring no id of their own.
+    doc->meta.id = std::filesystem::path(path).stem().string() + ":" + std::to_string(line_no);
+  }
+  set_identity(doc.value(), path);
+  finish_document(doc.value(), options);
+  on_article(std::move(doc).value());
+}
+
 void read_json_lines(std::string_view raw, const std::string& path, const ReaderOptions& options,
-                     const ArticleSink& on_article, const ErrorSink& on_error) {
+                     const ArticleSink& on_article, const PositionedErrorSink& on_error) {
   size_t line_no = 0;
   size_t pos = 0;
   if (raw.substr(0, 3) == "\xEF\xBB\xBF") pos = 3;
   if (is_multi_line_document(raw.substr(pos))) {
-    on_error(error(ErrorCode::kBadInput,
-                   path + ":1: a JSON document over several lines, not JSON Lines; nothing read "
-                          "from it. Write one article object per line (jq -c '.[]' for an "
-                          "array, jq -c . for one object)"));
+    on_error(multi_line_document_error(path), {path, 1, pos});
     return;
   }
   while (pos < raw.size()) {
     ++line_no;
     size_t nl = raw.find('\n', pos);
     size_t end = nl == std::string_view::npos ? raw.size() : nl;
-    std::string_view line = raw.substr(pos, end - pos);
-    size_t line_start = pos;
+    const size_t line_start = pos;
     pos = nl == std::string_view::npos ? raw.size() : nl + 1;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
-
-    const std::string where = path + ":" + std::to_string(line_no);
-    if (line.size() > options.max_input_bytes) {
-      on_error(error(ErrorCode::kBadInput, where + ": " + std::to_string(line.size()) +
-                                               " bytes, over the limit of " +
-                                               std::to_string(options.max_input_bytes) +
-                                               " bytes for one article; line skipped"));
-      continue;
-    }
-    std::vector<Diagnostic> repairs;
-    std::string repaired = repair_input(line, where, line_start, &repairs);
-
-    LineFields fields;
-    FieldCollector sax(&fields);
-    bool parsed = Json::sax_parse(repaired, &sax, Json::input_format_t::json, true);
-    if (!parsed) {
-      on_error(
-          error(ErrorCode::kBadInput,
-                where + ": column " + std::to_string(sax.error_column()) + " (byte " +
-                    std::to_string(line_start + sax.error_column() - (sax.error_column() > 0)) +
-                    "): invalid JSON: " + sax.error() + "; line skipped"));
-      continue;
-    }
-    if (!sax.top_is_object()) {
-      on_error(error(ErrorCode::kBadInput,
-                     where + ": not a JSON object (one article object per line); line skipped"));
-      continue;
-    }
-    Result<Document> doc = line_document(fields, std::move(repairs), where);
-    if (!doc.ok()) {
-      on_error(doc.status());
-      continue;
-    }
-    if (doc->meta.id.empty() && path != "-") {
-      // "file:LINE" for lines that bring no id of their own.
-      doc->meta.id = std::filesystem::path(path).stem().string() + ":" + std::to_string(line_no);
-    }
-    set_identity(doc.value(), path);
-    finish_document(doc.value(), options);
-    on_article(std::move(doc).value());
+    read_json_line(raw.substr(line_start, end - line_start), line_no, line_start, path, options,
+                   on_article, on_error);
   }
 }
 

@@ -198,14 +198,16 @@ void list_directory(const fs::path& dir, std::vector<std::string>& files,
 }
 
 void read_path(const std::string& path, const ReaderOptions& options, const ArticleSink& on_article,
-               const ErrorSink& on_error) {
+               const PositionedErrorSink& on_error) {
   if (is_warc_path(path)) {  // read as a stream: crawl files are far over the input limit
-    read_warc_file(path, options, on_article, on_error);
+    read_warc_file(path, options, on_article, [&](const Status& s) {
+      on_error(s, InputPosition{path, 0, 0});
+    });
     return;
   }
   Result<std::string> raw = load_file(path, options);
   if (!raw.ok()) {
-    on_error(raw.status());
+    on_error(raw.status(), InputPosition{path, 0, 0});
     return;
   }
   read_buffer(raw.value(), path, options, on_article, on_error);
@@ -214,16 +216,17 @@ void read_path(const std::string& path, const ReaderOptions& options, const Arti
 // A named pipe given as an input ("<(curl ...)", mkfifo) or a character device: read as a
 // stream, like stdin.
 void read_pipe(const std::string& path, const ReaderOptions& options, const ArticleSink& on_article,
-               const ErrorSink& on_error) {
+               const PositionedErrorSink& on_error) {
   std::FILE* f = std::fopen(path.c_str(), "rb");
   if (!f) {
-    on_error(error(ErrorCode::kIo, path + ": cannot open: " + std::strerror(errno)));
+    on_error(error(ErrorCode::kIo, path + ": cannot open: " + std::strerror(errno)),
+             InputPosition{path, 0, 0});
     return;
   }
   Result<std::string> raw = load_stream(f, path, options);
   std::fclose(f);
   if (!raw.ok()) {
-    on_error(raw.status());
+    on_error(raw.status(), InputPosition{path, 0, 0});
     return;
   }
   read_buffer(raw.value(), path, options, on_article, on_error);
@@ -287,10 +290,10 @@ void report_bad_bytes(const std::vector<size_t>& bad, const std::string& where, 
     // Each replacement is 2 bytes longer than the byte it replaces.
     const std::string in_text =
         text_offsets ? "; text byte " + std::to_string(bad[k] + 2 * k) : std::string();
-    out->push_back({"invalid_utf8",
-                    where + ": byte " + std::to_string(at) + ": " + what + " replaced by U+FFFD" +
-                        in_text,
-                    static_cast<int64_t>(at)});
+    std::string message = where;
+    message.append(": byte ").append(std::to_string(at)).append(": ").append(what);
+    message.append(" replaced by U+FFFD").append(in_text);
+    out->push_back({"invalid_utf8", std::move(message), static_cast<int64_t>(at)});
   }
   if (bad.size() > shown) {
     size_t at = base + bad[shown];
@@ -366,6 +369,17 @@ std::optional<InputFormat> format_of_content_type(std::string_view content_type)
 void read_buffer(std::string_view raw, const std::string& path, const ReaderOptions& options,
                  const ArticleSink& on_article, const ErrorSink& on_error,
                  std::optional<InputFormat> given_format) {
+  read_buffer(
+      raw, path, options, on_article, [&](const Status& s, const InputPosition&) { on_error(s); },
+      given_format);
+}
+
+void read_buffer(std::string_view raw, const std::string& path, const ReaderOptions& options,
+                 const ArticleSink& on_article, const PositionedErrorSink& on_positioned_error,
+                 std::optional<InputFormat> given_format) {
+  const ErrorSink on_error = [&](const Status& s) {
+    on_positioned_error(s, InputPosition{path, 0, 0});
+  };
   const InputFormat format = given_format ? *given_format : detect_format(path, raw);
   if (const size_t limit = input_limit(options, format); raw.size() > limit) {
     on_error(error(ErrorCode::kBadInput, over_limit(path, raw.size(), limit, "one input")));
@@ -388,7 +402,7 @@ void read_buffer(std::string_view raw, const std::string& path, const ReaderOpti
     return;
   }
   if (format == InputFormat::kJsonLines) {
-    read_json_lines(raw, path, options, on_article, on_error);
+    read_json_lines(raw, path, options, on_article, on_positioned_error);
     return;
   }
   Result<Document> doc = format == InputFormat::kHtml ? read_html(raw, path) : read_text(raw, path);
@@ -424,17 +438,21 @@ Result<std::string> parse_publication_date(std::string_view value, std::string_v
 
 void read_articles(const std::vector<std::string>& inputs, const ReaderOptions& options,
                    const ArticleSink& on_article, const ErrorSink& on_error) {
+  read_articles(inputs, options, on_article,
+                [&](const Status& s, const InputPosition&) { on_error(s); });
+}
+
+void read_articles(const std::vector<std::string>& inputs, const ReaderOptions& options,
+                   const ArticleSink& on_article, const PositionedErrorSink& on_positioned_error) {
   namespace fs = std::filesystem;
   for (const std::string& input : inputs) {
     if (input == "-") {
-      Result<std::string> raw = ingest::load_stream(stdin, "-", options);
-      if (!raw.ok()) {
-        on_error(raw.status());
-      } else {
-        ingest::read_buffer(raw.value(), "-", options, on_article, on_error);
-      }
+      ingest::read_stdin(options, on_article, on_positioned_error);
       continue;
     }
+    const ErrorSink on_error = [&](const Status& s) {
+      on_positioned_error(s, InputPosition{input, 0, 0});
+    };
     std::error_code ec;
     fs::file_status st = fs::status(input, ec);
     if (ec && ec != std::errc::no_such_file_or_directory) {
@@ -445,12 +463,12 @@ void read_articles(const std::vector<std::string>& inputs, const ReaderOptions& 
       std::vector<std::string> files;
       ingest::list_directory(input, files, on_error);
       for (const std::string& file : files) {
-        ingest::read_path(file, options, on_article, on_error);
+        ingest::read_path(file, options, on_article, on_positioned_error);
       }
     } else if (fs::is_fifo(st) || fs::is_character_file(st)) {
-      ingest::read_pipe(input, options, on_article, on_error);
+      ingest::read_pipe(input, options, on_article, on_positioned_error);
     } else if (fs::is_regular_file(st)) {
-      ingest::read_path(input, options, on_article, on_error);
+      ingest::read_path(input, options, on_article, on_positioned_error);
     } else {
       on_error(error(ErrorCode::kBadInput, input + ": " + ingest::file_kind(st.type()) +
                                                ", not a file or folder; skipped"));

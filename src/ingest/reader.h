@@ -64,9 +64,16 @@ Result<Document> read_html(std::string_view raw, const std::string& path,
                            std::string_view http_charset = {}, std::string_view fetched_url = {});
 
 /// Reads JSON Lines, one article object per line, each reported as "path:LINE".
-/// Lines that are not JSON objects with a string "text" go to `on_error`; the others go on.
+/// Lines that are not JSON objects with a string "text" go to `on_error`, with the line's
+/// position; the others go on.
 void read_json_lines(std::string_view raw, const std::string& path, const ReaderOptions& options,
-                     const ArticleSink& on_article, const ErrorSink& on_error);
+                     const ArticleSink& on_article, const PositionedErrorSink& on_error);
+
+/// Reads one line of JSON Lines (without its '\n'): line `line_no` of `path`, starting at
+/// byte `line_start` of it. A blank line is nothing; a bad one goes to `on_error`.
+void read_json_line(std::string_view line, size_t line_no, size_t line_start,
+                    const std::string& path, const ReaderOptions& options,
+                    const ArticleSink& on_article, const PositionedErrorSink& on_error);
 
 /// Reads the bytes of one input: checks size and that it is text, then reads it in `format`,
 /// or in the format detect_format() finds when none is given. What read_articles() does for
@@ -74,6 +81,19 @@ void read_json_lines(std::string_view raw, const std::string& path, const Reader
 void read_buffer(std::string_view raw, const std::string& path, const ReaderOptions& options,
                  const ArticleSink& on_article, const ErrorSink& on_error,
                  std::optional<InputFormat> format = std::nullopt);
+/// The same, each error with its position (the line of JSON Lines).
+void read_buffer(std::string_view raw, const std::string& path, const ReaderOptions& options,
+                 const ArticleSink& on_article, const PositionedErrorSink& on_error,
+                 std::optional<InputFormat> format = std::nullopt);
+
+/// Reads stdin ("-"), named options.stdin_name in messages and paths. Input that starts with
+/// a JSON object line is JSON Lines read as a stream: each line goes through
+/// read_json_line() as soon as it has arrived, and options.on_wait runs before a read that
+/// would wait for more bytes. Anything else (a page, a text, JSON over several lines) is read
+/// to its end and then as read_buffer() reads a file.
+/// Ensures: the same articles and errors as read_buffer() on the same bytes for JSON Lines.
+void read_stdin(const ReaderOptions& options, const ArticleSink& on_article,
+                const PositionedErrorSink& on_error);
 
 /// The format a MIME type names ("text/html; charset=utf-8" -> kHtml), or nullopt when it
 /// names none we read.

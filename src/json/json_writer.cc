@@ -47,7 +47,7 @@ Json doc_json(const Document& doc) {
   return j;
 }
 
-Json entity_json(const Document& doc, const Entity& e, size_t index) {
+Json entity_json(const Document& doc, const Entity& e, size_t index, bool record) {
   Json j;
   j["id"] = index;
   j["name"] = e.name;
@@ -73,6 +73,7 @@ Json entity_json(const Document& doc, const Entity& e, size_t index) {
     Json mj = span_json(doc, m.span);
     mj["kind"] = to_string(m.kind);
     mj["sentence"] = m.sentence;
+    if (record) mj["index"] = mi;
     mentions.push_back(std::move(mj));
   }
   j["mentions"] = std::move(mentions);
@@ -87,7 +88,7 @@ Json entity_json(const Document& doc, const Entity& e, size_t index) {
   return j;
 }
 
-Json quote_json(const Document& doc, const Quote& q) {
+Json quote_json(const Document& doc, const Quote& q, bool record) {
   Json j;
   j["kind"] = to_string(q.kind);
   j["mode"] = to_string(q.mode);
@@ -119,6 +120,7 @@ Json quote_json(const Document& doc, const Quote& q) {
   j["addressee"] = optional_span(doc, q.addressee);
   j["date"] = string_or_null(q.date);
   j["date_source"] = to_string(q.date_source);
+  if (record) j["time"] = q.time;
   j["sentence"] = q.sentence;
   j["why"] = q.why;
   return j;
@@ -147,7 +149,7 @@ Json participant_json(const Document& doc, const EventParticipant& p) {
   return j;
 }
 
-Json event_json(const Document& doc, const Event& e) {
+Json event_json(const Document& doc, const Event& e, bool record) {
   Json j;
   j["actor"] = participant_json(doc, e.actor);
   Json action;
@@ -165,6 +167,7 @@ Json event_json(const Document& doc, const Event& e) {
   j["modality"] = string_or_null(e.modality);
   j["date"] = string_or_null(e.date);
   j["date_source"] = to_string(e.date_source);
+  if (record) j["time"] = e.time;
   if (e.place.span.empty() && e.place.name.empty()) {
     j["place"] = nullptr;
   } else {
@@ -186,21 +189,23 @@ Json event_json(const Document& doc, const Event& e) {
 }  // namespace
 
 std::string to_json(const Document& doc, const JsonOptions& options) {
+  const bool record = options.with_record;
   Json j;
   j["doc"] = doc_json(doc);
+  if (record) j["text"] = doc.text;
   Json entities = Json::array();
   for (size_t i = 0; i < doc.entities.size(); ++i) {
-    entities.push_back(entity_json(doc, doc.entities[i], i));
+    entities.push_back(entity_json(doc, doc.entities[i], i, record));
   }
   j["entities"] = std::move(entities);
   Json quotes = Json::array();
-  for (const Quote& q : doc.quotes) quotes.push_back(quote_json(doc, q));
+  for (const Quote& q : doc.quotes) quotes.push_back(quote_json(doc, q, record));
   j["quotes"] = std::move(quotes);
   Json times = Json::array();
   for (const TimeExpression& t : doc.times) times.push_back(time_json(doc, t));
   j["times"] = std::move(times);
   Json events = Json::array();
-  for (const Event& e : doc.events) events.push_back(event_json(doc, e));
+  for (const Event& e : doc.events) events.push_back(event_json(doc, e, record));
   j["events"] = std::move(events);
   Json diagnostics = Json::array();
   for (const Diagnostic& d : doc.diagnostics) {
@@ -208,7 +213,20 @@ std::string to_json(const Document& doc, const JsonOptions& options) {
                            {"byte", d.byte < 0 ? Json(nullptr) : Json(d.byte)}});
   }
   j["diagnostics"] = std::move(diagnostics);
-  if (options.with_sentences) {
+  if (record) {
+    // Every mention, those of no entity too (the store keeps them all), in index order.
+    Json mentions = Json::array();
+    for (const Mention& m : doc.mentions) {
+      Json mj = span_json(doc, m.span);
+      mj["entity"] = m.entity;
+      mj["kind"] = to_string(m.kind);
+      mj["sentence"] = m.sentence;
+      mj["why"] = m.why;
+      mentions.push_back(std::move(mj));
+    }
+    j["mentions"] = std::move(mentions);
+  }
+  if (options.with_sentences || record) {
     Json paragraphs = Json::array();
     for (const Paragraph& p : doc.paragraphs) {
       paragraphs.push_back({{"start", p.span.begin}, {"end", p.span.end},
@@ -225,7 +243,7 @@ std::string to_json(const Document& doc, const JsonOptions& options) {
     }
     j["sentences"] = std::move(sentences);
   }
-  if (options.with_tokens || options.with_syntax) {
+  if (options.with_tokens || options.with_syntax || record) {
     Json tokens = Json::array();
     for (const Token& t : doc.tokens) {
       Json tj = span_json(doc, t.span);
@@ -246,6 +264,18 @@ std::string to_json(const Document& doc, const JsonOptions& options) {
   }
   // A span that cut a multi-byte character would be a bug; replace rather than throw.
   return j.dump(options.pretty ? 2 : -1, ' ', false, Json::error_handler_t::replace);
+}
+
+std::string error_json(const Status& status, const std::string& input, size_t line, size_t byte) {
+  Json e;
+  e["code"] = error_code_name(status.code());
+  e["message"] = status.message();
+  e["input"] = input;
+  e["line"] = line;
+  e["byte"] = byte;
+  Json j;
+  j["error"] = std::move(e);
+  return j.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 
 }  // namespace dateline

@@ -76,5 +76,23 @@ TEST(OrderedPool, MoveOnlyItems) {
   EXPECT_EQ(got, (std::vector<int>{1, 2, 3, 4, 5, 6, 7, 8, 9, 10}));
 }
 
+// drain() hands out every result submitted so far and leaves the pool open: what a streaming
+// reader calls before it waits for more input.
+TEST(OrderedPool, DrainDeliversWhatWasSubmitted) {
+  for (int threads : {1, 2, 4}) {
+    std::vector<int> got;
+    OrderedPool<int, int> pool(
+        threads, [](int&& i) { return i * 10; }, [&](int&& r) { got.push_back(r); });
+    for (int round = 0; round < 3; ++round) {
+      for (int i = 0; i < 5; ++i) pool.submit(round * 5 + i);
+      pool.drain();
+      ASSERT_EQ(static_cast<int>(got.size()), 5 * (round + 1)) << threads << " threads";
+      EXPECT_EQ(got.back(), (round * 5 + 4) * 10);
+    }
+    pool.finish();
+    EXPECT_EQ(got.size(), 15u);
+  }
+}
+
 }  // namespace
 }  // namespace dateline
