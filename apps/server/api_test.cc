@@ -454,6 +454,13 @@ TEST_F(StoreApiTest, PersonPageHasRolesOverTimeAndStatements) {
     role_articles += role["articles"].get<int64_t>();
   }
   EXPECT_GE(role_articles, titled);
+  std::set<std::string> folded;  // "Council chair" and "council chair" are one role
+  for (const Json& role : p["roles"]) {
+    std::string t = role["title"];
+    for (char& c : t) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    folded.insert(t);
+  }
+  EXPECT_EQ(folded.size(), p["roles"].size()) << r.body;
   // Her statements are what `quotes --speaker "Mara Quint"` counts: statements, not reports.
   Json quotes = parse(get("/api/quotes", {{"speaker", "Mara Quint"}}));
   ASSERT_GE(p["statements"].size(), 2u) << r.body;

@@ -23,7 +23,9 @@ namespace dateline {
 /// A role a person held, as the articles give it: one title ("Harbour Minister"), the
 /// first and last publication dates of the articles that give it, and how many do.
 struct RoleSpan {
-  std::string title;         ///< "title (organization)" as PersonAppearance::titles has it
+  /// "title (organization)" as PersonAppearance::titles has it, its first spelling (titles
+  /// that differ only in ASCII case are one role)
+  std::string title;
   std::string first, last;   ///< publication dates, "" when the articles have none
   int64_t articles = 0;
   std::vector<std::string> outlets;  ///< distinct, in order of first appearance

@@ -6,6 +6,7 @@
 #include "dateline/views.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <map>
 #include <tuple>
@@ -209,7 +210,10 @@ Result<PersonView> person_view(Store& store, int64_t id) {
   std::map<std::string, size_t> role_index;
   for (const PersonAppearance& a : view.person.appearances) {
     for (const std::string& title : a.titles) {
-      auto [it, added] = role_index.emplace(title, view.roles.size());
+      // "Mayor" and "mayor" are one role; the first spelling seen names it.
+      std::string key = title;
+      for (char& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      auto [it, added] = role_index.emplace(std::move(key), view.roles.size());
       if (added) view.roles.push_back(RoleSpan{title, a.published, a.published, 0, {}});
       RoleSpan& role = view.roles[it->second];
       ++role.articles;

@@ -128,7 +128,9 @@ try {
     const page = await open(`#view=person&id=${id}`);
     const want = await api(`api/people/${id}`);
     const roles = await page.$$eval('#person-body table:nth-of-type(1) tbody tr', (trs) => trs.map((tr) => tr.textContent));
-    check('person: role history', roles.length === want.roles.length && roles.some((r) => /mayor/i.test(r)), roles.join(' | '));
+    // "Mayor" in three articles and "the mayor" in one: one role, four articles.
+    check('person: role history', roles.length === want.roles.length && roles.length === 1
+      && /Mayor.*2026-06-01.*2026-06-16.*4/.test(roles[0]), roles.join(' | '));
     check('person: statements', want.statements.length === 4 && (await page.$$eval('#person-body table', (t) => t[1].querySelectorAll('tbody tr').length)) === 4);
     await shot(page, 'person');
     await page.close();
