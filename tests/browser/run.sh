@@ -50,6 +50,10 @@ for _ in $(seq 1 300); do
   sleep 0.1
 done
 [ -n "$port" ] || { echo "FAIL: the server did not say its port"; exit 1; }
+for _ in $(seq 1 300); do  # until it accepts connections (a loaded machine is slow)
+  (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break
+  sleep 0.1
+done
 
 # The test imports puppeteer-core from `modules`: run a copy of it next to them.
 [ "$(dirname "$modules")" = "$here" ] || cp "$here/views_test.mjs" "$(dirname "$modules")/"

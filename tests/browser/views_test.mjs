@@ -34,9 +34,9 @@ async function open(hash, width = 1100) {
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   page.errors = errors;
-  await page.goto(new URL(hash, base).href, { waitUntil: 'load' });
+  await page.goto(new URL(hash, base).href, { waitUntil: 'load', timeout: 60000 });
   const view = new URLSearchParams(hash.replace(/^#/, '')).get('view') || 'search';
-  await page.waitForFunction((v) => document.body.dataset.ready === v, { timeout: 15000 }, view);
+  await page.waitForFunction((v) => document.body.dataset.ready === v, { timeout: 60000 }, view);
   return page;
 }
 
@@ -44,7 +44,7 @@ async function open(hash, width = 1100) {
 async function clickAndWait(page, selector, view) {
   await page.evaluate(() => { document.body.dataset.ready = ''; });
   await page.click(selector);
-  await page.waitForFunction((v) => document.body.dataset.ready === v, { timeout: 15000 }, view);
+  await page.waitForFunction((v) => document.body.dataset.ready === v, { timeout: 60000 }, view);
 }
 
 async function shot(page, name) {
@@ -182,7 +182,7 @@ try {
     await form.type('#t-type', 'ASSAULT');
     await form.evaluate(() => { document.body.dataset.ready = ''; });
     await form.click('#timeline-form button[type="submit"]');
-    await form.waitForFunction(() => document.body.dataset.ready === 'timeline');
+    await form.waitForFunction(() => document.body.dataset.ready === 'timeline', { timeout: 60000 });
     const url = form.url();
     check('shared URL: a submitted form is in the URL', url.includes('type=ASSAULT') && url.includes('view=timeline'), url);
     const again = await open(new URL(url).hash);
@@ -214,7 +214,7 @@ try {
     if (reached) {
       await page.evaluate(() => { document.body.dataset.ready = ''; });
       await page.keyboard.press('Enter');
-      await page.waitForFunction(() => document.body.dataset.ready === 'network');
+      await page.waitForFunction(() => document.body.dataset.ready === 'network', { timeout: 60000 });
     }
     const focus = await page.evaluate(() => document.activeElement.id);
     check('keyboard: Enter on a view\'s link opens it and focuses its heading', reached && focus === 'network-heading', focus);
