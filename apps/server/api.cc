@@ -86,9 +86,14 @@ Status check_params(const ApiRequest& r, const std::vector<std::string_view>& kn
     DL_RETURN_IF_ERROR(check_text(value, key));
     if (std::find(known.begin(), known.end(), key) == known.end()) {
       std::string list;
-      for (std::string_view k : known) list += (list.empty() ? "" : ", ") + std::string(k);
-      return error(ErrorCode::kInvalidArgument,
-                   "unknown parameter '" + key + "' (this endpoint takes: " + list + ")");
+      for (std::string_view k : known) {
+        if (!list.empty()) list += ", ";
+        list += k;
+      }
+      std::string message = "unknown parameter '" + key + "' (this endpoint takes: ";
+      message += list;
+      message += ")";
+      return error(ErrorCode::kInvalidArgument, message);
     }
   }
   return ok_status();
@@ -462,9 +467,9 @@ ApiResponse Api::article(const ApiRequest& request) const {
   Result<JsonOptions> json_options = json_options_from(request);
   if (!json_options.ok()) return error_response(json_options.status());
   std::string text_switch = query_or(request, "text", "");
-  const Filter kTextSwitch{"text", FilterKind::kSwitch, ""};
+  const Filter text_filter{"text", FilterKind::kSwitch, ""};
   if (!text_switch.empty()) {
-    if (Status s = check_filter(kTextSwitch, text_switch); !s.ok()) {
+    if (Status s = check_filter(text_filter, text_switch); !s.ok()) {
       return error_response(Status(s.code(), s.message().substr(2)));
     }
   }

@@ -23,15 +23,15 @@ class ApiTest : public ::testing::Test {
   static void SetUpTestSuite() {
     auto p = Pipeline::create({});
     ASSERT_TRUE(p.ok()) << p.status().to_string();
-    pipeline_ = new Pipeline(std::move(p).value());
+    pipeline = new Pipeline(std::move(p).value());
   }
-  static void TearDownTestSuite() { delete pipeline_; }
-  static Pipeline* pipeline_;
+  static void TearDownTestSuite() { delete pipeline; }
+  static Pipeline* pipeline;
 };
-Pipeline* ApiTest::pipeline_ = nullptr;
+Pipeline* ApiTest::pipeline = nullptr;
 
 TEST_F(ApiTest, RoutesAndErrors) {
-  Api api(*pipeline_);
+  Api api(*pipeline);
   static const struct {
     const char* method;
     const char* path;
@@ -48,7 +48,7 @@ TEST_F(ApiTest, RoutesAndErrors) {
 }
 
 TEST_F(ApiTest, ExtractIsByteIdenticalToTheLibraryEncoder) {
-  Api api(*pipeline_);
+  Api api(*pipeline);
   const std::string article =
       "Mayor Lena Park said on Monday that the bridge would reopen in May.\n";
   ApiResponse r = api.handle({"POST", "/api/extract", {{"name", "bridge.txt"}}, "text/plain",
@@ -58,7 +58,7 @@ TEST_F(ApiTest, ExtractIsByteIdenticalToTheLibraryEncoder) {
   std::string expected;
   read_article_bytes(article, "bridge.txt", "text/plain", {},
                      [&](Document&& doc) {
-                       ASSERT_TRUE(pipeline_->process(doc).ok());
+                       ASSERT_TRUE(pipeline->process(doc).ok());
                        expected += to_json(doc, {}) + "\n";
                      },
                      [](const Status& s) { FAIL() << s.to_string(); });
@@ -66,7 +66,7 @@ TEST_F(ApiTest, ExtractIsByteIdenticalToTheLibraryEncoder) {
 }
 
 TEST_F(ApiTest, ExtractRejectsAnEmptyBody) {
-  Api api(*pipeline_);
+  Api api(*pipeline);
   ApiResponse r = api.handle({"POST", "/api/extract", {}, "text/plain", ""});
   EXPECT_EQ(r.status, 400);
   EXPECT_NE(r.body.find("\"code\":\"bad_input\""), std::string::npos) << r.body;
@@ -107,24 +107,24 @@ class StoreApiTest : public ApiTest {
  protected:
   static void SetUpTestSuite() {
     ApiTest::SetUpTestSuite();
-    db_path_ = new std::string(::testing::TempDir() + "server_api_test_" +
+    db_path = new std::string(::testing::TempDir() + "server_api_test_" +
                                std::to_string(::getpid()) + ".db");
     remove_db();
     StoreOptions options;
-    options.path = *db_path_;
+    options.path = *db_path;
     Result<Store> store = Store::open(options);
     ASSERT_TRUE(store.ok()) << store.status().to_string();
-    Result<int64_t> run = store->begin_run({"server_api_test", "test", pipeline_->fingerprint()});
+    Result<int64_t> run = store->begin_run({"server_api_test", "test", pipeline->fingerprint()});
     ASSERT_TRUE(run.ok()) << run.status().to_string();
-    jsons_ = new std::vector<std::string>();
+    jsons = new std::vector<std::string>();
     for (const FixtureArticle& f : kFixtures) {
       ReaderOptions reader;
       reader.default_published = f.published;
       read_article_bytes(
           f.text, f.name, "text/plain", reader,
           [&](Document&& doc) {
-            ASSERT_TRUE(pipeline_->process(doc).ok());
-            jsons_->push_back(to_json(doc, {}));
+            ASSERT_TRUE(pipeline->process(doc).ok());
+            jsons->push_back(to_json(doc, {}));
             Result<PutOutcome> put = store->put(doc, *run);
             ASSERT_TRUE(put.ok()) << put.status().to_string();
           },
@@ -134,25 +134,25 @@ class StoreApiTest : public ApiTest {
   }
   static void TearDownTestSuite() {
     remove_db();
-    delete db_path_;
-    delete jsons_;
+    delete db_path;
+    delete jsons;
     ApiTest::TearDownTestSuite();
   }
   static void remove_db() {
     std::error_code ec;
-    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(*db_path_ + suffix, ec);
+    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(*db_path + suffix, ec);
   }
 
   static ApiResponse get(const std::string& path, std::map<std::string, std::string> query = {}) {
-    Api api(*pipeline_, *db_path_);
+    Api api(*pipeline, *db_path);
     return api.handle({"GET", path, std::move(query), "", ""});
   }
 
-  static std::string* db_path_;
-  static std::vector<std::string>* jsons_;  ///< to_json() of each fixture, as extract prints it
+  static std::string* db_path;
+  static std::vector<std::string>* jsons;  ///< to_json() of each fixture, as extract prints it
 };
-std::string* StoreApiTest::db_path_ = nullptr;
-std::vector<std::string>* StoreApiTest::jsons_ = nullptr;
+std::string* StoreApiTest::db_path = nullptr;
+std::vector<std::string>* StoreApiTest::jsons = nullptr;
 
 // The API answers what Store::quotes() answers for the same filters, in the same order, cut at
 // `limit`; the counts are bounds rather than exact so that a better attribution model (more or
@@ -174,7 +174,7 @@ TEST_F(StoreApiTest, QuotesFilterLikeTheCli) {
       {{{"limit", "1"}}, 1, 1, ""},
   };
   StoreOptions options;
-  options.path = *db_path_;
+  options.path = *db_path;
   options.read_only = true;
   Result<Store> store = Store::open(options);
   ASSERT_TRUE(store.ok()) << store.status().to_string();
@@ -271,12 +271,12 @@ TEST_F(StoreApiTest, EntitiesAndEvents) {
 }
 
 TEST_F(StoreApiTest, ArticleIsTheStoredExtractJson) {
-  ASSERT_EQ(jsons_->size(), 2u);
+  ASSERT_EQ(jsons->size(), 2u);
   ApiResponse by_id = get("/api/articles/ferry_resumes");
   ASSERT_EQ(by_id.status, 200) << by_id.body;
-  EXPECT_EQ(by_id.body, (*jsons_)[1]);
+  EXPECT_EQ(by_id.body, (*jsons)[1]);
   const std::string hash = parse(by_id)["doc"]["content_hash"];
-  EXPECT_EQ(get("/api/articles/" + hash).body, (*jsons_)[1]);
+  EXPECT_EQ(get("/api/articles/" + hash).body, (*jsons)[1]);
 }
 
 // Issue #21: the page builds its search forms from the same filter table as the CLI's flags.
@@ -346,20 +346,20 @@ TEST_F(StoreApiTest, BadRequestsAreExplainedCleanly) {
       {"POST", "/api/extract", {{"nmae", "x"}}, 400, "unknown parameter 'nmae'"},
   };
   for (const auto& c : kCases) {
-    Api api(*pipeline_, *db_path_);
+    Api api(*pipeline, *db_path);
     ApiResponse r = api.handle({c.method, c.path, c.query, "text/plain", "Talks resumed."});
     EXPECT_EQ(r.status, c.status) << c.path << ": " << r.body;
     Json j = parse(r);  // valid JSON, hence valid UTF-8
     EXPECT_NE(j["error"]["message"].get<std::string>().find(c.message_has), std::string::npos)
         << c.path << ": " << r.body;
-    EXPECT_EQ(r.body.find(*db_path_), std::string::npos) << r.body;
+    EXPECT_EQ(r.body.find(*db_path), std::string::npos) << r.body;
     EXPECT_EQ(r.body.find("SELECT"), std::string::npos) << r.body;
   }
 }
 
 // A valid publication date is stored in its ISO form.
 TEST_F(StoreApiTest, PublishedIsStoredInIsoForm) {
-  Api api(*pipeline_, *db_path_);
+  Api api(*pipeline, *db_path);
   ApiResponse ok = api.handle(
       {"POST", "/api/extract", {{"published", "March 6, 2026"}}, "text/plain", "Talks resumed."});
   ASSERT_EQ(ok.status, 200) << ok.body;
@@ -572,7 +572,7 @@ TEST_F(StoreApiTest, NetworkHasActorsAndWeightedEdges) {
 TEST_F(StoreApiTest, WithoutAStoreTheStoreEndpointsAre503) {
   const std::string missing = ::testing::TempDir() + "server_api_test_missing.db";
   for (const std::string& db : {std::string(), missing}) {
-    Api api(*pipeline_, db);
+    Api api(*pipeline, db);
     for (const char* path : {"/api/quotes", "/api/people", "/api/entities", "/api/events",
                              "/api/timeline", "/api/articles/ferry_vote", "/api/people/1",
                              "/api/series/statements", "/api/series/events", "/api/network"}) {

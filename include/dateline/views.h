@@ -26,15 +26,15 @@ struct RoleSpan {
   /// "title (organization)" as PersonAppearance::titles has it, its first spelling (titles
   /// that differ only in ASCII case are one role)
   std::string title;
-  std::string first, last;   ///< publication dates, "" when the articles have none
+  std::string first, last;  ///< publication dates, "" when the articles have none
   int64_t articles = 0;
   std::vector<std::string> outlets;  ///< distinct, in order of first appearance
 };
 
 /// A person's page: who, the roles over time, every appearance and their statements.
 struct PersonView {
-  PersonRecord person;               ///< with appearances, by publication date
-  std::vector<RoleSpan> roles;       ///< ordered by first date, then title
+  PersonRecord person;                  ///< with appearances, by publication date
+  std::vector<RoleSpan> roles;          ///< ordered by first date, then title
   std::vector<QuoteRecord> statements;  ///< one row per statement, by date
 };
 
@@ -76,9 +76,9 @@ Result<std::vector<Series>> series(Store& store, const SeriesQuery& query);
 
 /// Who acts on whom: events whose actor and target are both known, as edges between actors.
 struct NetworkQuery {
-  std::string type;       ///< PLOVER type or CAMEO prefix ("" for all)
+  std::string type;           ///< PLOVER type or CAMEO prefix ("" for all)
   std::string actor, target;  ///< code prefixes, as EventQuery
-  std::string from, to;   ///< ISO dates, inclusive
+  std::string from, to;       ///< ISO dates, inclusive
 };
 
 /// An actor: its CAMEO code when it has one, else its text; the most frequent text as label.
@@ -97,8 +97,8 @@ struct NetworkEdge {
 struct Network {
   std::vector<NetworkNode> nodes;  ///< by events, then id
   std::vector<NetworkEdge> edges;  ///< by weight, then source, then target
-  int64_t events = 0;   ///< events drawn (both parties known)
-  int64_t skipped = 0;  ///< events matched but left out: actor or target unknown
+  int64_t events = 0;              ///< events drawn (both parties known)
+  int64_t skipped = 0;             ///< events matched but left out: actor or target unknown
 };
 
 Result<Network> network(Store& store, const NetworkQuery& query);

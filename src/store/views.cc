@@ -52,9 +52,14 @@ Status apply_filters(std::span<const Filter> filters, const FilterValues& values
     }
     if (filter == nullptr) {
       std::string list;
-      for (const Filter& f : filters) list += (list.empty() ? "" : ", ") + std::string(f.name);
-      return Status(ErrorCode::kInvalidArgument,
-                    "--" + name + ": not a filter of this query (it takes: " + list + ")");
+      for (const Filter& f : filters) {
+        if (!list.empty()) list += ", ";
+        list += f.name;
+      }
+      std::string message = "--" + name + ": not a filter of this query (it takes: ";
+      message += list;
+      message += ")";
+      return Status(ErrorCode::kInvalidArgument, message);
     }
     if (entry.second.empty()) continue;
     std::string value = entry.second;
@@ -138,6 +143,7 @@ Result<std::vector<Series>> event_series(Store& store, const SeriesQuery& query)
   std::map<std::string, Tally> by_type;
   for (const EventRecord& r : rows) by_type[r.plover].add(r.day, query.by);
   std::vector<Series> out;
+  out.reserve(by_type.size());
   for (const auto& entry : by_type) out.push_back(entry.second.to_series(entry.first));
   return out;
 }
@@ -157,10 +163,13 @@ Result<SeriesQuery> make_statement_series_query(const FilterValues& values) {
   SeriesQuery q;
   DL_RETURN_IF_ERROR(apply_filters(kStatementSeriesFilters, values,
                                    [&](std::string_view name, std::string v) -> Status {
-                                     if (name == "speaker") q.speaker = std::move(v);
-                                     if (name == "from") q.from = std::move(v);
-                                     if (name == "to") q.to = std::move(v);
-                                     if (name == "by") {
+                                     if (name == "speaker")
+                                       q.speaker = std::move(v);
+                                     else if (name == "from")
+                                       q.from = std::move(v);
+                                     else if (name == "to")
+                                       q.to = std::move(v);
+                                     else if (name == "by") {
                                        DL_ASSIGN_OR_RETURN(q.by, parse_period(v));
                                      }
                                      return ok_status();
@@ -173,12 +182,17 @@ Result<SeriesQuery> make_event_series_query(const FilterValues& values) {
   q.events = true;
   DL_RETURN_IF_ERROR(apply_filters(kEventSeriesFilters, values,
                                    [&](std::string_view name, std::string v) -> Status {
-                                     if (name == "actor") q.actor = std::move(v);
-                                     if (name == "target") q.target = std::move(v);
-                                     if (name == "type") q.type = std::move(v);
-                                     if (name == "from") q.from = std::move(v);
-                                     if (name == "to") q.to = std::move(v);
-                                     if (name == "by") {
+                                     if (name == "actor")
+                                       q.actor = std::move(v);
+                                     else if (name == "target")
+                                       q.target = std::move(v);
+                                     else if (name == "type")
+                                       q.type = std::move(v);
+                                     else if (name == "from")
+                                       q.from = std::move(v);
+                                     else if (name == "to")
+                                       q.to = std::move(v);
+                                     else if (name == "by") {
                                        DL_ASSIGN_OR_RETURN(q.by, parse_period(v));
                                      }
                                      return ok_status();
@@ -188,15 +202,20 @@ Result<SeriesQuery> make_event_series_query(const FilterValues& values) {
 
 Result<NetworkQuery> make_network_query(const FilterValues& values) {
   NetworkQuery q;
-  DL_RETURN_IF_ERROR(apply_filters(kNetworkFilters, values,
-                                   [&](std::string_view name, std::string v) -> Status {
-                                     if (name == "actor") q.actor = std::move(v);
-                                     if (name == "target") q.target = std::move(v);
-                                     if (name == "type") q.type = std::move(v);
-                                     if (name == "from") q.from = std::move(v);
-                                     if (name == "to") q.to = std::move(v);
-                                     return ok_status();
-                                   }));
+  DL_RETURN_IF_ERROR(
+      apply_filters(kNetworkFilters, values, [&](std::string_view name, std::string v) -> Status {
+        if (name == "actor")
+          q.actor = std::move(v);
+        else if (name == "target")
+          q.target = std::move(v);
+        else if (name == "type")
+          q.type = std::move(v);
+        else if (name == "from")
+          q.from = std::move(v);
+        else if (name == "to")
+          q.to = std::move(v);
+        return ok_status();
+      }));
   return q;
 }
 
