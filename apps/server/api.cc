@@ -13,6 +13,7 @@
 #include "dateline/plover.h"
 #include "dateline/reader.h"
 #include "dateline/version.h"
+#include "dateline/views.h"
 #include "text/utf8.h"
 
 namespace dateline::server {
@@ -85,9 +86,14 @@ Status check_params(const ApiRequest& r, const std::vector<std::string_view>& kn
     DL_RETURN_IF_ERROR(check_text(value, key));
     if (std::find(known.begin(), known.end(), key) == known.end()) {
       std::string list;
-      for (std::string_view k : known) list += (list.empty() ? "" : ", ") + std::string(k);
-      return error(ErrorCode::kInvalidArgument,
-                   "unknown parameter '" + key + "' (this endpoint takes: " + list + ")");
+      for (std::string_view k : known) {
+        if (!list.empty()) list += ", ";
+        list += k;
+      }
+      std::string message = "unknown parameter '" + key + "' (this endpoint takes: ";
+      message += list;
+      message += ")";
+      return error(ErrorCode::kInvalidArgument, message);
     }
   }
   return ok_status();
@@ -126,6 +132,27 @@ Json ref_json(const ArticleRef& ref) {
               {"end", ref.end}};
 }
 
+Json quote_json(const QuoteRecord& q) {
+  return Json{{"date", q.date},
+              {"published", q.published},
+              {"speaker", q.speaker},
+              {"title", q.title},
+              {"anonymous", q.anonymous},
+              {"kind", q.kind},
+              {"cue", q.cue},
+              {"content", q.content},
+              {"outlet", q.outlet},
+              {"statement", q.statement},
+              {"reports", q.reports},
+              {"ref", ref_json(q.ref)}};
+}
+
+Json appearance_json(const PersonAppearance& a) {
+  return Json{{"article_id", a.article_id}, {"published", a.published}, {"outlet", a.outlet},
+              {"name", a.name},             {"mentions", a.mentions},   {"titles", a.titles},
+              {"reason", a.reason}};
+}
+
 /// {"<name>": [...], "count": n, "truncated": bool}; `rows` holds at most limit + 1 items so
 /// that the client learns that there is more.
 template <typename T, typename F>
@@ -145,7 +172,10 @@ const Api::Route Api::kRoutes[] = {
     {"GET", "/api/quotes", &Api::quotes, false},     {"GET", "/api/people", &Api::people, false},
     {"GET", "/api/entities", &Api::entities, false}, {"GET", "/api/events", &Api::events, false},
     {"GET", "/api/timeline", &Api::timeline, false}, {"GET", "/api/articles/", &Api::article, true},
-    {"GET", "/api/filters", &Api::filters, false},
+    {"GET", "/api/filters", &Api::filters, false},   {"GET", "/api/people/", &Api::person, true},
+    {"GET", "/api/series/statements", &Api::statement_series, false},
+    {"GET", "/api/series/events", &Api::event_series, false},
+    {"GET", "/api/network", &Api::network, false},
 };
 
 ApiResponse error_response(const Status& status) {
@@ -294,20 +324,7 @@ ApiResponse Api::quotes(const ApiRequest& request) const {
   if (!store.ok()) return store_unavailable(store.status());
   Result<std::vector<QuoteRecord>> rows = store->quotes(*query);
   if (!rows.ok()) return query_error(rows.status());
-  return list_response("quotes", *rows, limit, [](const QuoteRecord& q) {
-    return Json{{"date", q.date},
-                {"published", q.published},
-                {"speaker", q.speaker},
-                {"title", q.title},
-                {"anonymous", q.anonymous},
-                {"kind", q.kind},
-                {"cue", q.cue},
-                {"content", q.content},
-                {"outlet", q.outlet},
-                {"statement", q.statement},
-                {"reports", q.reports},
-                {"ref", ref_json(q.ref)}};
-  });
+  return list_response("quotes", *rows, limit, quote_json);
 }
 
 // GET /api/people?name=&limit=: without a name, the list of people; with one, each matching
@@ -334,15 +351,7 @@ ApiResponse Api::people(const ApiRequest& request) const {
     Json j{{"id", p.id}, {"name", p.name}, {"articles", p.articles}, {"mentions", p.mentions}};
     if (with_appearances) {
       Json apps = Json::array();
-      for (const PersonAppearance& a : p.appearances) {
-        apps.push_back(Json{{"article_id", a.article_id},
-                            {"published", a.published},
-                            {"outlet", a.outlet},
-                            {"name", a.name},
-                            {"mentions", a.mentions},
-                            {"titles", a.titles},
-                            {"reason", a.reason}});
-      }
+      for (const PersonAppearance& a : p.appearances) apps.push_back(appearance_json(a));
       j["appearances"] = std::move(apps);
     }
     return j;
@@ -444,12 +453,27 @@ ApiResponse Api::filters(const ApiRequest& request) const {
                             {"events", list(event_filters())},
                             {"entities", list(entity_filters())},
                             {"people", list(people_filters())},
-                            {"timeline", list(timeline_filters())}});
+                            {"timeline", list(timeline_filters())},
+                            {"series/statements", list(statement_series_filters())},
+                            {"series/events", list(event_series_filters())},
+                            {"network", list(network_filters())}});
 }
 
-// GET /api/articles/{id or content hash}: the article's JSON exactly as extract printed it.
+// GET /api/articles/{id or content hash}?with=&text=: the article's JSON exactly as extract
+// printed it; `with` adds what extract's --with adds (sentences, tokens), and text=true puts
+// the article's text first, as "text", for a page that shows the records in place.
 ApiResponse Api::article(const ApiRequest& request) const {
-  if (Status s = check_params(request, {}); !s.ok()) return error_response(s);
+  if (Status s = check_params(request, {"with", "text"}); !s.ok()) return error_response(s);
+  Result<JsonOptions> json_options = json_options_from(request);
+  if (!json_options.ok()) return error_response(json_options.status());
+  std::string text_switch = query_or(request, "text", "");
+  const Filter text_filter{"text", FilterKind::kSwitch, ""};
+  if (!text_switch.empty()) {
+    if (Status s = check_filter(text_filter, text_switch); !s.ok()) {
+      return error_response(Status(s.code(), s.message().substr(2)));
+    }
+  }
+  const bool with_text = text_switch == "1";
   const std::string key = request.path.substr(std::string_view("/api/articles/").size());
   Result<Store> store = open_store();
   if (!store.ok()) return store_unavailable(store.status());
@@ -461,8 +485,137 @@ ApiResponse Api::article(const ApiRequest& request) const {
         error(ErrorCode::kNotFound, "no article with id or content hash '" + key + "'"));
   }
   ApiResponse r;
-  r.body = a->json;
+  if (request.query.empty()) {
+    r.body = a->json;
+    return r;
+  }
+  Result<Document> doc = store->load_document(*a);
+  if (!doc.ok()) return error_response(doc.status());
+  r.body = to_json(*doc, *json_options);
+  if (with_text) r.body = "{\"text\":" + dump(Json(doc->text)) + "," + r.body.substr(1);
   return r;
+}
+
+// GET /api/people/{id}: one person's page (dateline/views.h): appearances, the roles the
+// articles give them over time, and their statements.
+ApiResponse Api::person(const ApiRequest& request) const {
+  if (Status s = check_params(request, {}); !s.ok()) return error_response(s);
+  const std::string key = request.path.substr(std::string_view("/api/people/").size());
+  int64_t id = 0;
+  const auto [end, ec] = std::from_chars(key.data(), key.data() + key.size(), id);
+  if (ec != std::errc() || end != key.data() + key.size() || id < 1) {
+    return error_response(
+        error(ErrorCode::kInvalidArgument, "person id: '" + key + "' is not a whole number"));
+  }
+  Result<Store> store = open_store();
+  if (!store.ok()) return store_unavailable(store.status());
+  Result<PersonView> view = person_view(*store, id);
+  if (!view.ok()) {
+    if (view.status().code() != ErrorCode::kNotFound) return error_response(view.status());
+    return error_response(error(ErrorCode::kNotFound, "no person with id " + key));
+  }
+  const PersonRecord& p = view->person;
+  Json roles = Json::array();
+  for (const RoleSpan& role : view->roles) {
+    roles.push_back(Json{{"title", role.title},
+                         {"first", role.first},
+                         {"last", role.last},
+                         {"articles", role.articles},
+                         {"outlets", role.outlets}});
+  }
+  Json appearances = Json::array();
+  for (const PersonAppearance& a : p.appearances) appearances.push_back(appearance_json(a));
+  Json statements = Json::array();
+  for (const QuoteRecord& q : view->statements) statements.push_back(quote_json(q));
+  return json_response(Json{{"id", p.id},
+                            {"name", p.name},
+                            {"articles", p.articles},
+                            {"mentions", p.mentions},
+                            {"roles", std::move(roles)},
+                            {"appearances", std::move(appearances)},
+                            {"statements", std::move(statements)}});
+}
+
+namespace {
+
+ApiResponse series_response(const SeriesQuery& query, const std::vector<Series>& rows) {
+  static constexpr const char* kPeriods[] = {"day", "week", "month"};
+  Json items = Json::array();
+  for (const Series& s : rows) {
+    Json points = Json::array();
+    for (const SeriesPoint& p : s.points) {
+      points.push_back(Json{{"period", p.period}, {"count", p.count}});
+    }
+    items.push_back(Json{{"name", s.name},
+                         {"total", s.total},
+                         {"undated", s.undated},
+                         {"points", std::move(points)}});
+  }
+  return json_response(
+      Json{{"by", kPeriods[static_cast<int>(query.by)]}, {"series", std::move(items)}});
+}
+
+/// A view's query from its filter table; unlike query_from() there is no limit.
+template <typename Query>
+Result<Query> view_query(const ApiRequest& r, std::span<const Filter> filters,
+                         Result<Query> (*make)(const FilterValues&)) {
+  std::vector<std::string_view> names;
+  for (const Filter& f : filters) names.push_back(f.name);
+  DL_RETURN_IF_ERROR(check_params(r, names));
+  Result<Query> query = make(FilterValues(r.query.begin(), r.query.end()));
+  if (!query.ok()) return Status(query.status().code(), query.status().message().substr(2));
+  return query;
+}
+
+}  // namespace
+
+// GET /api/series/statements?speaker=&from=&to=&by=: statements per day, week or month.
+ApiResponse Api::statement_series(const ApiRequest& request) const {
+  Result<SeriesQuery> query =
+      view_query(request, statement_series_filters(), make_statement_series_query);
+  if (!query.ok()) return error_response(query.status());
+  Result<Store> store = open_store();
+  if (!store.ok()) return store_unavailable(store.status());
+  Result<std::vector<Series>> rows = series(*store, *query);
+  if (!rows.ok()) return query_error(rows.status());
+  return series_response(*query, *rows);
+}
+
+// GET /api/series/events?actor=&target=&type=&from=&to=&by=: events per period, one series
+// per PLOVER type.
+ApiResponse Api::event_series(const ApiRequest& request) const {
+  Result<SeriesQuery> query = view_query(request, event_series_filters(), make_event_series_query);
+  if (!query.ok()) return error_response(query.status());
+  Result<Store> store = open_store();
+  if (!store.ok()) return store_unavailable(store.status());
+  Result<std::vector<Series>> rows = series(*store, *query);
+  if (!rows.ok()) return query_error(rows.status());
+  return series_response(*query, *rows);
+}
+
+// GET /api/network?actor=&target=&type=&from=&to=: actors as nodes, events as weighted edges.
+ApiResponse Api::network(const ApiRequest& request) const {
+  Result<NetworkQuery> query = view_query(request, network_filters(), make_network_query);
+  if (!query.ok()) return error_response(query.status());
+  Result<Store> store = open_store();
+  if (!store.ok()) return store_unavailable(store.status());
+  Result<Network> net = dateline::network(*store, *query);
+  if (!net.ok()) return query_error(net.status());
+  Json nodes = Json::array();
+  for (const NetworkNode& n : net->nodes) {
+    nodes.push_back(Json{{"id", n.id}, {"label", n.label}, {"events", n.events}});
+  }
+  Json edges = Json::array();
+  for (const NetworkEdge& e : net->edges) {
+    Json types = Json::object();
+    for (const auto& t : e.types) types[t.first] = t.second;
+    edges.push_back(Json{
+        {"source", e.source}, {"target", e.target}, {"weight", e.weight}, {"types", types}});
+  }
+  return json_response(Json{{"nodes", std::move(nodes)},
+                            {"edges", std::move(edges)},
+                            {"events", net->events},
+                            {"skipped", net->skipped}});
 }
 
 }  // namespace dateline::server

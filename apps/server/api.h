@@ -58,6 +58,10 @@ class Api {
   ApiResponse timeline(const ApiRequest& request) const;
   ApiResponse article(const ApiRequest& request) const;
   ApiResponse filters(const ApiRequest& request) const;
+  ApiResponse person(const ApiRequest& request) const;
+  ApiResponse statement_series(const ApiRequest& request) const;
+  ApiResponse event_series(const ApiRequest& request) const;
+  ApiResponse network(const ApiRequest& request) const;
 
   /// Opens the store for one request (read-only); the caller turns a failure into a 503.
   Result<Store> open_store() const;

@@ -6,12 +6,14 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <set>
 #include <nlohmann/json.hpp>
 
 #include "dateline/filters.h"
 #include "dateline/json.h"
 #include "dateline/reader.h"
 #include "dateline/store.h"
+#include "dateline/views.h"
 
 namespace dateline::server {
 namespace {
@@ -21,15 +23,15 @@ class ApiTest : public ::testing::Test {
   static void SetUpTestSuite() {
     auto p = Pipeline::create({});
     ASSERT_TRUE(p.ok()) << p.status().to_string();
-    pipeline_ = new Pipeline(std::move(p).value());
+    pipeline = new Pipeline(std::move(p).value());
   }
-  static void TearDownTestSuite() { delete pipeline_; }
-  static Pipeline* pipeline_;
+  static void TearDownTestSuite() { delete pipeline; }
+  static Pipeline* pipeline;
 };
-Pipeline* ApiTest::pipeline_ = nullptr;
+Pipeline* ApiTest::pipeline = nullptr;
 
 TEST_F(ApiTest, RoutesAndErrors) {
-  Api api(*pipeline_);
+  Api api(*pipeline);
   static const struct {
     const char* method;
     const char* path;
@@ -46,7 +48,7 @@ TEST_F(ApiTest, RoutesAndErrors) {
 }
 
 TEST_F(ApiTest, ExtractIsByteIdenticalToTheLibraryEncoder) {
-  Api api(*pipeline_);
+  Api api(*pipeline);
   const std::string article =
       "Mayor Lena Park said on Monday that the bridge would reopen in May.\n";
   ApiResponse r = api.handle({"POST", "/api/extract", {{"name", "bridge.txt"}}, "text/plain",
@@ -56,7 +58,7 @@ TEST_F(ApiTest, ExtractIsByteIdenticalToTheLibraryEncoder) {
   std::string expected;
   read_article_bytes(article, "bridge.txt", "text/plain", {},
                      [&](Document&& doc) {
-                       ASSERT_TRUE(pipeline_->process(doc).ok());
+                       ASSERT_TRUE(pipeline->process(doc).ok());
                        expected += to_json(doc, {}) + "\n";
                      },
                      [](const Status& s) { FAIL() << s.to_string(); });
@@ -64,7 +66,7 @@ TEST_F(ApiTest, ExtractIsByteIdenticalToTheLibraryEncoder) {
 }
 
 TEST_F(ApiTest, ExtractRejectsAnEmptyBody) {
-  Api api(*pipeline_);
+  Api api(*pipeline);
   ApiResponse r = api.handle({"POST", "/api/extract", {}, "text/plain", ""});
   EXPECT_EQ(r.status, 400);
   EXPECT_NE(r.body.find("\"code\":\"bad_input\""), std::string::npos) << r.body;
@@ -105,24 +107,24 @@ class StoreApiTest : public ApiTest {
  protected:
   static void SetUpTestSuite() {
     ApiTest::SetUpTestSuite();
-    db_path_ = new std::string(::testing::TempDir() + "server_api_test_" +
+    db_path = new std::string(::testing::TempDir() + "server_api_test_" +
                                std::to_string(::getpid()) + ".db");
     remove_db();
     StoreOptions options;
-    options.path = *db_path_;
+    options.path = *db_path;
     Result<Store> store = Store::open(options);
     ASSERT_TRUE(store.ok()) << store.status().to_string();
-    Result<int64_t> run = store->begin_run({"server_api_test", "test", pipeline_->fingerprint()});
+    Result<int64_t> run = store->begin_run({"server_api_test", "test", pipeline->fingerprint()});
     ASSERT_TRUE(run.ok()) << run.status().to_string();
-    jsons_ = new std::vector<std::string>();
+    jsons = new std::vector<std::string>();
     for (const FixtureArticle& f : kFixtures) {
       ReaderOptions reader;
       reader.default_published = f.published;
       read_article_bytes(
           f.text, f.name, "text/plain", reader,
           [&](Document&& doc) {
-            ASSERT_TRUE(pipeline_->process(doc).ok());
-            jsons_->push_back(to_json(doc, {}));
+            ASSERT_TRUE(pipeline->process(doc).ok());
+            jsons->push_back(to_json(doc, {}));
             Result<PutOutcome> put = store->put(doc, *run);
             ASSERT_TRUE(put.ok()) << put.status().to_string();
           },
@@ -132,25 +134,25 @@ class StoreApiTest : public ApiTest {
   }
   static void TearDownTestSuite() {
     remove_db();
-    delete db_path_;
-    delete jsons_;
+    delete db_path;
+    delete jsons;
     ApiTest::TearDownTestSuite();
   }
   static void remove_db() {
     std::error_code ec;
-    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(*db_path_ + suffix, ec);
+    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(*db_path + suffix, ec);
   }
 
   static ApiResponse get(const std::string& path, std::map<std::string, std::string> query = {}) {
-    Api api(*pipeline_, *db_path_);
+    Api api(*pipeline, *db_path);
     return api.handle({"GET", path, std::move(query), "", ""});
   }
 
-  static std::string* db_path_;
-  static std::vector<std::string>* jsons_;  ///< to_json() of each fixture, as extract prints it
+  static std::string* db_path;
+  static std::vector<std::string>* jsons;  ///< to_json() of each fixture, as extract prints it
 };
-std::string* StoreApiTest::db_path_ = nullptr;
-std::vector<std::string>* StoreApiTest::jsons_ = nullptr;
+std::string* StoreApiTest::db_path = nullptr;
+std::vector<std::string>* StoreApiTest::jsons = nullptr;
 
 // The API answers what Store::quotes() answers for the same filters, in the same order, cut at
 // `limit`; the counts are bounds rather than exact so that a better attribution model (more or
@@ -172,7 +174,7 @@ TEST_F(StoreApiTest, QuotesFilterLikeTheCli) {
       {{{"limit", "1"}}, 1, 1, ""},
   };
   StoreOptions options;
-  options.path = *db_path_;
+  options.path = *db_path;
   options.read_only = true;
   Result<Store> store = Store::open(options);
   ASSERT_TRUE(store.ok()) << store.status().to_string();
@@ -269,12 +271,12 @@ TEST_F(StoreApiTest, EntitiesAndEvents) {
 }
 
 TEST_F(StoreApiTest, ArticleIsTheStoredExtractJson) {
-  ASSERT_EQ(jsons_->size(), 2u);
+  ASSERT_EQ(jsons->size(), 2u);
   ApiResponse by_id = get("/api/articles/ferry_resumes");
   ASSERT_EQ(by_id.status, 200) << by_id.body;
-  EXPECT_EQ(by_id.body, (*jsons_)[1]);
+  EXPECT_EQ(by_id.body, (*jsons)[1]);
   const std::string hash = parse(by_id)["doc"]["content_hash"];
-  EXPECT_EQ(get("/api/articles/" + hash).body, (*jsons_)[1]);
+  EXPECT_EQ(get("/api/articles/" + hash).body, (*jsons)[1]);
 }
 
 // Issue #21: the page builds its search forms from the same filter table as the CLI's flags.
@@ -289,7 +291,10 @@ TEST_F(StoreApiTest, FiltersListTheTableOfEachEndpoint) {
                  {"events", event_filters()},
                  {"entities", entity_filters()},
                  {"people", people_filters()},
-                 {"timeline", timeline_filters()}};
+                 {"timeline", timeline_filters()},
+                 {"series/statements", statement_series_filters()},
+                 {"series/events", event_series_filters()},
+                 {"network", network_filters()}};
   for (const auto& t : kTables) {
     ASSERT_EQ(j[t.endpoint].size(), t.table.size()) << t.endpoint;
     for (size_t i = 0; i < t.table.size(); ++i) {
@@ -341,20 +346,20 @@ TEST_F(StoreApiTest, BadRequestsAreExplainedCleanly) {
       {"POST", "/api/extract", {{"nmae", "x"}}, 400, "unknown parameter 'nmae'"},
   };
   for (const auto& c : kCases) {
-    Api api(*pipeline_, *db_path_);
+    Api api(*pipeline, *db_path);
     ApiResponse r = api.handle({c.method, c.path, c.query, "text/plain", "Talks resumed."});
     EXPECT_EQ(r.status, c.status) << c.path << ": " << r.body;
     Json j = parse(r);  // valid JSON, hence valid UTF-8
     EXPECT_NE(j["error"]["message"].get<std::string>().find(c.message_has), std::string::npos)
         << c.path << ": " << r.body;
-    EXPECT_EQ(r.body.find(*db_path_), std::string::npos) << r.body;
+    EXPECT_EQ(r.body.find(*db_path), std::string::npos) << r.body;
     EXPECT_EQ(r.body.find("SELECT"), std::string::npos) << r.body;
   }
 }
 
 // A valid publication date is stored in its ISO form.
 TEST_F(StoreApiTest, PublishedIsStoredInIsoForm) {
-  Api api(*pipeline_, *db_path_);
+  Api api(*pipeline, *db_path);
   ApiResponse ok = api.handle(
       {"POST", "/api/extract", {{"published", "March 6, 2026"}}, "text/plain", "Talks resumed."});
   ASSERT_EQ(ok.status, 200) << ok.body;
@@ -375,12 +380,202 @@ TEST(ApiErrors, InternalErrorsAreLoggedNotShown) {
   EXPECT_NE(bad.body.find("\"payload_too_large\""), std::string::npos) << bad.body;
 }
 
+// --- The analyst's views (issue #21) ---------------------------------------------------------
+
+/// Every [start, end) of a record lies inside the text and inside one sentence.
+void expect_in_a_sentence(const Json& sentences, size_t text_size, int64_t start, int64_t end,
+                          const std::string& what) {
+  EXPECT_LE(0, start) << what;
+  EXPECT_LT(start, end) << what;
+  EXPECT_LE(static_cast<size_t>(end), text_size) << what;
+  bool inside = false;
+  for (const Json& s : sentences) inside = inside || (s["start"] <= start && end <= s["end"]);
+  EXPECT_TRUE(inside) << what << " [" << start << "," << end << ") is in no sentence";
+}
+
+TEST_F(StoreApiTest, ArticleViewHasTheTextSentencesAndEveryRecord) {
+  ApiResponse r = get("/api/articles/ferry_vote", {{"text", "true"}, {"with", "sentences"}});
+  ASSERT_EQ(r.status, 200) << r.body;
+  Json j = parse(r);
+  ASSERT_TRUE(j["text"].is_string()) << r.body.substr(0, 300);
+  const std::string text = j["text"];
+  EXPECT_EQ(text, kFixtures[0].text);
+  const Json& sentences = j["sentences"];
+  ASSERT_GE(sentences.size(), 3u) << r.body;
+  ASSERT_FALSE(j["quotes"].empty());
+  for (const Json& q : j["quotes"]) {
+    for (const Json& span : q["content"]["spans"]) {
+      expect_in_a_sentence(sentences, text.size(), span[0], span[1], "quote");
+    }
+    ASSERT_TRUE(q["cue"].is_object()) << q.dump();
+    expect_in_a_sentence(sentences, text.size(), q["cue"]["start"], q["cue"]["end"], "cue");
+  }
+  ASSERT_FALSE(j["entities"].empty());
+  for (const Json& e : j["entities"]) {
+    for (const Json& m : e["mentions"]) {
+      expect_in_a_sentence(sentences, text.size(), m["start"], m["end"], "mention");
+    }
+  }
+  ASSERT_FALSE(j["events"].empty());
+  for (const Json& e : j["events"]) {
+    expect_in_a_sentence(sentences, text.size(), e["action"]["start"], e["action"]["end"],
+                         "event");
+  }
+  ASSERT_FALSE(j["times"].empty());
+  for (const Json& t : j["times"]) {
+    expect_in_a_sentence(sentences, text.size(), t["start"], t["end"], "time");
+  }
+  // The records are those of the stored JSON, only the text and sentences are added.
+  Json stored = parse(get("/api/articles/ferry_vote"));
+  EXPECT_EQ(j["quotes"], stored["quotes"]);
+  EXPECT_EQ(j["events"], stored["events"]);
+  EXPECT_FALSE(stored.contains("text"));
+  EXPECT_EQ(get("/api/articles/ferry_vote", {{"text", "perhaps"}}).status, 400);
+  EXPECT_EQ(get("/api/articles/ferry_vote", {{"with", "pictures"}}).status, 400);
+  EXPECT_EQ(get("/api/articles/ferry_vote", {{"view", "1"}}).status, 400);
+}
+
+TEST_F(StoreApiTest, PersonPageHasRolesOverTimeAndStatements) {
+  Json list = parse(get("/api/people"));
+  ASSERT_EQ(list["people"].size(), 1u) << list.dump();
+  const int64_t id = list["people"][0]["id"];
+  ApiResponse r = get("/api/people/" + std::to_string(id));
+  ASSERT_EQ(r.status, 200) << r.body;
+  Json p = parse(r);
+  EXPECT_EQ(p["name"], "Mara Quint");
+  EXPECT_EQ(p["appearances"].size(), 2u) << r.body;
+  ASSERT_GE(p["roles"].size(), 1u) << r.body;
+  int64_t titled = 0;
+  for (const Json& a : p["appearances"]) titled += a["titles"].empty() ? 0 : 1;
+  int64_t role_articles = 0;
+  for (const Json& role : p["roles"]) {
+    EXPECT_NE(role["title"].get<std::string>().find("chair"), std::string::npos) << role.dump();
+    EXPECT_LE(role["first"].get<std::string>(), role["last"].get<std::string>());
+    role_articles += role["articles"].get<int64_t>();
+  }
+  EXPECT_GE(role_articles, titled);
+  std::set<std::string> folded;  // "Council chair" and "council chair" are one role
+  for (const Json& role : p["roles"]) {
+    std::string t = role["title"];
+    for (char& c : t) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    folded.insert(t);
+  }
+  EXPECT_EQ(folded.size(), p["roles"].size()) << r.body;
+  // Her statements are what `quotes --speaker "Mara Quint"` counts: statements, not reports.
+  Json quotes = parse(get("/api/quotes", {{"speaker", "Mara Quint"}}));
+  ASSERT_GE(p["statements"].size(), 2u) << r.body;
+  EXPECT_EQ(p["statements"].size(), quotes["quotes"].size());
+  for (const Json& q : p["statements"]) EXPECT_EQ(q["speaker"], "Mara Quint") << q.dump();
+
+  EXPECT_EQ(get("/api/people/999999").status, 404);
+  EXPECT_EQ(get("/api/people/Quint").status, 400);
+  EXPECT_EQ(get("/api/people/0").status, 400);
+}
+
+int64_t total_of(const Json& series) {
+  int64_t n = 0;
+  for (const Json& s : series["series"]) {
+    int64_t points = 0;
+    for (const Json& p : s["points"]) points += p["count"].get<int64_t>();
+    EXPECT_EQ(points + s["undated"].get<int64_t>(), s["total"]) << s.dump();
+    n += s["total"].get<int64_t>();
+  }
+  return n;
+}
+
+TEST_F(StoreApiTest, SeriesCountStatementsAndEventsPerPeriod) {
+  const size_t statements = parse(get("/api/quotes", {{"speaker", "Quint"}}))["quotes"].size();
+  ASSERT_GE(statements, 2u);
+  static const struct {
+    const char* by;
+    size_t period_size;
+  } kPeriods[] = {{"day", 10}, {"week", 10}, {"month", 7}};
+  for (const auto& c : kPeriods) {
+    ApiResponse r = get("/api/series/statements", {{"speaker", "Quint"}, {"by", c.by}});
+    ASSERT_EQ(r.status, 200) << r.body;
+    Json j = parse(r);
+    EXPECT_EQ(j["by"], c.by);
+    ASSERT_EQ(j["series"].size(), 1u) << r.body;
+    EXPECT_EQ(static_cast<size_t>(total_of(j)), statements) << r.body;
+    for (const Json& p : j["series"][0]["points"]) {
+      EXPECT_EQ(p["period"].get<std::string>().size(), c.period_size) << p.dump();
+    }
+  }
+  // One point per month that has a statement, counting the statements dated in it.
+  std::map<std::string, int64_t> want_months;
+  const Json quotes = parse(get("/api/quotes", {{"speaker", "Quint"}}));
+  for (const Json& q : quotes["quotes"]) {
+    const std::string date = q["date"].get<std::string>().empty() ? q["published"] : q["date"];
+    ++want_months[date.substr(0, 7)];
+  }
+  Json months = parse(get("/api/series/statements", {{"speaker", "Quint"}, {"by", "month"}}));
+  std::map<std::string, int64_t> got_months;
+  for (const Json& p : months["series"][0]["points"]) got_months[p["period"]] = p["count"];
+  EXPECT_EQ(got_months, want_months) << months.dump();
+  // A week is keyed by its Monday: 2026-04-02 was a Thursday.
+  Json weeks = parse(get("/api/series/statements", {{"speaker", "Quint"}, {"by", "week"},
+                                                    {"to", "2026-04-30"}}));
+  ASSERT_EQ(weeks["series"][0]["points"].size(), 1u) << weeks.dump();
+  EXPECT_EQ(weeks["series"][0]["points"][0]["period"], "2026-03-30") << weeks.dump();
+  EXPECT_EQ(parse(get("/api/series/statements", {{"speaker", "Nobody Atall"}}))["series"].size(),
+            0u);
+
+  const size_t events = parse(get("/api/events", {{"type", "COERCE"}}))["events"].size();
+  Json ev = parse(get("/api/series/events", {{"type", "COERCE"}, {"by", "day"}}));
+  ASSERT_EQ(ev["series"].size(), 1u) << ev.dump();
+  EXPECT_EQ(ev["series"][0]["name"], "COERCE");
+  EXPECT_EQ(static_cast<size_t>(total_of(ev)), events);
+  const size_t all_events = parse(get("/api/events"))["events"].size();
+  EXPECT_EQ(static_cast<size_t>(total_of(parse(get("/api/series/events")))), all_events);
+
+  ApiResponse bad = get("/api/series/events", {{"by", "year"}});
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_NE(bad.body.find("by: 'year' is not one of day, week, month"), std::string::npos)
+      << bad.body;
+  EXPECT_EQ(get("/api/series/statements", {{"type", "COERCE"}}).status, 400);
+  EXPECT_EQ(get("/api/series/events", {{"to", "2026-02-30"}}).status, 400);
+}
+
+TEST_F(StoreApiTest, NetworkHasActorsAndWeightedEdges) {
+  ApiResponse r = get("/api/network");
+  ASSERT_EQ(r.status, 200) << r.body;
+  Json j = parse(r);
+  std::set<std::string> ids;
+  for (const Json& n : j["nodes"]) ids.insert(n["id"].get<std::string>());
+  EXPECT_EQ(ids.size(), j["nodes"].size());
+  int64_t weight = 0;
+  for (const Json& e : j["edges"]) {
+    EXPECT_TRUE(ids.count(e["source"].get<std::string>())) << e.dump();
+    EXPECT_TRUE(ids.count(e["target"].get<std::string>())) << e.dump();
+    int64_t by_type = 0;
+    for (const auto& t : e["types"].items()) by_type += t.value().get<int64_t>();
+    EXPECT_EQ(by_type, e["weight"]) << e.dump();
+    weight += e["weight"].get<int64_t>();
+  }
+  EXPECT_EQ(weight, j["events"]);
+  const size_t events = parse(get("/api/events"))["events"].size();
+  EXPECT_EQ(static_cast<size_t>(j["events"].get<int64_t>() + j["skipped"].get<int64_t>()),
+            events);
+  // The arrest: police on the protesters.
+  Json coerce = parse(get("/api/network", {{"type", "COERCE"}}));
+  ASSERT_EQ(coerce["edges"].size(), 1u) << coerce.dump();
+  EXPECT_EQ(coerce["nodes"].size(), 2u) << coerce.dump();
+  EXPECT_EQ(coerce["edges"][0]["weight"], 1);
+  EXPECT_EQ(parse(get("/api/network", {{"type", "ASSAULT"}}))["edges"].size(), 0u);
+  EXPECT_EQ(parse(get("/api/network", {{"from", "2026-05-01"}, {"type", "COERCE"}}))["edges"]
+                .size(),
+            0u);
+  EXPECT_EQ(get("/api/network", {{"type", "FOO"}}).status, 400);
+  EXPECT_EQ(get("/api/network", {{"limit", "3"}}).status, 400);
+}
+
 TEST_F(StoreApiTest, WithoutAStoreTheStoreEndpointsAre503) {
   const std::string missing = ::testing::TempDir() + "server_api_test_missing.db";
   for (const std::string& db : {std::string(), missing}) {
-    Api api(*pipeline_, db);
+    Api api(*pipeline, db);
     for (const char* path : {"/api/quotes", "/api/people", "/api/entities", "/api/events",
-                             "/api/timeline", "/api/articles/ferry_vote"}) {
+                             "/api/timeline", "/api/articles/ferry_vote", "/api/people/1",
+                             "/api/series/statements", "/api/series/events", "/api/network"}) {
       ApiResponse r = api.handle({"GET", path, {}, "", ""});
       EXPECT_EQ(r.status, 503) << "db '" << db << "' " << path << ": " << r.body;
       EXPECT_TRUE(parse(r)["error"].contains("message")) << r.body;
