@@ -199,6 +199,9 @@ bool owner_alive(const std::string& owner) {
 
 // Runs left 'running' by a process that has ended (killed, crashed, or failed to write its
 // last update) are marked 'interrupted'.
+// The transaction-scoped advisory lock that stands for SQLite's write lock (begin_batch).
+constexpr const char* kPostgresWriteLock = "SELECT pg_advisory_xact_lock(7301020)";
+
 Status mark_interrupted_runs(const Db& db) {
   DL_ASSIGN_OR_RETURN(
       Stmt running,
@@ -270,6 +273,26 @@ Result<Store> Store::open(const StoreOptions& options) {
   const std::string& path = options.path;
   const bool memory = path == ":memory:";
   if (path.empty()) return Status(ErrorCode::kInvalidArgument, "no database path given");
+  if (store::is_postgres_url(path)) {
+    // The database must exist (createdb); the first open for writing makes the tables. A
+    // read-only open makes every transaction read-only.
+    auto impl = std::make_unique<Impl>();
+    impl->path = store::printable_url(path);
+    impl->read_only = options.read_only;
+    DL_ASSIGN_OR_RETURN(std::unique_ptr<store::PgConnection> conn,
+                        store::PgConnection::connect(path));
+    impl->db = Db(std::move(conn));
+    if (options.read_only) {
+      DL_RETURN_IF_ERROR(impl->db.exec("SET default_transaction_read_only = on"));
+    }
+    DL_RETURN_IF_ERROR(store::migrate(impl->db, impl->path, options.read_only));
+    if (!options.read_only) {
+      if (Status s = mark_interrupted_runs(impl->db); !s.ok()) {
+        return Status(s.code(), impl->path + ": " + s.message());
+      }
+    }
+    return Store(std::move(impl));
+  }
   if (!memory) {
     std::error_code ec;
     if ((options.read_only || !options.create) && !std::filesystem::exists(path, ec)) {
@@ -367,8 +390,18 @@ Result<bool> Store::contains(std::string_view content_hash) {
 Status Store::begin_batch() {
   if (impl_->in_batch) return Status(ErrorCode::kInternal, "begin_batch: a batch is open");
   // IMMEDIATE takes the write lock now, so a concurrent writer waits (busy timeout) here
-  // rather than failing halfway through the batch.
+  // rather than failing halfway through the batch. PostgreSQL has no database write lock:
+  // a transaction-scoped advisory lock stands for it, so batches of concurrent writers
+  // commit one after another, each seeing what the others stored (its duplicate checks and
+  // the people, statements and event groups it links to).
   DL_RETURN_IF_ERROR(impl_->db.exec("BEGIN IMMEDIATE"));
+  if (impl_->db.backend() == store::Backend::kPostgres) {
+    Status locked = impl_->db.exec(kPostgresWriteLock);
+    if (!locked.ok()) {
+      (void)impl_->db.exec("ROLLBACK");
+      return locked;
+    }
+  }
   impl_->in_batch = true;
   return ok_status();
 }
@@ -391,6 +424,17 @@ Status Store::rollback_batch() {
 
 Result<PutOutcome> Store::put(const Document& doc, int64_t run) {
   DL_RETURN_IF_ERROR(validate(doc));
+  if (!impl_->in_batch && impl_->db.backend() == store::Backend::kPostgres) {
+    // SQLite's SAVEPOINT opens a transaction of its own; PostgreSQL's needs one open.
+    DL_RETURN_IF_ERROR(begin_batch());
+    Result<PutOutcome> put_alone = put(doc, run);
+    if (!put_alone.ok()) {
+      (void)rollback_batch();
+      return put_alone;
+    }
+    DL_RETURN_IF_ERROR(commit_batch());
+    return put_alone;
+  }
   DL_ASSIGN_OR_RETURN(bool stored, contains(doc.content_hash));
   if (stored) return PutOutcome::kDuplicate;
   DL_RETURN_IF_ERROR(impl_->db.exec("SAVEPOINT put_document"));

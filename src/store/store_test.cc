@@ -17,7 +17,7 @@
 #include "dateline/json.h"
 #include "model/hash.h"
 #include "store/schema.h"
-#include "store/sqlite.h"
+#include "store/db.h"
 #include "text/utf8.h"
 
 namespace dateline {
