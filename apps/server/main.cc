@@ -111,7 +111,8 @@ int main(int argc, char** argv) {
   app.add_option("--web", web, "folder of the web page");
   app.add_option("--models", options.models_dir, "folder of model files");
   app.add_option("--db", db,
-                 "store read by the /api/quotes, people, ... endpoints (default: dateline.db)");
+                 "store read by the /api/quotes, people, ... endpoints: an SQLite file "
+                 "(default: dateline.db) or a postgresql:// URL");
   app.add_option("--allow-host", guard.allowed_hosts,
                  "a further name the Host header may give (a proxy's); repeatable");
   app.add_option("--max-bytes", max_bytes,
@@ -148,7 +149,8 @@ int main(int argc, char** argv) {
   for (const std::string& w : pipeline->warnings()) {
     std::fprintf(stderr, "dateline-server: warning: %s\n", w.c_str());
   }
-  if (!std::filesystem::exists(db)) {
+  const bool url = db.find("://") != std::string::npos;  // postgresql://...: no file to check
+  if (!url && !std::filesystem::exists(db)) {
     std::fprintf(stderr, "dateline-server: no store at %s yet; store endpoints answer 503\n",
                  db.c_str());
   }

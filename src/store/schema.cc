@@ -369,9 +369,10 @@ Status migrate(const Db& db, const std::string& path, bool read_only, int target
   if (target < 0 || target > kLatest) target = kLatest;
   if (db.backend() == Backend::kPostgres) {
     if (read_only) {
-      DL_ASSIGN_OR_RETURN(int64_t exists,
-                          db.query_int("SELECT count(*) FROM pg_tables "
-                                       "WHERE tablename = 'dateline_schema'"));
+      // to_regclass looks on the search path, as the store's own statements do.
+      DL_ASSIGN_OR_RETURN(
+          int64_t exists,
+          db.query_int("SELECT count(*) WHERE to_regclass('dateline_schema') IS NOT NULL"));
       if (exists == 0) {
         return Status(ErrorCode::kNotFound,
                       path + ": no dateline store in this database (run dateline ingest first)");
