@@ -216,7 +216,7 @@ Result<StoreStats> Store::stats() {
   struct {
     int64_t* field;
     const char* sql;
-  } const kCounts[] = {
+  } const counts[] = {
       {&s.articles, "SELECT COUNT(*) FROM articles"},
       {&s.entities, "SELECT COUNT(*) FROM entities"},
       {&s.mentions, "SELECT COUNT(*) FROM mentions"},
@@ -228,7 +228,7 @@ Result<StoreStats> Store::stats() {
       {&s.diagnostics, "SELECT COUNT(*) FROM diagnostics"},
       {&s.runs, "SELECT COUNT(*) FROM runs"},
   };
-  for (const auto& c : kCounts) {
+  for (const auto& c : counts) {
     DL_ASSIGN_OR_RETURN(*c.field, impl_->db.query_int(c.sql));
   }
   DL_ASSIGN_OR_RETURN(int64_t version, impl_->db.query_int("PRAGMA user_version"));

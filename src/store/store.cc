@@ -17,6 +17,7 @@
 #include <charconv>
 #include <chrono>
 #include <cstdio>
+#include <cstring>
 #include <ctime>
 #include <filesystem>
 #include <fstream>
@@ -250,8 +251,8 @@ Status check_header(const std::string& path) {
   in.read(header, sizeof header);
   const auto n = in.gcount();
   if (n == 0) return ok_status();                    // an empty file is an empty database
-  static const char kMagic[16] = "SQLite format 3";  // 15 characters and the NUL
-  if (n < 16 || std::string_view(header, 16) != std::string_view(kMagic, 16)) {
+  // "SQLite format 3": 15 characters and the NUL.
+  if (n < 16 || std::memcmp(header, "SQLite format 3", 16) != 0) {
     return Status(ErrorCode::kDataLoss,
                   path + ": not an SQLite database (the file was left untouched)");
   }
@@ -462,7 +463,7 @@ Status Store::Impl::prepare_writers() {
   struct {
     Stmt* stmt;
     const char* sql;
-  } const kStatements[] = {
+  } const statements[] = {
       {&has_hash, "SELECT 1 FROM articles WHERE content_hash = ?1"},
       {&insert_article,
        "INSERT INTO articles (content_hash, id, path, url, title, outlet, published, dateline, "
@@ -519,7 +520,7 @@ Status Store::Impl::prepare_writers() {
       {&upgrade_person,
        "UPDATE people SET name = ?1, name_key = ?2, surname_key = ?3 WHERE id = ?4"},
   };
-  for (const auto& s : kStatements) {
+  for (const auto& s : statements) {
     DL_ASSIGN_OR_RETURN(*s.stmt, db.prepare(s.sql));
   }
   writers_ready = true;

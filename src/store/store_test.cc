@@ -354,7 +354,7 @@ TEST(Store, MigratesAFreshFileAndRefusesANewerSchema) {
 TEST(Store, RefusesFilesThatAreNotDatabasesAndLeavesThemAlone) {
   static const std::string kContents[] = {
       std::string("this is a shopping list, not a database\n"),
-      std::string("\x00\x01\x02\x03garbage\xff\xfe", 14),
+      std::string("\x00\x01\x02\x03garbage\xff\xfe\x00", 14),
       // The right magic but a broken header and no pages.
       std::string("SQLite format 3\0", 16) + std::string(200, '\x7f'),
   };
