@@ -198,11 +198,11 @@ bool owner_alive(const std::string& owner) {
   return process_start_time(pid) == start;
 }
 
-// Runs left 'running' by a process that has ended (killed, crashed, or failed to write its
-// last update) are marked 'interrupted'.
 // The transaction-scoped advisory lock that stands for SQLite's write lock (begin_batch).
 constexpr const char* kPostgresWriteLock = "SELECT pg_advisory_xact_lock(7301020)";
 
+// Runs left 'running' by a process that has ended (killed, crashed, or failed to write its
+// last update) are marked 'interrupted'.
 Status mark_interrupted_runs(const Db& db) {
   DL_ASSIGN_OR_RETURN(
       Stmt running,
