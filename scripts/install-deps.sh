@@ -6,7 +6,7 @@ packages=(
   libsqlite3-dev sqlite3 nlohmann-json3-dev libcli11-dev libfmt-dev libgumbo-dev
   libcpp-httplib-dev libutf8proc-dev zlib1g-dev libgtest-dev libgmock-dev libbenchmark-dev iso-codes
   clang libclang-rt-14-dev util-linux wordnet-base python3-distributed
-  chromium nodejs npm
+  chromium nodejs npm libpq-dev postgresql postgresql-client
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -17,7 +17,9 @@ struct DbFlags {
   std::string path = "dateline.db";
 
   void add_to(CLI::App& app) {
-    app.add_option("--db", path, "SQLite database (default: dateline.db)");
+    app.add_option("--db", path,
+                   "SQLite database file (default: dateline.db) or PostgreSQL URL "
+                   "(postgresql://user@host/db)");
   }
 
   /// Opens the store to write to it, creating it when missing (ingest).

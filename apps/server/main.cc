@@ -9,6 +9,9 @@
 #include <exception>
 #include <filesystem>
 #include <semaphore>
+#include <string>
+#include <system_error>
+#include <utility>
 
 #include <CLI/CLI.hpp>
 
@@ -91,9 +94,9 @@ void on_signal(int) {
   if (running_server) running_server->request_stop();
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
+// The server; main() turns what a library below may throw (CLI11, the file system) into an
+// exit code.
+int serve(int argc, char** argv) {
   CLI::App app{"dateline HTTP JSON API and web page"};
   std::string host = "127.0.0.1";
   int port = 8080;
@@ -111,7 +114,8 @@ int main(int argc, char** argv) {
   app.add_option("--web", web, "folder of the web page");
   app.add_option("--models", options.models_dir, "folder of model files");
   app.add_option("--db", db,
-                 "store read by the /api/quotes, people, ... endpoints (default: dateline.db)");
+                 "store read by the /api/quotes, people, ... endpoints: an SQLite file "
+                 "(default: dateline.db) or a postgresql:// URL");
   app.add_option("--allow-host", guard.allowed_hosts,
                  "a further name the Host header may give (a proxy's); repeatable");
   app.add_option("--max-bytes", max_bytes,
@@ -148,7 +152,9 @@ int main(int argc, char** argv) {
   for (const std::string& w : pipeline->warnings()) {
     std::fprintf(stderr, "dateline-server: warning: %s\n", w.c_str());
   }
-  if (!std::filesystem::exists(db)) {
+  const bool url = db.find("://") != std::string::npos;  // postgresql://...: no file to check
+  std::error_code missing;
+  if (!url && !std::filesystem::exists(db, missing)) {
     std::fprintf(stderr, "dateline-server: no store at %s yet; store endpoints answer 503\n",
                  db.c_str());
   }
@@ -183,7 +189,7 @@ int main(int argc, char** argv) {
         ApiResponse r =
             dateline::server::http_error(500, "internal error; the server's log has the details");
         try {
-          std::rethrow_exception(ep);
+          std::rethrow_exception(std::move(ep));
         } catch (const std::exception& e) {
           r.log = std::string("exception: ") + e.what();
         } catch (...) {
@@ -249,4 +255,17 @@ int main(int argc, char** argv) {
   server.run();
   running_server = nullptr;
   return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  try {
+    return serve(argc, argv);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "dateline-server: %s\n", e.what());
+  } catch (...) {
+    std::fprintf(stderr, "dateline-server: an exception of an unknown type\n");
+  }
+  return 3;
 }

@@ -5,6 +5,7 @@
 // ("2026-03") or missing, in which case the article's publication date stands in.
 #include <algorithm>
 #include <cctype>
+#include <limits>
 #include <map>
 #include <set>
 
@@ -215,7 +216,7 @@ Result<StoreStats> Store::stats() {
   struct {
     int64_t* field;
     const char* sql;
-  } const kCounts[] = {
+  } const counts[] = {
       {&s.articles, "SELECT COUNT(*) FROM articles"},
       {&s.entities, "SELECT COUNT(*) FROM entities"},
       {&s.mentions, "SELECT COUNT(*) FROM mentions"},
@@ -227,7 +228,7 @@ Result<StoreStats> Store::stats() {
       {&s.diagnostics, "SELECT COUNT(*) FROM diagnostics"},
       {&s.runs, "SELECT COUNT(*) FROM runs"},
   };
-  for (const auto& c : kCounts) {
+  for (const auto& c : counts) {
     DL_ASSIGN_OR_RETURN(*c.field, impl_->db.query_int(c.sql));
   }
   DL_ASSIGN_OR_RETURN(int64_t version, impl_->db.query_int("PRAGMA user_version"));
@@ -315,17 +316,20 @@ Result<std::vector<EntityRecord>> Store::entities(const EntityQuery& query) {
   DL_ASSIGN_OR_RETURN(
       Stmt q,
       impl_->db.prepare(
-          "SELECT e.name, e.type, MAX(e.country), MAX(e.wikidata), "
+          "SELECT MIN(e.name), e.type, MAX(e.country), MAX(e.wikidata), "
           "COUNT(DISTINCT e.article), "
           "SUM(CASE WHEN e.mentions = '' THEN 0 ELSE "
           "length(e.mentions) - length(replace(e.mentions, ',', '')) + 1 END), "
           "MIN(a.published), MAX(a.published) "
           "FROM entities e JOIN articles a ON a.seq = e.article "
           "WHERE (?1 = '' OR e.type = ?1) AND (?2 = '' OR instr(lower(e.name), lower(?2)) > 0) "
-          "GROUP BY e.name COLLATE NOCASE, e.type "
-          "ORDER BY 5 DESC, 6 DESC, e.name LIMIT ?3"));
+          // lower() folds ASCII only, as SQLite's NOCASE does (and PostgreSQL's in a C locale)
+          "GROUP BY lower(e.name), e.type "
+          "ORDER BY 5 DESC, 6 DESC, 1 LIMIT ?3"));
   q.bind(1, upper(query.type)).bind(2, query.name);
-  q.bind(3, query.limit > 0 ? static_cast<int64_t>(query.limit) : int64_t{-1});
+  // No limit: the largest LIMIT both SQLite and PostgreSQL accept (neither takes -1 alike).
+  q.bind(3, query.limit > 0 ? static_cast<int64_t>(query.limit)
+                            : std::numeric_limits<int64_t>::max());
   std::vector<EntityRecord> out;
   DL_RETURN_IF_ERROR(each(q, [&](const Stmt& row) {
     EntityRecord e;

@@ -5,6 +5,7 @@
 
 #include "dateline/store.h"
 #include "model/hash.h"
+#include "store/test_backends.h"
 
 namespace dateline {
 namespace {
@@ -88,12 +89,14 @@ Document article(const std::string& id, const std::string& published,
   return doc;
 }
 
-class QueriesTest : public testing::Test {
+namespace backends = store::testing_backends;
+
+// Every query test runs on SQLite and on PostgreSQL: the same rows from both.
+class QueriesTest : public testing::TestWithParam<const char*> {
  protected:
   void SetUp() override {
-    StoreOptions options;
-    options.path = ":memory:";
-    Result<Store> opened = Store::open(options);
+    if (std::string why = backends::skip_reason(GetParam()); !why.empty()) GTEST_SKIP() << why;
+    Result<Store> opened = Store::open(backends::fresh_store(GetParam()));
     ASSERT_TRUE(opened.ok()) << opened.status().to_string();
     store_ = std::make_unique<Store>(std::move(opened).value());
     Result<int64_t> run = store_->begin_run({"test", "0.1.0", "fp"});
@@ -115,7 +118,7 @@ class QueriesTest : public testing::Test {
   std::unique_ptr<Store> store_;
 };
 
-TEST_F(QueriesTest, PeopleAreMergedConservativelyWithReasons) {
+TEST_P(QueriesTest, PeopleAreMergedConservativelyWithReasons) {
   Result<std::vector<PersonRecord>> people = store_->people("Zammit");
   ASSERT_TRUE(people.ok()) << people.status().to_string();
   // Clara (a1, a2 by surname + minister, a3 by full name) and Paul (a2, a4 by judge).
@@ -140,7 +143,7 @@ TEST_F(QueriesTest, PeopleAreMergedConservativelyWithReasons) {
   EXPECT_TRUE(store_->people("Nobody Atall")->empty());
 }
 
-TEST_F(QueriesTest, Quotes) {
+TEST_P(QueriesTest, Quotes) {
   static const struct {
     QuoteQuery query;
     std::vector<std::string> articles;
@@ -185,7 +188,7 @@ TEST_F(QueriesTest, Quotes) {
 // Issue #20, item 9: a name filter with no letter or digit has an empty key, which every
 // name contains: `people("%")` returned everyone. Such filters are refused (the CLI exits
 // 2, the API answers 400); a control character in --about is no SQL error either.
-TEST_F(QueriesTest, FiltersWithNothingToMatchAreRefused) {
+TEST_P(QueriesTest, FiltersWithNothingToMatchAreRefused) {
   for (const char* value : {"%", "_", "'", "%%", " - ", "\""}) {
     EXPECT_EQ(store_->people(value).status().code(), ErrorCode::kInvalidArgument) << value;
     Result<std::vector<QuoteRecord>> quotes = store_->quotes({value, "", "", 0});
@@ -202,7 +205,7 @@ TEST_F(QueriesTest, FiltersWithNothingToMatchAreRefused) {
   EXPECT_EQ(spaced->size(), 5u);
 }
 
-TEST_F(QueriesTest, Events) {
+TEST_P(QueriesTest, Events) {
   static const struct {
     EventQuery query;
     std::vector<std::string> articles;
@@ -240,7 +243,7 @@ TEST_F(QueriesTest, Events) {
   EXPECT_EQ(all[0].published, "2026-01-10");
 }
 
-TEST_F(QueriesTest, Entities) {
+TEST_P(QueriesTest, Entities) {
   Result<std::vector<EntityRecord>> people = store_->entities({"person", "", 0});
   ASSERT_TRUE(people.ok()) << people.status().to_string();
   ASSERT_EQ(people->size(), 3u);  // "Clara Zammit", "Zammit", "Paul Zammit" as written
@@ -252,7 +255,7 @@ TEST_F(QueriesTest, Entities) {
   EXPECT_EQ(store_->entities({"", "paul", 0})->size(), 1u);
 }
 
-TEST_F(QueriesTest, Timeline) {
+TEST_P(QueriesTest, Timeline) {
   Result<std::vector<TimelineEntry>> all = store_->timeline({});
   ASSERT_TRUE(all.ok()) << all.status().to_string();
   ASSERT_FALSE(all->empty());
@@ -270,6 +273,10 @@ TEST_F(QueriesTest, Timeline) {
   EXPECT_EQ(kinds, (std::vector<std::string>{"quote@a2", "time@a2", "quote@a4", "time@a4"}));
   EXPECT_EQ(store_->timeline({"soon", "", "", 0}).status().code(), ErrorCode::kInvalidArgument);
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, QueriesTest,
+                         testing::Values(backends::kSqlite, backends::kPostgres),
+                         backends::backend_name);
 
 }  // namespace
 }  // namespace dateline

@@ -7,6 +7,11 @@
 // articles.text, exactly the Document's Span fields; child rows are keyed by
 // (article, idx) where idx is the record's index in the Document's vector, so the rows map
 // back to a Document one to one; every row carries `run` (the runs row that wrote it).
+//
+// The migrations are written in SQLite's SQL; a PostgreSQL store runs the same migrations
+// rewritten by store/dialect.h, except where SQLite needs a workaround PostgreSQL does not
+// (rebuilding a table to change a CHECK constraint, json_extract): those have their
+// PostgreSQL text beside them in kPostgresMigrations.
 #include "store/schema.h"
 
 #include <string>
@@ -260,7 +265,51 @@ CREATE INDEX event_reports_by_group ON event_reports(event_group);
 
 constexpr int kLatest = static_cast<int>(sizeof(kMigrations) / sizeof(kMigrations[0]));
 
+// PostgreSQL's own text for the migrations that need one (nullptr: kMigrations rewritten).
+constexpr const char* kPostgresMigrations[kLatest] = {
+    nullptr,
+    nullptr,
+    // 3: PostgreSQL alters a CHECK constraint in place (the table keeps its references).
+    R"sql(
+ALTER TABLE runs DROP CONSTRAINT runs_status_check;
+ALTER TABLE runs ADD CONSTRAINT runs_status_check
+  CHECK (status IN ('running', 'completed', 'failed', 'interrupted'));
+ALTER TABLE runs ADD COLUMN owner TEXT;
+)sql",
+    // 4: as SQLite's, with PostgreSQL's JSON operators.
+    R"sql(
+DROP INDEX IF EXISTS articles_by_published;
+DROP INDEX IF EXISTS entities_by_name;
+DROP INDEX IF EXISTS quotes_by_speaker;
+DROP INDEX IF EXISTS quotes_by_day;
+DROP INDEX IF EXISTS times_by_day;
+DROP INDEX IF EXISTS events_by_actor;
+DROP INDEX IF EXISTS events_by_target;
+DROP INDEX IF EXISTS events_by_plover;
+DROP INDEX IF EXISTS events_by_day;
+ALTER TABLE articles ADD COLUMN modified TEXT;
+ALTER TABLE articles ADD COLUMN crawled TEXT;
+UPDATE articles SET modified = nullif(json::jsonb #>> '{doc,modified}', ''),
+                    crawled = nullif(json::jsonb #>> '{doc,crawled}', '');
+ALTER TABLE articles DROP COLUMN json;
+)sql",
+    nullptr,
+};
+
+// The key of the session lock that serialises migrations of one PostgreSQL database.
+constexpr const char* kPostgresMigrationLock = "SELECT pg_advisory_lock(7301019)";
+constexpr const char* kPostgresMigrationUnlock = "SELECT pg_advisory_unlock(7301019)";
+
+// PostgreSQL has no user_version: the version is the one row of dateline_schema, made here.
+Status ensure_postgres_version_table(const Db& db) {
+  return db.exec(
+      "CREATE TABLE IF NOT EXISTS dateline_schema (version INTEGER NOT NULL);"
+      "INSERT INTO dateline_schema (version) SELECT 0 "
+      "WHERE NOT EXISTS (SELECT 1 FROM dateline_schema)");
+}
+
 Status run_migrations(const Db& db, const std::string& path, int version, int target) {
+  const bool postgres = db.backend() == Backend::kPostgres;
   for (int v = version; v < target; ++v) {
     // BEGIN IMMEDIATE takes the write lock first, so two processes migrating at once
     // serialise; the second then sees the new user_version and does nothing.
@@ -271,8 +320,8 @@ Status run_migrations(const Db& db, const std::string& path, int version, int ta
       v = static_cast<int>(now) - 1;
       continue;
     }
-    Status s = db.exec(kMigrations[v]);
-    if (s.ok()) {
+    Status s = db.exec(postgres && kPostgresMigrations[v] ? kPostgresMigrations[v] : kMigrations[v]);
+    if (s.ok() && !postgres) {  // PostgreSQL checks foreign keys as it goes
       Result<int64_t> broken = db.query_int("SELECT count(*) FROM pragma_foreign_key_check");
       if (!broken.ok()) {
         s = broken.status();
@@ -294,12 +343,50 @@ Status run_migrations(const Db& db, const std::string& path, int version, int ta
   return ok_status();
 }
 
+// Checks the version as migrate() does for SQLite, then runs what is missing.
+Status check_version(const std::string& path, int64_t version) {
+  if (version > kLatest) {
+    return Status(ErrorCode::kDataLoss, path + ": database schema version " +
+                                            std::to_string(version) +
+                                            " is newer than this dateline knows (" +
+                                            std::to_string(kLatest) + "); use a newer dateline");
+  }
+  return ok_status();
+}
+
+Status migrate_postgres(const Db& db, const std::string& path, int target) {
+  DL_ASSIGN_OR_RETURN(int64_t version, db.query_int("PRAGMA user_version"));
+  DL_RETURN_IF_ERROR(check_version(path, version));
+  if (version >= target) return ok_status();
+  return run_migrations(db, path, static_cast<int>(version), target);
+}
+
 }  // namespace
 
 int latest_schema_version() { return kLatest; }
 
 Status migrate(const Db& db, const std::string& path, bool read_only, int target) {
   if (target < 0 || target > kLatest) target = kLatest;
+  if (db.backend() == Backend::kPostgres) {
+    if (read_only) {
+      // to_regclass looks on the search path, as the store's own statements do.
+      DL_ASSIGN_OR_RETURN(
+          int64_t exists,
+          db.query_int("SELECT count(*) WHERE to_regclass('dateline_schema') IS NOT NULL"));
+      if (exists == 0) {
+        return Status(ErrorCode::kNotFound,
+                      path + ": no dateline store in this database (run dateline ingest first)");
+      }
+    } else {
+      // Two processes opening a new database at once: the lock makes the second wait
+      // for the first's migrations, then find nothing to do.
+      DL_RETURN_IF_ERROR(db.exec(kPostgresMigrationLock));
+      Status made = ensure_postgres_version_table(db);
+      Status migrated = made.ok() ? migrate_postgres(db, path, target) : made;
+      Status unlocked = db.exec(kPostgresMigrationUnlock);
+      return migrated.ok() ? unlocked : migrated;
+    }
+  }
   DL_ASSIGN_OR_RETURN(int64_t version, db.query_int("PRAGMA user_version"));
   if (version > kLatest) {
     return Status(ErrorCode::kDataLoss, path + ": database schema version " +

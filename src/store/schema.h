@@ -3,7 +3,7 @@
 // The store's schema as numbered migrations, tracked with PRAGMA user_version.
 
 #include "dateline/status.h"
-#include "store/sqlite.h"
+#include "store/db.h"
 
 namespace dateline::store {
 

@@ -164,7 +164,8 @@ Status group_reports(const Db& db, int64_t article, int64_t run) {
   DL_ASSIGN_OR_RETURN(
       Stmt upsert_group,
       db.prepare("INSERT INTO event_groups (group_key, reports, run) VALUES (?1, 1, ?2) "
-                 "ON CONFLICT (group_key) DO UPDATE SET reports = reports + 1 RETURNING id"));
+                 "ON CONFLICT (group_key) DO UPDATE SET reports = event_groups.reports + 1 "
+                 "RETURNING id"));
   DL_ASSIGN_OR_RETURN(Stmt insert_event_report,
                       db.prepare("INSERT INTO event_reports (article, idx, event_group, run) "
                                  "VALUES (?1, ?2, ?3, ?4)"));

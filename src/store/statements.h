@@ -15,7 +15,7 @@
 #include <vector>
 
 #include "dateline/status.h"
-#include "store/sqlite.h"
+#include "store/db.h"
 
 namespace dateline::store {
 

@@ -17,6 +17,7 @@
 #include <charconv>
 #include <chrono>
 #include <cstdio>
+#include <cstring>
 #include <ctime>
 #include <filesystem>
 #include <fstream>
@@ -197,6 +198,9 @@ bool owner_alive(const std::string& owner) {
   return process_start_time(pid) == start;
 }
 
+// The transaction-scoped advisory lock that stands for SQLite's write lock (begin_batch).
+constexpr const char* kPostgresWriteLock = "SELECT pg_advisory_xact_lock(7301020)";
+
 // Runs left 'running' by a process that has ended (killed, crashed, or failed to write its
 // last update) are marked 'interrupted'.
 Status mark_interrupted_runs(const Db& db) {
@@ -247,8 +251,8 @@ Status check_header(const std::string& path) {
   in.read(header, sizeof header);
   const auto n = in.gcount();
   if (n == 0) return ok_status();                    // an empty file is an empty database
-  static const char kMagic[16] = "SQLite format 3";  // 15 characters and the NUL
-  if (n < 16 || std::string_view(header, 16) != std::string_view(kMagic, 16)) {
+  // "SQLite format 3": 15 characters and the NUL.
+  if (n < 16 || std::memcmp(header, "SQLite format 3", 16) != 0) {
     return Status(ErrorCode::kDataLoss,
                   path + ": not an SQLite database (the file was left untouched)");
   }
@@ -270,6 +274,26 @@ Result<Store> Store::open(const StoreOptions& options) {
   const std::string& path = options.path;
   const bool memory = path == ":memory:";
   if (path.empty()) return Status(ErrorCode::kInvalidArgument, "no database path given");
+  if (store::is_postgres_url(path)) {
+    // The database must exist (createdb); the first open for writing makes the tables. A
+    // read-only open makes every transaction read-only.
+    auto impl = std::make_unique<Impl>();
+    impl->path = store::printable_url(path);
+    impl->read_only = options.read_only;
+    DL_ASSIGN_OR_RETURN(std::unique_ptr<store::PgConnection> conn,
+                        store::PgConnection::connect(path));
+    impl->db = Db(std::move(conn));
+    if (options.read_only) {
+      DL_RETURN_IF_ERROR(impl->db.exec("SET default_transaction_read_only = on"));
+    }
+    DL_RETURN_IF_ERROR(store::migrate(impl->db, impl->path, options.read_only));
+    if (!options.read_only) {
+      if (Status s = mark_interrupted_runs(impl->db); !s.ok()) {
+        return Status(s.code(), impl->path + ": " + s.message());
+      }
+    }
+    return Store(std::move(impl));
+  }
   if (!memory) {
     std::error_code ec;
     if ((options.read_only || !options.create) && !std::filesystem::exists(path, ec)) {
@@ -367,8 +391,18 @@ Result<bool> Store::contains(std::string_view content_hash) {
 Status Store::begin_batch() {
   if (impl_->in_batch) return Status(ErrorCode::kInternal, "begin_batch: a batch is open");
   // IMMEDIATE takes the write lock now, so a concurrent writer waits (busy timeout) here
-  // rather than failing halfway through the batch.
+  // rather than failing halfway through the batch. PostgreSQL has no database write lock:
+  // a transaction-scoped advisory lock stands for it, so batches of concurrent writers
+  // commit one after another, each seeing what the others stored (its duplicate checks and
+  // the people, statements and event groups it links to).
   DL_RETURN_IF_ERROR(impl_->db.exec("BEGIN IMMEDIATE"));
+  if (impl_->db.backend() == store::Backend::kPostgres) {
+    Status locked = impl_->db.exec(kPostgresWriteLock);
+    if (!locked.ok()) {
+      (void)impl_->db.exec("ROLLBACK");
+      return locked;
+    }
+  }
   impl_->in_batch = true;
   return ok_status();
 }
@@ -391,6 +425,17 @@ Status Store::rollback_batch() {
 
 Result<PutOutcome> Store::put(const Document& doc, int64_t run) {
   DL_RETURN_IF_ERROR(validate(doc));
+  if (!impl_->in_batch && impl_->db.backend() == store::Backend::kPostgres) {
+    // SQLite's SAVEPOINT opens a transaction of its own; PostgreSQL's needs one open.
+    DL_RETURN_IF_ERROR(begin_batch());
+    Result<PutOutcome> put_alone = put(doc, run);
+    if (!put_alone.ok()) {
+      (void)rollback_batch();
+      return put_alone;
+    }
+    DL_RETURN_IF_ERROR(commit_batch());
+    return put_alone;
+  }
   DL_ASSIGN_OR_RETURN(bool stored, contains(doc.content_hash));
   if (stored) return PutOutcome::kDuplicate;
   DL_RETURN_IF_ERROR(impl_->db.exec("SAVEPOINT put_document"));
@@ -418,7 +463,7 @@ Status Store::Impl::prepare_writers() {
   struct {
     Stmt* stmt;
     const char* sql;
-  } const kStatements[] = {
+  } const statements[] = {
       {&has_hash, "SELECT 1 FROM articles WHERE content_hash = ?1"},
       {&insert_article,
        "INSERT INTO articles (content_hash, id, path, url, title, outlet, published, dateline, "
@@ -475,7 +520,7 @@ Status Store::Impl::prepare_writers() {
       {&upgrade_person,
        "UPDATE people SET name = ?1, name_key = ?2, surname_key = ?3 WHERE id = ?4"},
   };
-  for (const auto& s : kStatements) {
+  for (const auto& s : statements) {
     DL_ASSIGN_OR_RETURN(*s.stmt, db.prepare(s.sql));
   }
   writers_ready = true;

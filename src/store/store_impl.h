@@ -5,7 +5,7 @@
 #include <string>
 
 #include "dateline/store.h"
-#include "store/sqlite.h"
+#include "store/db.h"
 
 namespace dateline {
 

@@ -17,7 +17,8 @@
 #include "dateline/json.h"
 #include "model/hash.h"
 #include "store/schema.h"
-#include "store/sqlite.h"
+#include "store/db.h"
+#include "store/test_backends.h"
 #include "text/utf8.h"
 
 namespace dateline {
@@ -197,8 +198,28 @@ std::string read_file(const std::string& path) {
   return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
 }
 
-TEST(Store, RoundTripsADocumentExactly) {
-  Store store = open_memory();
+namespace backends = store::testing_backends;
+
+// The tests of what a store does, whatever it is kept in: each runs on SQLite and on
+// PostgreSQL. (The tests of files, SQLite's migrations and crashes follow, SQLite's only.)
+class StoreOnBothBackends : public testing::TestWithParam<const char*> {
+ protected:
+  void SetUp() override {
+    if (std::string why = backends::skip_reason(GetParam()); !why.empty()) GTEST_SKIP() << why;
+  }
+  Store open_fresh() {
+    Result<Store> store = Store::open(backends::fresh_store(GetParam()));
+    EXPECT_TRUE(store.ok()) << store.status().to_string();
+    return std::move(store).value();
+  }
+};
+
+INSTANTIATE_TEST_SUITE_P(Backends, StoreOnBothBackends,
+                         testing::Values(backends::kSqlite, backends::kPostgres),
+                         backends::backend_name);
+
+TEST_P(StoreOnBothBackends, RoundTripsADocumentExactly) {
+  Store store = open_fresh();
   const int64_t run = new_run(store);
   const Document doc = sample_document();
   Result<PutOutcome> put = store.put(doc, run);
@@ -226,8 +247,8 @@ TEST(Store, RoundTripsADocumentExactly) {
   EXPECT_EQ(loaded->mentions[1].why, "coref");
 }
 
-TEST(Store, StoresEachContentOnce) {
-  Store store = open_memory();
+TEST_P(StoreOnBothBackends, StoresEachContentOnce) {
+  Store store = open_fresh();
   const int64_t run = new_run(store);
   const Document doc = sample_document();
   ASSERT_EQ(store.put(doc, run).value(), PutOutcome::kStored);
@@ -245,8 +266,8 @@ TEST(Store, StoresEachContentOnce) {
   EXPECT_EQ(stats->schema_version, Store::schema_version());
 }
 
-TEST(Store, RejectsInconsistentDocumentAndKeepsGoing) {
-  Store store = open_memory();
+TEST_P(StoreOnBothBackends, RejectsInconsistentDocumentAndKeepsGoing) {
+  Store store = open_fresh();
   const int64_t run = new_run(store);
   ASSERT_TRUE(store.begin_batch().ok());
   Document bad = sample_document("bad", " Extra.");
@@ -260,6 +281,46 @@ TEST(Store, RejectsInconsistentDocumentAndKeepsGoing) {
   ASSERT_TRUE(store.put(sample_document(), run).ok());
   ASSERT_TRUE(store.commit_batch().ok());
   EXPECT_EQ(store.stats()->articles, 1);
+}
+
+TEST(StoreOnPostgres, MakesItsTablesOnceAndRefusesANewerSchema) {
+  if (std::string why = backends::skip_reason(backends::kPostgres); !why.empty()) {
+    GTEST_SKIP() << why;
+  }
+  StoreOptions options = backends::fresh_store(backends::kPostgres);
+  StoreOptions reading = options;
+  reading.read_only = true;
+  // A database with no store in it: a query command says so and makes nothing.
+  EXPECT_EQ(Store::open(reading).status().code(), ErrorCode::kNotFound);
+  ASSERT_TRUE(Store::open(options).ok());
+  ASSERT_TRUE(Store::open(options).ok());  // the second open finds nothing to migrate
+  Result<Store> reader = Store::open(reading);
+  ASSERT_TRUE(reader.ok()) << reader.status().to_string();
+  EXPECT_EQ(reader->stats()->schema_version, Store::schema_version());
+  // A read-only connection writes nothing.
+  EXPECT_FALSE(reader->begin_run({"test", "0.1.0", "abc123"}).ok());
+
+  PGconn* conn = PQconnectdb(options.path.c_str());
+  ASSERT_EQ(PQstatus(conn), CONNECTION_OK);
+  const std::string newer =
+      "UPDATE dateline_schema SET version = " + std::to_string(Store::schema_version() + 1);
+  PQclear(PQexec(conn, newer.c_str()));
+  PQfinish(conn);
+  Result<Store> refused = Store::open(options);
+  EXPECT_EQ(refused.status().code(), ErrorCode::kDataLoss);
+  EXPECT_NE(refused.status().message().find("newer than this dateline knows"), std::string::npos)
+      << refused.status().to_string();
+}
+
+TEST(StoreOnPostgres, AServerThatCannotBeReachedIsAnErrorWithoutThePassword) {
+  StoreOptions options;
+  options.path = "postgresql://someone:secret@/no_such_db?host=/nonexistent-socket-dir";
+  Result<Store> store = Store::open(options);
+  ASSERT_FALSE(store.ok());
+  EXPECT_EQ(store.status().message().find("secret"), std::string::npos)
+      << store.status().to_string();
+  EXPECT_NE(store.status().message().find("someone:***@"), std::string::npos)
+      << store.status().to_string();
 }
 
 TEST(Store, MigratesAFreshFileAndRefusesANewerSchema) {
@@ -293,7 +354,7 @@ TEST(Store, MigratesAFreshFileAndRefusesANewerSchema) {
 TEST(Store, RefusesFilesThatAreNotDatabasesAndLeavesThemAlone) {
   static const std::string kContents[] = {
       std::string("this is a shopping list, not a database\n"),
-      std::string("\x00\x01\x02\x03garbage\xff\xfe", 14),
+      std::string("\x00\x01\x02\x03garbage\xff\xfe\x00", 14),
       // The right magic but a broken header and no pages.
       std::string("SQLite format 3\0", 16) + std::string(200, '\x7f'),
   };
@@ -363,8 +424,8 @@ TEST(Store, AnInterruptedBatchLeavesEarlierBatchesIntact) {
   EXPECT_EQ(store->stats()->articles, 2);
 }
 
-TEST(Store, RollbackDiscardsTheBatchOnly) {
-  Store store = open_memory();
+TEST_P(StoreOnBothBackends, RollbackDiscardsTheBatchOnly) {
+  Store store = open_fresh();
   const int64_t run = new_run(store);
   ASSERT_TRUE(store.put(sample_document("kept", " Kept."), run).ok());
   ASSERT_TRUE(store.begin_batch().ok());
@@ -374,8 +435,8 @@ TEST(Store, RollbackDiscardsTheBatchOnly) {
   EXPECT_EQ(store.stats()->people, 1);
 }
 
-TEST(Store, AmbiguousIdAsksForTheHash) {
-  Store store = open_memory();
+TEST_P(StoreOnBothBackends, AmbiguousIdAsksForTheHash) {
+  Store store = open_fresh();
   const int64_t run = new_run(store);
   ASSERT_TRUE(store.put(sample_document("same", " A."), run).ok());
   ASSERT_TRUE(store.put(sample_document("same", " B."), run).ok());
@@ -384,8 +445,8 @@ TEST(Store, AmbiguousIdAsksForTheHash) {
   EXPECT_EQ(store.find_article("nothing").status().code(), ErrorCode::kNotFound);
 }
 
-TEST(Store, ExportsInIngestOrder) {
-  Store store = open_memory();
+TEST_P(StoreOnBothBackends, ExportsInIngestOrder) {
+  Store store = open_fresh();
   const int64_t run = new_run(store);
   const std::string ids[] = {"zeta", "alpha", "mu"};
   for (size_t i = 0; i < 3; ++i) {
