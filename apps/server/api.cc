@@ -13,7 +13,6 @@
 #include "dateline/plover.h"
 #include "dateline/reader.h"
 #include "dateline/version.h"
-#include "text/utf8.h"
 
 namespace dateline::server {
 namespace {
@@ -173,7 +172,7 @@ ApiResponse http_error(int status, std::string_view message) {
 }
 
 Status check_text(std::string_view value, std::string_view what) {
-  if (const size_t bad = text::find_invalid_utf8(value); bad != std::string_view::npos) {
+  if (const size_t bad = find_invalid_utf8(value); bad != std::string_view::npos) {
     return error(ErrorCode::kInvalidArgument,
                  std::string(what) + ": not valid UTF-8 (byte " + std::to_string(bad) + ")");
   }

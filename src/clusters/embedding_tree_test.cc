@@ -108,7 +108,7 @@ TEST(EmbeddingTree, SimilarVectorsShareLongerPrefixes) {
 }
 
 TEST(EmbeddingTree, WritesAClustersFile) {
-  EmbeddingTreeOptions o;
+  EmbeddingClustersOptions o;
   o.embeddings = write_temp("vectors.txt", kVectors);
   o.out = testing::TempDir() + "vector_clusters.dlc";
   o.depth = 4;

@@ -411,6 +411,8 @@ void read_article_bytes(std::string_view bytes, const std::string& name,
                       ingest::format_of_content_type(content_type));
 }
 
+size_t find_invalid_utf8(std::string_view value) { return text::find_invalid_utf8(value); }
+
 Result<std::string> parse_publication_date(std::string_view value, std::string_view field) {
   std::string iso = ingest::normalize_date(value);
   if (iso.empty()) {

@@ -427,7 +427,9 @@ Status write_parser(const ParserTrainOptions& o, const Tagger& tagger, const Par
 
 }  // namespace
 
-Status train_parser(const ParserTrainOptions& o) {
+namespace {
+
+Status train_and_write_parser(const ParserTrainOptions& o) {
   auto log = [&](const std::string& s) {
     if (o.log) o.log(s);
   };
@@ -607,4 +609,14 @@ Status train_parser(const ParserTrainOptions& o) {
   return ok_status();
 }
 
+}  // namespace
+
 }  // namespace dateline::syntax
+
+namespace dateline {
+
+Status train_parser(const ParserTrainOptions& options) {
+  return syntax::train_and_write_parser(options);
+}
+
+}  // namespace dateline

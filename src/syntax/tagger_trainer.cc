@@ -221,7 +221,9 @@ Result<Tagger> fit_tagger(const std::vector<text::ConlluSentence>& train,
   return best_tagger;
 }
 
-Status train_tagger(const TaggerTrainOptions& o) {
+namespace {
+
+Status train_and_write_tagger(const TaggerTrainOptions& o) {
   DL_ASSIGN_OR_RETURN(auto train, read_treebanks(o.train_files));
   DL_ASSIGN_OR_RETURN(auto dev, read_treebanks(o.dev_files));
   std::shared_ptr<const ClusterFeatures> clusters;
@@ -266,4 +268,14 @@ Status train_tagger(const TaggerTrainOptions& o) {
   return ok_status();
 }
 
+}  // namespace
+
 }  // namespace dateline::syntax
+
+namespace dateline {
+
+Status train_tagger(const TaggerTrainOptions& options) {
+  return syntax::train_and_write_tagger(options);
+}
+
+}  // namespace dateline

@@ -8,7 +8,7 @@
 #   bash tests/fuzz/run.sh 20 reader_fuzz api_fuzz  # some targets, briefly
 # Seeds: tests/fuzz/corpus/<target>/ (written for the fuzzers) and examples/; the model
 # loaders' seeds are the first 64 KiB of each file of models/ and of two lexicons, behind
-# the byte that picks the loader (tests/fuzz/model_fuzz.cc). Findings and the grown corpus
+# the byte that picks the loader (src/pipeline/model_fuzz.cc). Findings and the grown corpus
 # are kept in $DATELINE_FUZZ_OUT (default: a new temporary folder).
 set -uo pipefail
 cd "$(dirname "$0")/../.."
