@@ -103,15 +103,14 @@ Result<Query> query_from(const ApiRequest& r, std::span<const Filter> filters,
   for (const Filter& f : filters) names.push_back(f.name);
   DL_RETURN_IF_ERROR(check_params(r, names));
   const FilterValues values(r.query.begin(), r.query.end());
-  Result<Query> query = make(values);
-  if (!query.ok()) return Status(query.status().code(), query.status().message().substr(2));
-  *limit = query->limit > 0 ? query->limit : Api::kDefaultLimit;
+  DL_ASSIGN_OR_RETURN(Query query, make(values));
+  *limit = query.limit > 0 ? query.limit : Api::kDefaultLimit;
   if (*limit > Api::kMaxLimit) {
     return error(ErrorCode::kInvalidArgument, "limit: '" + values.at("limit") +
                                                   "' is not a number from 1 to " +
                                                   std::to_string(Api::kMaxLimit));
   }
-  query->limit = *limit + 1;
+  query.limit = *limit + 1;
   return query;
 }
 
