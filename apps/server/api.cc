@@ -85,8 +85,12 @@ Status check_params(const ApiRequest& r, const std::vector<std::string_view>& kn
     if (std::find(known.begin(), known.end(), key) == known.end()) {
       std::string list;
       for (std::string_view k : known) list += (list.empty() ? "" : ", ") + std::string(k);
-      return error(ErrorCode::kInvalidArgument,
-                   "unknown parameter '" + key + "' (this endpoint takes: " + list + ")");
+      std::string message = "unknown parameter '";
+      message += key;
+      message += "' (this endpoint takes: ";
+      message += list;
+      message += ")";
+      return error(ErrorCode::kInvalidArgument, message);
     }
   }
   return ok_status();

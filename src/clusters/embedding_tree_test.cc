@@ -13,7 +13,7 @@ namespace dateline::clusters {
 namespace {
 
 std::string write_temp(const std::string& name, const std::string& bytes) {
-  const std::string path = testing::TempDir() + name;
+  std::string path = testing::TempDir() + name;
   std::ofstream out(path, std::ios::binary);
   out << bytes;
   return path;
