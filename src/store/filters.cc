@@ -72,8 +72,11 @@ Status apply(std::span<const Filter> filters, const FilterValues& values, Set&& 
     if (it == filters.end()) {
       std::string list;
       for (const Filter& f : filters) list += (list.empty() ? "" : ", ") + std::string(f.name);
-      return Status(ErrorCode::kInvalidArgument,
-                    name + ": not a filter of this query (it takes: " + list + ")");
+      std::string message = name;
+      message += ": not a filter of this query (it takes: ";
+      message += list;
+      message += ")";
+      return Status(ErrorCode::kInvalidArgument, message);
     }
     if (given.empty()) continue;
     std::string value = given;
@@ -118,7 +121,7 @@ Status check_filter(const Filter& filter, std::string& value) {
       // The closed PLOVER vocabulary (dateline/plover.h) decides; its message lists the types.
       value = upper_ascii(std::move(value));
       if (Status s = check_event_type_filter(value); !s.ok()) {
-        const std::string message = s.message();
+        const std::string& message = s.message();
         const size_t why = message.find("is neither");
         return bad(filter, value, why == std::string::npos ? message : message.substr(why));
       }
