@@ -35,3 +35,38 @@ function(dl_add_module)
   set_target_properties(dl_${M_NAME} PROPERTIES EXPORT_NAME ${M_NAME})
   set_property(GLOBAL APPEND PROPERTY DL_MODULES dl_${M_NAME})
 endfunction()
+
+# dl_add_bench(NAME name SOURCES a_bench.cc LIBS ...): a Google Benchmark program beside the
+# code it measures, built into <build>/bench/ with the others (docs/PERFORMANCE.md).
+function(dl_add_bench)
+  cmake_parse_arguments(B "" "NAME" "SOURCES;LIBS" ${ARGN})
+  if(NOT DL_BUILD_BENCH)
+    return()
+  endif()
+  find_package(benchmark QUIET)
+  if(NOT benchmark_FOUND)
+    return()
+  endif()
+  add_executable(${B_NAME} ${B_SOURCES})
+  target_compile_features(${B_NAME} PRIVATE cxx_std_20)
+  target_link_libraries(${B_NAME} PRIVATE ${B_LIBS} dl_internal benchmark::benchmark dl_warnings)
+  target_compile_definitions(${B_NAME} PRIVATE DL_SOURCE_DIR="${DL_SOURCE_DIR}")
+  set_target_properties(${B_NAME} PROPERTIES RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}/bench")
+endfunction()
+
+# dl_add_fuzz(NAME name SOURCES a_fuzz.cc LIBS ...): a libFuzzer target beside the code it
+# feeds, built by the fuzz preset (DL_FUZZ) into <build>/tests/fuzz/, where
+# tests/fuzz/run.sh runs it.
+function(dl_add_fuzz)
+  cmake_parse_arguments(F "" "NAME" "SOURCES;LIBS" ${ARGN})
+  if(NOT DL_FUZZ)
+    return()
+  endif()
+  add_executable(${F_NAME} ${F_SOURCES})
+  target_compile_features(${F_NAME} PRIVATE cxx_std_20)
+  target_link_options(${F_NAME} PRIVATE -fsanitize=fuzzer)
+  target_link_libraries(${F_NAME} PRIVATE ${F_LIBS} dl_internal dl_warnings dl_sanitizers)
+  target_compile_definitions(${F_NAME} PRIVATE DL_SOURCE_DIR="${DL_SOURCE_DIR}")
+  set_target_properties(${F_NAME} PROPERTIES
+    RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}/tests/fuzz")
+endfunction()

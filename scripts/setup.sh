@@ -8,8 +8,8 @@ cmake --preset release >/dev/null
 cmake --build --preset release -j"$(nproc)"
 bin=build/release/apps/cli/dateline
 if "$bin" --help | grep -q '^  ingest '; then
-  "$bin" ingest examples/ --db dateline.db
+  "$bin" ingest examples/articles/ --db dateline.db
   "$bin" stats --db dateline.db
 else
-  "$bin" extract examples/ --format text
+  "$bin" extract examples/articles/ --format text
 fi

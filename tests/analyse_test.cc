@@ -24,7 +24,7 @@ const Pipeline& pipeline() {
 }
 
 TEST(Analyse, GivesWhatReadingTheFileGives) {
-  const std::string path = std::string(DL_SOURCE_DIR) + "/examples/harbor_talks.txt";
+  const std::string path = std::string(DL_SOURCE_DIR) + "/examples/articles/harbor_talks.txt";
   std::ifstream in(path, std::ios::binary);
   std::stringstream bytes;
   bytes << in.rdbuf();

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // An article's output must not depend on what else is in the run (issue #20, item 6): the
-// plain-text and JSON Lines articles of examples/ (and, when ../shared is there, the seed
+// plain-text and JSON Lines articles of examples/articles/ (and, when ../shared is there, the seed
 // articles and 24 of PolNeAR dev) are analysed in several orders, repeated, and from several
 // threads sharing one Pipeline, directly and through the OrderedPool of `--threads N`; every
 // article's JSON must be the same byte for byte.
@@ -26,7 +26,7 @@ namespace fs = std::filesystem;
 
 std::vector<Document> read_inputs() {
   std::vector<std::string> inputs;
-  for (const auto& entry : fs::directory_iterator(std::string(DL_SOURCE_DIR) + "/examples")) {
+  for (const auto& entry : fs::directory_iterator(std::string(DL_SOURCE_DIR) + "/examples/articles")) {
     const std::string ext = entry.path().extension().string();
     if (ext == ".txt" || ext == ".jsonl") inputs.push_back(entry.path().string());
   }

@@ -6,7 +6,7 @@
 #include <string_view>
 
 #include "dateline/parallel.h"
-#include "model/manifest.h"
+#include "dateline/models.h"
 
 namespace dateline::cli {
 
@@ -65,15 +65,9 @@ void print_warnings(const Pipeline& pipeline) {
   }
 }
 
-void warn_missing_models(const std::string& dir, std::initializer_list<const char*> files) {
-  const model::ModelsCheck check = model::check_models_dir(dir, false);
-  for (const model::ModelSpec* spec : check.missing_optional) {
-    for (const char* f : files) {
-      if (std::string_view(f) == spec->file) {
-        std::fprintf(stderr, "dateline: warning: %s\n",
-                     model::missing_model_message(dir, *spec).c_str());
-      }
-    }
+void warn_missing_models(const std::string& dir, const std::vector<std::string>& files) {
+  for (const std::string& w : missing_model_warnings(dir, files)) {
+    std::fprintf(stderr, "dateline: warning: %s\n", w.c_str());
   }
 }
 

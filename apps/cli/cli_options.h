@@ -2,7 +2,7 @@
 #pragma once
 // Flags shared by the commands that run the pipeline (extract, ingest, serve).
 
-#include <initializer_list>
+#include <vector>
 #include <string>
 
 #include <CLI/CLI.hpp>
@@ -32,6 +32,6 @@ void print_warnings(const Pipeline& pipeline);
 
 /// For the commands that load single stages: a warning on stderr for each of `files` (names
 /// of the model manifest) missing from `dir`.
-void warn_missing_models(const std::string& dir, std::initializer_list<const char*> files);
+void warn_missing_models(const std::string& dir, const std::vector<std::string>& files);
 
 }  // namespace dateline::cli

@@ -17,7 +17,7 @@ int run_entities(int argc, char** argv) {
   db.add_to(app);
   if (int rc = parse_flags(app, argc, argv); rc >= 0) return rc;
   Result<EntityQuery> query = make_entity_query(filters);
-  if (!query.ok()) return fail(query.status());
+  if (!query.ok()) return fail(as_flag_error(query.status()));
   Result<Store> store = db.open_for_reading();
   if (!store.ok()) return fail_setup(store.status());
   Result<std::vector<EntityRecord>> entities = store->entities(*query);

@@ -19,7 +19,7 @@ int run_events(int argc, char** argv) {
   db.add_to(app);
   if (int rc = parse_flags(app, argc, argv); rc >= 0) return rc;
   Result<EventQuery> query = make_event_query(filters);
-  if (!query.ok()) return fail(query.status());
+  if (!query.ok()) return fail(as_flag_error(query.status()));
   Result<Store> store = db.open_for_reading();
   if (!store.ok()) return fail_setup(store.status());
   Result<std::vector<EventRecord>> events = store->events(*query);

@@ -3,12 +3,12 @@
 // each file's kind, whether it is required, and, when present, its format version, size and
 // fingerprint (checked: a damaged file or one of another kind is reported).
 #include <cstdio>
-#include <filesystem>
+#include <string>
 
 #include "CLI/CLI.hpp"
 #include "commands.h"
+#include "dateline/models.h"
 #include "dateline/pipeline.h"
-#include "model/manifest.h"
 
 namespace dateline::cli {
 
@@ -25,30 +25,20 @@ int run_models(int argc, char** argv) {
   int bad_required = 0;
   std::printf("%-24s %-17s %-9s %-8s %12s  %s\n", "file", "kind", "needed", "status", "bytes",
               "fingerprint");
-  for (const model::ModelSpec& spec : model::model_manifest()) {
-    const std::string path = dir + "/" + spec.file;
-    const char* needed = spec.required ? "required" : "optional";
-    Result<model::ModelFile> m = model::read_model_file(path, spec.kind);
-    std::string status = "ok", size, fingerprint;
-    if (m.ok()) {
-      std::error_code ec;
-      size = std::to_string(std::filesystem::file_size(path, ec));
-      fingerprint = m->fingerprint;
-    } else {
-      status = m.status().code() == ErrorCode::kNotFound ? "missing" : "damaged";
-      if (spec.required) ++bad_required;
-    }
-    std::printf("%-24s %-17s %-9s %-8s %12s  %s\n", spec.file, model::model_kind_name(spec.kind),
-                needed, status.c_str(), size.c_str(), fingerprint.c_str());
-    if (!m.ok()) {
-      std::printf("    %s\n",
-                  m.status().code() == ErrorCode::kNotFound
-                      ? (spec.required ? "the pipeline cannot run without it" : spec.without)
-                      : m.status().message().c_str());
+  for (const ModelFileReport& m : inspect_models(dir)) {
+    const bool ok = m.state == ModelFileReport::State::kOk;
+    const char* status = ok ? "ok" : m.state == ModelFileReport::State::kMissing ? "missing"
+                                                                                 : "damaged";
+    if (!ok && m.required) ++bad_required;
+    std::printf("%-24s %-17s %-9s %-8s %12s  %s\n", m.file.c_str(), m.kind.c_str(),
+                m.required ? "required" : "optional", status,
+                ok ? std::to_string(m.bytes).c_str() : "", m.fingerprint.c_str());
+    if (!ok) {
+      std::printf("    %s\n", m.problem.c_str());
       continue;
     }
     if (header) {
-      for (const auto& [k, v] : m->header) std::printf("    %s: %s\n", k.c_str(), v.c_str());
+      for (const auto& [k, v] : m.header) std::printf("    %s: %s\n", k.c_str(), v.c_str());
     }
   }
   return bad_required ? kExitError : kExitOk;

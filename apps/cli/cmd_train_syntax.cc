@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 // dateline train tagger|parser --train FILE.conllu... --dev FILE.conllu... --out MODEL
+// dateline prune tagger|parser, dateline combine tagger|parser (dateline/training.h).
 #include <cstdio>
 #include <string>
 #include <vector>
 
-#include "commands.h"
 #include "CLI/CLI.hpp"
-#include "syntax/parser.h"
-#include "syntax/tagger.h"
+#include "commands.h"
+#include "dateline/training.h"
 
 namespace dateline::cli {
 namespace {
@@ -22,7 +22,7 @@ void log_line(const std::string& s) {
 int run_train_tagger(int argc, char** argv) {
   CLI::App app{"Train the part-of-speech tagger, FEATS classifier and lemmatizer"};
   app.name("dateline train tagger");
-  syntax::TaggerTrainOptions o;
+  TaggerTrainOptions o;
   app.add_option("--train", o.train_files, "training treebanks (CoNLL-U)")->required();
   app.add_option("--dev", o.dev_files, "development treebanks (CoNLL-U), pick the best epoch")
       ->required();
@@ -38,14 +38,14 @@ int run_train_tagger(int argc, char** argv) {
   if (int rc = parse_flags(app, argc, argv); rc >= 0) return rc;
   o.command = command_line("train tagger", argc, argv);
   o.log = log_line;
-  Status s = syntax::train_tagger(o);
+  Status s = train_tagger(o);
   return s.ok() ? kExitOk : fail(s);
 }
 
 int run_train_parser(int argc, char** argv) {
   CLI::App app{"Train the dependency parser (arc-eager, dynamic oracle, averaged perceptron)"};
   app.name("dateline train parser");
-  syntax::ParserTrainOptions o;
+  ParserTrainOptions o;
   app.add_option("--train", o.train_files, "training treebanks (CoNLL-U)")->required();
   app.add_option("--dev", o.dev_files, "development treebanks (CoNLL-U), pick the best epoch")
       ->required();
@@ -68,32 +68,14 @@ int run_train_parser(int argc, char** argv) {
   if (int rc = parse_flags(app, argc, argv); rc >= 0) return rc;
   o.command = command_line("train parser", argc, argv);
   o.log = log_line;
-  Status s = syntax::train_parser(o);
+  Status s = train_parser(o);
   return s.ok() ? kExitOk : fail(s);
 }
 
 namespace {
 
-// Reads a tagger or parser model file; `file` keeps its header for the model written back.
-template <typename Model>
-Result<Model> read_syntax_model(const std::string& path, model::ModelKind kind,
-                                model::ModelFile* file) {
-  DL_ASSIGN_OR_RETURN(*file, model::read_model_file(path, kind));
-  return Model::from_model(*file, path);
-}
-
-template <typename Model>
-Status write_syntax_model(const Model& m, model::ModelKind kind, const model::ModelHeader& header,
-                          const std::string& out) {
-  model::ByteWriter payload;
-  m.save_payload(payload);
-  return model::write_model_file(out, kind, header, payload.bytes());
-}
-
-// `dateline prune tagger|parser`: drops small weights and writes the model with its header
-// plus the prune command.
-template <typename Model>
-int prune_model(const char* what, model::ModelKind kind, int argc, char** argv) {
+// `dateline prune tagger|parser`.
+int prune_model(const char* what, SyntaxModel which, int argc, char** argv) {
   const std::string name = std::string("prune ") + what;
   CLI::App app{std::string("Drop small weights from a ") + what +
                " model (smaller table and file)"};
@@ -106,24 +88,16 @@ int prune_model(const char* what, model::ModelKind kind, int argc, char** argv) 
   app.add_option("--out", out, "model file to write (put en_clusters.dlc beside it if needed)")
       ->required();
   if (int rc = parse_flags(app, argc, argv); rc >= 0) return rc;
-  model::ModelFile file;
-  Result<Model> m = read_syntax_model<Model>(in, kind, &file);
-  if (!m.ok()) return fail(m.status());
-  const size_t before = m->n_weights();
-  m->prune(min_abs);
-  model::ModelHeader header = file.header;
-  header.emplace_back("pruned", command_line(name.c_str(), argc, argv));
-  if (Status s = write_syntax_model(*m, kind, header, out); !s.ok()) return fail(s);
-  std::fprintf(stderr, "prune: %zu -> %zu weights, %zu features; wrote %s\n", before,
-               m->n_weights(), m->n_features(), out.c_str());
+  Result<PruneCounts> counts =
+      prune_syntax_model(which, in, min_abs, out, command_line(name.c_str(), argc, argv));
+  if (!counts.ok()) return fail(counts.status());
+  std::fprintf(stderr, "prune: %zu -> %zu weights, %zu features; wrote %s\n",
+               counts->weights_before, counts->weights_after, counts->features, out.c_str());
   return kExitOk;
 }
 
-// `dateline combine tagger|parser`: reads the models, sums them (Model::combine) and writes
-// the result with the first model's header, minus its dev scores, plus every part's command,
-// fingerprint and scores.
-template <typename Model>
-int combine_models(const char* what, model::ModelKind kind, int argc, char** argv) {
+// `dateline combine tagger|parser`.
+int combine_models(const char* what, SyntaxModel which, int argc, char** argv) {
   const std::string name = std::string("combine ") + what;
   CLI::App app{std::string("Combine ") + what +
                "s trained with different seeds into one score ensemble"};
@@ -137,47 +111,28 @@ int combine_models(const char* what, model::ModelKind kind, int argc, char** arg
   app.add_option("--out", out, "model file to write (put en_clusters.dlc beside it if needed)")
       ->required();
   if (int rc = parse_flags(app, argc, argv); rc >= 0) return rc;
-  std::vector<Model> models;
-  model::ModelHeader header;
-  for (const std::string& in : inputs) {
-    model::ModelFile file;
-    Result<Model> model = read_syntax_model<Model>(in, kind, &file);
-    if (!model.ok()) return fail(model.status());
-    if (header.empty()) {
-      for (const auto& kv : file.header) {
-        if (kv.first != "scores" && kv.first != "fingerprint") header.push_back(kv);
-      }
-    }
-    header.emplace_back("part_command", model::header_value(file.header, "command"));
-    header.emplace_back("part_fingerprint", model->fingerprint());
-    header.emplace_back("part_scores", model::header_value(file.header, "scores"));
-    models.push_back(std::move(*model));
-  }
-  std::vector<const Model*> others;
-  for (size_t i = 1; i < models.size(); ++i) others.push_back(&models[i]);
-  if (Status s = models[0].combine(others); !s.ok()) return fail(s);
-  header.emplace_back("combined", command_line(name.c_str(), argc, argv));
-  if (Status s = write_syntax_model(models[0], kind, header, out); !s.ok()) return fail(s);
-  std::fprintf(stderr, "combine: %zu %ss; wrote %s\n", models.size(), what, out.c_str());
+  Status s = combine_syntax_models(which, inputs, out, command_line(name.c_str(), argc, argv));
+  if (!s.ok()) return fail(s);
+  std::fprintf(stderr, "combine: %zu %ss; wrote %s\n", inputs.size(), what, out.c_str());
   return kExitOk;
 }
 
 }  // namespace
 
 int run_prune_parser(int argc, char** argv) {
-  return prune_model<syntax::Parser>("parser", model::ModelKind::kParser, argc, argv);
+  return prune_model("parser", SyntaxModel::kParser, argc, argv);
 }
 
 int run_prune_tagger(int argc, char** argv) {
-  return prune_model<syntax::Tagger>("tagger", model::ModelKind::kTagger, argc, argv);
+  return prune_model("tagger", SyntaxModel::kTagger, argc, argv);
 }
 
 int run_combine_parser(int argc, char** argv) {
-  return combine_models<syntax::Parser>("parser", model::ModelKind::kParser, argc, argv);
+  return combine_models("parser", SyntaxModel::kParser, argc, argv);
 }
 
 int run_combine_tagger(int argc, char** argv) {
-  return combine_models<syntax::Tagger>("tagger", model::ModelKind::kTagger, argc, argv);
+  return combine_models("tagger", SyntaxModel::kTagger, argc, argv);
 }
 
 }  // namespace dateline::cli

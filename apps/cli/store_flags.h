@@ -55,6 +55,12 @@ inline void add_filter_flags(CLI::App& app, std::span<const Filter> filters, Fil
   }
 }
 
+/// Fails a command on a filter error: the library names the field ("limit: '0' is ..."),
+/// which on the command line is the flag ("--limit: '0' is ...").
+inline Status as_flag_error(const Status& status) {
+  return Status(status.code(), "--" + status.message());
+}
+
 /// "article-id [start,end)": the pointer back from a query result to the article text.
 inline std::string ref_string(const ArticleRef& ref) {
   return ref.article_id + " [" + std::to_string(ref.begin) + "," + std::to_string(ref.end) + ")";

@@ -14,7 +14,6 @@
 #include "dateline/reader.h"
 #include "dateline/version.h"
 #include "dateline/views.h"
-#include "text/utf8.h"
 
 namespace dateline::server {
 namespace {
@@ -86,11 +85,10 @@ Status check_params(const ApiRequest& r, const std::vector<std::string_view>& kn
     DL_RETURN_IF_ERROR(check_text(value, key));
     if (std::find(known.begin(), known.end(), key) == known.end()) {
       std::string list;
-      for (std::string_view k : known) {
-        if (!list.empty()) list += ", ";
-        list += k;
-      }
-      std::string message = "unknown parameter '" + key + "' (this endpoint takes: ";
+      for (std::string_view k : known) list += (list.empty() ? "" : ", ") + std::string(k);
+      std::string message = "unknown parameter '";
+      message += key;
+      message += "' (this endpoint takes: ";
       message += list;
       message += ")";
       return error(ErrorCode::kInvalidArgument, message);
@@ -110,15 +108,14 @@ Result<Query> query_from(const ApiRequest& r, std::span<const Filter> filters,
   for (const Filter& f : filters) names.push_back(f.name);
   DL_RETURN_IF_ERROR(check_params(r, names));
   const FilterValues values(r.query.begin(), r.query.end());
-  Result<Query> query = make(values);
-  if (!query.ok()) return Status(query.status().code(), query.status().message().substr(2));
-  *limit = query->limit > 0 ? query->limit : Api::kDefaultLimit;
+  DL_ASSIGN_OR_RETURN(Query query, make(values));
+  *limit = query.limit > 0 ? query.limit : Api::kDefaultLimit;
   if (*limit > Api::kMaxLimit) {
     return error(ErrorCode::kInvalidArgument, "limit: '" + values.at("limit") +
                                                   "' is not a number from 1 to " +
                                                   std::to_string(Api::kMaxLimit));
   }
-  query->limit = *limit + 1;
+  query.limit = *limit + 1;
   return query;
 }
 
@@ -203,7 +200,7 @@ ApiResponse http_error(int status, std::string_view message) {
 }
 
 Status check_text(std::string_view value, std::string_view what) {
-  if (const size_t bad = text::find_invalid_utf8(value); bad != std::string_view::npos) {
+  if (const size_t bad = find_invalid_utf8(value); bad != std::string_view::npos) {
     return error(ErrorCode::kInvalidArgument,
                  std::string(what) + ": not valid UTF-8 (byte " + std::to_string(bad) + ")");
   }

@@ -45,11 +45,12 @@ std::span<const Filter> people_filters();    ///< name, limit
 std::span<const Filter> timeline_filters();  ///< from, to, entity, limit
 
 /// Checks one value against its kind; `value` is normalised in place (types upper-cased).
-/// Errors: kInvalidArgument naming the flag.
+/// Errors: kInvalidArgument naming the filter ("limit: '0' is not a whole number of at
+/// least 1"); the CLI shows the name as its flag, the API as its parameter.
 Status check_filter(const Filter& filter, std::string& value);
 
-/// The queries from checked values. Errors: kInvalidArgument naming the first bad flag, or a
-/// name that is not a filter of that query.
+/// The queries from checked values. Errors: kInvalidArgument naming the first bad filter, or
+/// a name that is not a filter of that query.
 Result<QuoteQuery> make_quote_query(const FilterValues& values);
 Result<EventQuery> make_event_query(const FilterValues& values);
 Result<EntityQuery> make_entity_query(const FilterValues& values);

@@ -47,6 +47,11 @@ struct ReaderOptions {
 /// is not a date ("yesterday", "2026-02-30"), so that nothing else is ever stored as one.
 Result<std::string> parse_publication_date(std::string_view value, std::string_view field);
 
+/// The byte offset of the first byte of `value` that is not part of well-formed UTF-8, or
+/// std::string_view::npos when there is none: for front ends that refuse such a value
+/// rather than repair it as the readers do.
+size_t find_invalid_utf8(std::string_view value);
+
 /// Called once per article read; the Document holds `text`, `meta`, `content_hash` and any
 /// diagnostics (e.g. repaired UTF-8) but no analysis yet.
 using ArticleSink = std::function<void(Document&&)>;

@@ -1,11 +1,11 @@
 # SPDX-License-Identifier: Apache-2.0
 # Ingest gates (sourced by scripts/gates.sh: uses gate, $bin, $shared, $out).
 
-# examples/ holds one article per reader (text, HTML, JSON Lines): all must be read, and each
+# examples/articles/ holds one article per reader (text, HTML, JSON Lines): all must be read, and each
 # must come out with an outlet and a publication date (from the markup, the JSONL fields, or
 # the credit/copyright lines).
 ingest_examples() {
-  "$bin" extract examples/ --format jsonl >"$out/ingest_examples.jsonl" || return 1
+  "$bin" extract examples/articles/ --format jsonl >"$out/ingest_examples.jsonl" || return 1
   python3 - "$out/ingest_examples.jsonl" <<'PY'
 import json, sys
 docs = [json.loads(l)["doc"] for l in open(sys.argv[1]) if l.strip()]

@@ -256,7 +256,9 @@ std::vector<std::string> embedding_paths(const Embeddings& e, int depth, int min
   return TreeBuilder(e, depth, min_leaf).build();
 }
 
-Status train_embedding_clusters(const EmbeddingTreeOptions& o) {
+namespace {
+
+Status train_and_write_tree(const EmbeddingClustersOptions& o) {
   auto log = [&](const std::string& s) {
     if (o.log) o.log(s);
   };
@@ -296,4 +298,14 @@ Status train_embedding_clusters(const EmbeddingTreeOptions& o) {
   return ok_status();
 }
 
+}  // namespace
+
 }  // namespace dateline::clusters
+
+namespace dateline {
+
+Status train_embedding_clusters(const EmbeddingClustersOptions& options) {
+  return clusters::train_and_write_tree(options);
+}
+
+}  // namespace dateline

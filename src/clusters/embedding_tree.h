@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "dateline/status.h"
+#include "dateline/training.h"
 
 namespace dateline::clusters {
 
@@ -29,20 +30,7 @@ struct Embeddings {
 /// kDataLoss (malformed file, naming the line or JSON position).
 Result<Embeddings> read_embeddings(const std::string& file, size_t max_words);
 
-struct EmbeddingTreeOptions {
-  std::string embeddings;   ///< input file (read_embeddings formats)
-  size_t max_words = 0;     ///< 0 = every word of the file
-  int depth = 16;           ///< longest path; deeper nodes are not split
-  int min_leaf = 8;         ///< a node with fewer than 2 x min_leaf words is a leaf
-  std::string out;          ///< .dlc file to write
-  std::string command;      ///< the command line, stored in the header
-  std::function<void(const std::string&)> log;  ///< progress lines (may be empty)
-};
-
-/// Splits the unit-length vectors top-down: each node is cut by the sign of its principal
-/// direction (PDDP, Boley 1998), refined by 2-means, until `depth` or `min_leaf`; the path
-/// of a word is the sequence of sides taken. Deterministic. Writes options.out.
-Status train_embedding_clusters(const EmbeddingTreeOptions& options);
+// Training: dateline::train_embedding_clusters (dateline/training.h).
 
 /// The tree itself (tests): the path of every row of `e`.
 std::vector<std::string> embedding_paths(const Embeddings& e, int depth, int min_leaf);

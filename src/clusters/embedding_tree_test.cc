@@ -13,7 +13,7 @@ namespace dateline::clusters {
 namespace {
 
 std::string write_temp(const std::string& name, const std::string& bytes) {
-  const std::string path = testing::TempDir() + name;
+  std::string path = testing::TempDir() + name;
   std::ofstream out(path, std::ios::binary);
   out << bytes;
   return path;
@@ -108,7 +108,7 @@ TEST(EmbeddingTree, SimilarVectorsShareLongerPrefixes) {
 }
 
 TEST(EmbeddingTree, WritesAClustersFile) {
-  EmbeddingTreeOptions o;
+  EmbeddingClustersOptions o;
   o.embeddings = write_temp("vectors.txt", kVectors);
   o.out = testing::TempDir() + "vector_clusters.dlc";
   o.depth = 4;

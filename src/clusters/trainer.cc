@@ -18,7 +18,7 @@
 //    C = 256). The merge tree gives each class its bit-string path (first-merged child "0").
 // Ties are broken by index everywhere and the inputs are read in the given order, so the
 // result is deterministic.
-#include "clusters/trainer.h"
+#include "dateline/training.h"
 
 #include <algorithm>
 #include <cmath>
@@ -498,7 +498,9 @@ std::vector<std::string> build_hierarchy(std::vector<int64_t> m, int c) {
 
 }  // namespace
 
-Status train_clusters(const ClustersTrainOptions& o) {
+namespace {
+
+Status train_and_write_clusters(const ClustersTrainOptions& o) {
   auto log = [&](const std::string& s) {
     if (o.log) o.log(s);
   };
@@ -628,4 +630,14 @@ Status train_clusters(const ClustersTrainOptions& o) {
   return ok_status();
 }
 
+}  // namespace
+
 }  // namespace dateline::clusters
+
+namespace dateline {
+
+Status train_clusters(const ClustersTrainOptions& options) {
+  return clusters::train_and_write_clusters(options);
+}
+
+}  // namespace dateline

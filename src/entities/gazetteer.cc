@@ -14,8 +14,7 @@ namespace dateline::entities {
 void lower_ascii(std::string_view in, std::string& out) {
   out.resize(in.size());
   for (size_t i = 0; i < in.size(); ++i) {
-    char c = in[i];
-    out[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    out[i] = static_cast<char>(model::ascii_lower(static_cast<unsigned char>(in[i])));
   }
 }
 

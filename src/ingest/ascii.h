@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include "model/hash.h"
+
 namespace dateline::ingest {
 
 /// HTML's white space: space, tab, line feed, carriage return, form feed.
@@ -13,8 +15,9 @@ inline bool is_ascii_space(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
 }
 
+/// The one ASCII case fold (model::ascii_lower), on a char.
 inline char lower_ascii(char c) {
-  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+  return static_cast<char>(model::ascii_lower(static_cast<unsigned char>(c)));
 }
 
 inline std::string lower_ascii(std::string_view s) {

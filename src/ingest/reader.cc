@@ -282,6 +282,19 @@ Status check_not_binary(std::string_view raw, const std::string& path) {
   return ok_status();
 }
 
+// "<where>: byte <at>: <what> replaced by U+FFFD<in_text>".
+std::string repaired_message(const std::string& where, size_t at, const std::string& what,
+                             const std::string& in_text) {
+  std::string message = where;
+  message += ": byte ";
+  message += std::to_string(at);
+  message += ": ";
+  message += what;
+  message += " replaced by U+FFFD";
+  message += in_text;
+  return message;
+}
+
 void report_bad_bytes(const std::vector<size_t>& bad, const std::string& where, size_t base,
                       const std::string& what, std::vector<Diagnostic>* out, bool text_offsets) {
   size_t shown = std::min(bad.size(), kMaxUtf8Diagnostics);
@@ -290,10 +303,8 @@ void report_bad_bytes(const std::vector<size_t>& bad, const std::string& where, 
     // Each replacement is 2 bytes longer than the byte it replaces.
     const std::string in_text =
         text_offsets ? "; text byte " + std::to_string(bad[k] + 2 * k) : std::string();
-    std::string message = where;
-    message.append(": byte ").append(std::to_string(at)).append(": ").append(what);
-    message.append(" replaced by U+FFFD").append(in_text);
-    out->push_back({"invalid_utf8", std::move(message), static_cast<int64_t>(at)});
+    out->push_back(
+        {"invalid_utf8", repaired_message(where, at, what, in_text), static_cast<int64_t>(at)});
   }
   if (bad.size() > shown) {
     size_t at = base + bad[shown];
@@ -424,6 +435,8 @@ void read_article_bytes(std::string_view bytes, const std::string& name,
   ingest::read_buffer(bytes, name, options, on_article, on_error,
                       ingest::format_of_content_type(content_type));
 }
+
+size_t find_invalid_utf8(std::string_view value) { return text::find_invalid_utf8(value); }
 
 Result<std::string> parse_publication_date(std::string_view value, std::string_view field) {
   std::string iso = ingest::normalize_date(value);

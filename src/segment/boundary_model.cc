@@ -145,7 +145,7 @@ void BoundaryModel::split(std::string_view text, std::span<const RawToken> toks,
 
 BoundaryModel BoundaryModel::train(std::vector<BoundaryExample>& examples,
                                    const BoundaryTrainOptions& options,
-                                   void (*progress)(int, double)) {
+                                   const std::function<void(int, double)>& progress) {
   BoundaryModel m;
   m.bits_ = options.hash_bits;
   model::PerceptronTrainer trainer(1);

@@ -4,6 +4,7 @@
 // words around each word boundary of a paragraph, with the rules' verdict as one feature.
 
 #include <cstdint>
+#include <functional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -67,7 +68,8 @@ class BoundaryModel {
   /// number and the training error rate.
   static BoundaryModel train(std::vector<BoundaryExample>& examples,
                              const BoundaryTrainOptions& options,
-                             void (*progress)(int epoch, double error_rate) = nullptr);
+                             const std::function<void(int epoch, double error_rate)>& progress =
+                                 {});
 
   bool empty() const { return bits_ == 0; }
   const model::ModelHeader& header() const { return header_; }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "segment/token_view.h"
 
+#include "model/hash.h"
 #include "text/utf8.h"
 
 namespace dateline::segment {
@@ -98,9 +99,7 @@ std::string shape(std::string_view w) {
 
 std::string ascii_lower(std::string_view s) {
   std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
+  for (char& c : out) c = static_cast<char>(model::ascii_lower(static_cast<unsigned char>(c)));
   return out;
 }
 

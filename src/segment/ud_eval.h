@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "dateline/document.h"
+#include "dateline/evaluation.h"
 #include "dateline/status.h"
 #include "segment/boundary_model.h"
 #include "text/conllu.h"
@@ -36,13 +37,8 @@ struct GoldText {
 /// where the raw text puts it (a bug or an inconsistent file).
 Result<GoldText> gold_from_conllu(const std::vector<text::ConlluSentence>& sentences);
 
-/// Counts for one metric.
-struct SpanScore {
-  size_t gold = 0, system = 0, correct = 0;
-  double precision() const { return system ? double(correct) / double(system) : 0.0; }
-  double recall() const { return gold ? double(correct) / double(gold) : 0.0; }
-  double f1() const { return gold + system ? 2.0 * double(correct) / double(gold + system) : 0.0; }
-};
+/// Counts for one metric (dateline/evaluation.h).
+using SpanScore = SpanCounts;
 
 struct SegmentationScores {
   SpanScore tokens, words, sentences;

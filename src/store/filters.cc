@@ -57,7 +57,7 @@ std::string upper_ascii(std::string s) {
 
 Status bad(const Filter& f, const std::string& value, std::string_view why) {
   return Status(ErrorCode::kInvalidArgument,
-                "--" + std::string(f.name) + ": '" + value + "' " + std::string(why));
+                std::string(f.name) + ": '" + value + "' " + std::string(why));
 }
 
 // Checks every value and calls `set(name, value)` for the non-empty ones.
@@ -72,8 +72,11 @@ Status apply(std::span<const Filter> filters, const FilterValues& values, Set&& 
     if (it == filters.end()) {
       std::string list;
       for (const Filter& f : filters) list += (list.empty() ? "" : ", ") + std::string(f.name);
-      return Status(ErrorCode::kInvalidArgument,
-                    "--" + name + ": not a filter of this query (it takes: " + list + ")");
+      std::string message = name;
+      message += ": not a filter of this query (it takes: ";
+      message += list;
+      message += ")";
+      return Status(ErrorCode::kInvalidArgument, message);
     }
     if (given.empty()) continue;
     std::string value = given;
@@ -118,7 +121,7 @@ Status check_filter(const Filter& filter, std::string& value) {
       // The closed PLOVER vocabulary (dateline/plover.h) decides; its message lists the types.
       value = upper_ascii(std::move(value));
       if (Status s = check_event_type_filter(value); !s.ok()) {
-        const std::string message = s.message();
+        const std::string& message = s.message();
         const size_t why = message.find("is neither");
         return bad(filter, value, why == std::string::npos ? message : message.substr(why));
       }
@@ -153,11 +156,17 @@ Status check_filter(const Filter& filter, std::string& value) {
 Result<QuoteQuery> make_quote_query(const FilterValues& values) {
   QuoteQuery q;
   DL_RETURN_IF_ERROR(apply(kQuoteFilters, values, [&](std::string_view name, std::string v) {
-    if (name == "speaker") q.speaker = std::move(v);
-    if (name == "about") q.about = std::move(v);
-    if (name == "since") q.since = std::move(v);
-    if (name == "limit") q.limit = to_limit(v);
-    if (name == "reports") q.all_reports = true;
+    if (name == "speaker") {
+      q.speaker = std::move(v);
+    } else if (name == "about") {
+      q.about = std::move(v);
+    } else if (name == "since") {
+      q.since = std::move(v);
+    } else if (name == "limit") {
+      q.limit = to_limit(v);
+    } else if (name == "reports") {
+      q.all_reports = true;
+    }
   }));
   return q;
 }
@@ -165,13 +174,21 @@ Result<QuoteQuery> make_quote_query(const FilterValues& values) {
 Result<EventQuery> make_event_query(const FilterValues& values) {
   EventQuery q;
   DL_RETURN_IF_ERROR(apply(kEventFilters, values, [&](std::string_view name, std::string v) {
-    if (name == "actor") q.actor = std::move(v);
-    if (name == "target") q.target = std::move(v);
-    if (name == "type") q.type = std::move(v);
-    if (name == "from") q.from = std::move(v);
-    if (name == "to") q.to = std::move(v);
-    if (name == "limit") q.limit = to_limit(v);
-    if (name == "reports") q.all_reports = true;
+    if (name == "actor") {
+      q.actor = std::move(v);
+    } else if (name == "target") {
+      q.target = std::move(v);
+    } else if (name == "type") {
+      q.type = std::move(v);
+    } else if (name == "from") {
+      q.from = std::move(v);
+    } else if (name == "to") {
+      q.to = std::move(v);
+    } else if (name == "limit") {
+      q.limit = to_limit(v);
+    } else if (name == "reports") {
+      q.all_reports = true;
+    }
   }));
   return q;
 }
@@ -179,9 +196,13 @@ Result<EventQuery> make_event_query(const FilterValues& values) {
 Result<EntityQuery> make_entity_query(const FilterValues& values) {
   EntityQuery q;
   DL_RETURN_IF_ERROR(apply(kEntityFilters, values, [&](std::string_view name, std::string v) {
-    if (name == "type") q.type = std::move(v);
-    if (name == "name") q.name = std::move(v);
-    if (name == "limit") q.limit = to_limit(v);
+    if (name == "type") {
+      q.type = std::move(v);
+    } else if (name == "name") {
+      q.name = std::move(v);
+    } else if (name == "limit") {
+      q.limit = to_limit(v);
+    }
   }));
   return q;
 }
@@ -189,8 +210,11 @@ Result<EntityQuery> make_entity_query(const FilterValues& values) {
 Result<PeopleQuery> make_people_query(const FilterValues& values) {
   PeopleQuery q;
   DL_RETURN_IF_ERROR(apply(kPeopleFilters, values, [&](std::string_view name, std::string v) {
-    if (name == "name") q.name = std::move(v);
-    if (name == "limit") q.limit = to_limit(v);
+    if (name == "name") {
+      q.name = std::move(v);
+    } else if (name == "limit") {
+      q.limit = to_limit(v);
+    }
   }));
   return q;
 }
@@ -198,10 +222,15 @@ Result<PeopleQuery> make_people_query(const FilterValues& values) {
 Result<TimelineQuery> make_timeline_query(const FilterValues& values) {
   TimelineQuery q;
   DL_RETURN_IF_ERROR(apply(kTimelineFilters, values, [&](std::string_view name, std::string v) {
-    if (name == "from") q.from = std::move(v);
-    if (name == "to") q.to = std::move(v);
-    if (name == "entity") q.entity = std::move(v);
-    if (name == "limit") q.limit = to_limit(v);
+    if (name == "from") {
+      q.from = std::move(v);
+    } else if (name == "to") {
+      q.to = std::move(v);
+    } else if (name == "entity") {
+      q.entity = std::move(v);
+    } else if (name == "limit") {
+      q.limit = to_limit(v);
+    }
   }));
   return q;
 }

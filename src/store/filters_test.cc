@@ -14,14 +14,14 @@ TEST(Filters, ValuesAreCheckedByKind) {
       {{}, ""},
       {{{"type", "assault"}, {"limit", "5"}}, ""},
       {{{"type", "19"}, {"from", "2026-W10"}, {"to", "2026-03"}}, ""},
-      {{{"type", "FOO"}}, "--type: 'FOO' is neither a PLOVER event type"},
-      {{{"type", "1a"}}, "--type: '1A' is neither"},
-      {{{"limit", "0"}}, "--limit: '0' is not a whole number of at least 1"},
-      {{{"limit", "-3"}}, "--limit: '-3'"},
-      {{{"limit", "2x"}}, "--limit: '2x'"},
-      {{{"from", "yesterday"}}, "--from: 'yesterday' is not a date"},
-      {{{"to", "2026-13-01"}}, "--to: '2026-13-01' is not a date"},
-      {{{"actr", "USA"}}, "--actr: not a filter of this query (it takes: actor, target"},
+      {{{"type", "FOO"}}, "type: 'FOO' is neither a PLOVER event type"},
+      {{{"type", "1a"}}, "type: '1A' is neither"},
+      {{{"limit", "0"}}, "limit: '0' is not a whole number of at least 1"},
+      {{{"limit", "-3"}}, "limit: '-3'"},
+      {{{"limit", "2x"}}, "limit: '2x'"},
+      {{{"from", "yesterday"}}, "from: 'yesterday' is not a date"},
+      {{{"to", "2026-13-01"}}, "to: '2026-13-01' is not a date"},
+      {{{"actr", "USA"}}, "actr: not a filter of this query (it takes: actor, target"},
       {{{"limit", ""}}, ""},  // empty: no filter
   };
   for (const auto& t : kTests) {

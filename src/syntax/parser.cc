@@ -95,10 +95,10 @@ struct Sentence {
 };
 
 int extract(const Sentence& x, const ArcEagerState& st, uint64_t* f, bool use_clusters) {
-  auto W = [&](int i) { return i < 0 ? kNone : x.w[i]; };
-  auto P = [&](int i) { return i < 0 ? kNone : x.p[i]; };
-  auto WP = [&](int i) { return i < 0 ? kNone : x.wp[i]; };
-  auto L = [&](int i) -> uint64_t { return i < 0 || st.label[i] < 0 ? 255 : st.label[i]; };
+  auto word_at = [&](int i) { return i < 0 ? kNone : x.w[i]; };
+  auto tag_at = [&](int i) { return i < 0 ? kNone : x.p[i]; };
+  auto word_tag_at = [&](int i) { return i < 0 ? kNone : x.wp[i]; };
+  auto label_at = [&](int i) -> uint64_t { return i < 0 || st.label[i] < 0 ? 255 : st.label[i]; };
   const int n = st.n;
   const int s0 = st.s0();
   const int s1 = st.stack.size() > 1 ? st.stack[st.stack.size() - 2] : -1;
@@ -119,103 +119,103 @@ int extract(const Sentence& x, const ArcEagerState& st, uint64_t* f, bool use_cl
     f[k++] = feature_key(200 + t, a, b, c);
   };
   add(0, 1);
-  add(1, WP(s0));
-  add(2, W(s0));
-  add(3, P(s0));
-  add(4, WP(n0));
-  add(5, W(n0));
-  add(6, P(n0));
-  add(7, WP(n1));
-  add(8, W(n1));
-  add(9, P(n1));
-  add(10, WP(n2));
-  add(11, W(n2));
-  add(12, P(n2));
-  add(13, WP(s0), WP(n0));
-  add(14, WP(s0), W(n0));
-  add(15, W(s0), WP(n0));
-  add(16, WP(s0), P(n0));
-  add(17, P(s0), WP(n0));
-  add(18, W(s0), W(n0));
-  add(19, P(s0), P(n0));
-  add(20, P(n0), P(n1));
-  add(21, P(n0), P(n1), P(n2));
-  add(22, P(s0), P(n0), P(n1));
-  add(23, P(s0h), P(s0), P(n0));
-  add(24, P(s0), P(s0l), P(n0));
-  add(25, P(s0), P(s0r), P(n0));
-  add(26, P(s0), P(n0), P(n0l));
-  add(27, W(s0), d);
-  add(28, P(s0), d);
-  add(29, W(n0), d);
-  add(30, P(n0), d);
-  add(31, W(s0), W(n0), d);
-  add(32, P(s0), P(n0), d);
-  add(33, W(s0), s0vr);
-  add(34, P(s0), s0vr);
-  add(35, W(s0), s0vl);
-  add(36, P(s0), s0vl);
-  add(37, W(n0), n0vl);
-  add(38, P(n0), n0vl);
-  add(39, W(s0h));
-  add(40, P(s0h));
-  add(41, L(s0));
-  add(42, W(s0l));
-  add(43, P(s0l));
-  add(44, L(s0l));
-  add(45, W(s0r));
-  add(46, P(s0r));
-  add(47, L(s0r));
-  add(48, W(n0l));
-  add(49, P(n0l));
-  add(50, L(n0l));
-  add(51, W(s0h2));
-  add(52, P(s0h2));
-  add(53, L(s0h));
-  add(54, W(s0l2));
-  add(55, P(s0l2));
-  add(56, L(s0l2));
-  add(57, W(s0r2));
-  add(58, P(s0r2));
-  add(59, L(s0r2));
-  add(60, W(n0l2));
-  add(61, P(n0l2));
-  add(62, L(n0l2));
-  add(63, P(s0), P(s0l), P(s0l2));
-  add(64, P(s0), P(s0r), P(s0r2));
-  add(65, P(s0), P(s0h), P(s0h2));
-  add(66, P(n0), P(n0l), P(n0l2));
-  add(67, W(s0), s0sr);
-  add(68, P(s0), s0sr);
-  add(69, W(s0), s0sl);
-  add(70, P(s0), s0sl);
-  add(71, W(n0), n0sl);
-  add(72, P(n0), n0sl);
-  add(73, P(s1), P(s0), P(n0));
-  add(74, WP(s1));
-  add(75, P(s0), P(n0), s0h >= 0 ? 2 : 1);
-  add(76, W(s0), W(n0), P(n1));
-  add(77, P(s1), P(s0), s0h >= 0 ? 2 : 1);
+  add(1, word_tag_at(s0));
+  add(2, word_at(s0));
+  add(3, tag_at(s0));
+  add(4, word_tag_at(n0));
+  add(5, word_at(n0));
+  add(6, tag_at(n0));
+  add(7, word_tag_at(n1));
+  add(8, word_at(n1));
+  add(9, tag_at(n1));
+  add(10, word_tag_at(n2));
+  add(11, word_at(n2));
+  add(12, tag_at(n2));
+  add(13, word_tag_at(s0), word_tag_at(n0));
+  add(14, word_tag_at(s0), word_at(n0));
+  add(15, word_at(s0), word_tag_at(n0));
+  add(16, word_tag_at(s0), tag_at(n0));
+  add(17, tag_at(s0), word_tag_at(n0));
+  add(18, word_at(s0), word_at(n0));
+  add(19, tag_at(s0), tag_at(n0));
+  add(20, tag_at(n0), tag_at(n1));
+  add(21, tag_at(n0), tag_at(n1), tag_at(n2));
+  add(22, tag_at(s0), tag_at(n0), tag_at(n1));
+  add(23, tag_at(s0h), tag_at(s0), tag_at(n0));
+  add(24, tag_at(s0), tag_at(s0l), tag_at(n0));
+  add(25, tag_at(s0), tag_at(s0r), tag_at(n0));
+  add(26, tag_at(s0), tag_at(n0), tag_at(n0l));
+  add(27, word_at(s0), d);
+  add(28, tag_at(s0), d);
+  add(29, word_at(n0), d);
+  add(30, tag_at(n0), d);
+  add(31, word_at(s0), word_at(n0), d);
+  add(32, tag_at(s0), tag_at(n0), d);
+  add(33, word_at(s0), s0vr);
+  add(34, tag_at(s0), s0vr);
+  add(35, word_at(s0), s0vl);
+  add(36, tag_at(s0), s0vl);
+  add(37, word_at(n0), n0vl);
+  add(38, tag_at(n0), n0vl);
+  add(39, word_at(s0h));
+  add(40, tag_at(s0h));
+  add(41, label_at(s0));
+  add(42, word_at(s0l));
+  add(43, tag_at(s0l));
+  add(44, label_at(s0l));
+  add(45, word_at(s0r));
+  add(46, tag_at(s0r));
+  add(47, label_at(s0r));
+  add(48, word_at(n0l));
+  add(49, tag_at(n0l));
+  add(50, label_at(n0l));
+  add(51, word_at(s0h2));
+  add(52, tag_at(s0h2));
+  add(53, label_at(s0h));
+  add(54, word_at(s0l2));
+  add(55, tag_at(s0l2));
+  add(56, label_at(s0l2));
+  add(57, word_at(s0r2));
+  add(58, tag_at(s0r2));
+  add(59, label_at(s0r2));
+  add(60, word_at(n0l2));
+  add(61, tag_at(n0l2));
+  add(62, label_at(n0l2));
+  add(63, tag_at(s0), tag_at(s0l), tag_at(s0l2));
+  add(64, tag_at(s0), tag_at(s0r), tag_at(s0r2));
+  add(65, tag_at(s0), tag_at(s0h), tag_at(s0h2));
+  add(66, tag_at(n0), tag_at(n0l), tag_at(n0l2));
+  add(67, word_at(s0), s0sr);
+  add(68, tag_at(s0), s0sr);
+  add(69, word_at(s0), s0sl);
+  add(70, tag_at(s0), s0sl);
+  add(71, word_at(n0), n0sl);
+  add(72, tag_at(n0), n0sl);
+  add(73, tag_at(s1), tag_at(s0), tag_at(n0));
+  add(74, word_tag_at(s1));
+  add(75, tag_at(s0), tag_at(n0), s0h >= 0 ? 2 : 1);
+  add(76, word_at(s0), word_at(n0), tag_at(n1));
+  add(77, tag_at(s1), tag_at(s0), s0h >= 0 ? 2 : 1);
   if (!use_clusters) return k;
   // Koo, Carreras & Collins (2008): cluster prefixes in place of words for s0, n0, n1, alone
   // and in the word-pair templates, so rare heads and dependents share evidence.
-  auto C4 = [&](int i) { return i < 0 ? kNone : x.c4[i]; };
-  auto C6 = [&](int i) { return i < 0 ? kNone : x.c6[i]; };
-  auto CF = [&](int i) { return i < 0 ? kNone : x.cf[i]; };
-  add(78, CF(s0));
-  add(79, C4(s0));
-  add(80, CF(n0));
-  add(81, C4(n0));
-  add(82, CF(n1));
-  add(83, C6(s0), C6(n0));
-  add(84, CF(s0), P(n0));
-  add(85, P(s0), CF(n0));
-  add(86, CF(s0), CF(n0));
-  add(87, C4(s0), C4(n0), P(n1));
-  add(88, C6(n1), P(n0));
-  add(89, CF(s0), d);
-  add(90, CF(n0), P(s0), P(n1));
-  add(91, C6(s0), P(s0), C6(n0));
+  auto prefix4_at = [&](int i) { return i < 0 ? kNone : x.c4[i]; };
+  auto prefix6_at = [&](int i) { return i < 0 ? kNone : x.c6[i]; };
+  auto cluster_at = [&](int i) { return i < 0 ? kNone : x.cf[i]; };
+  add(78, cluster_at(s0));
+  add(79, prefix4_at(s0));
+  add(80, cluster_at(n0));
+  add(81, prefix4_at(n0));
+  add(82, cluster_at(n1));
+  add(83, prefix6_at(s0), prefix6_at(n0));
+  add(84, cluster_at(s0), tag_at(n0));
+  add(85, tag_at(s0), cluster_at(n0));
+  add(86, cluster_at(s0), cluster_at(n0));
+  add(87, prefix4_at(s0), prefix4_at(n0), tag_at(n1));
+  add(88, prefix6_at(n1), tag_at(n0));
+  add(89, cluster_at(s0), d);
+  add(90, cluster_at(n0), tag_at(s0), tag_at(n1));
+  add(91, prefix6_at(s0), tag_at(s0), prefix6_at(n0));
   return k;
 }
 
@@ -373,7 +373,9 @@ void tag_sentences(const Tagger& tagger, const std::vector<text::ConlluSentence>
 
 struct LasScores {
   size_t words = 0, uas = 0, las = 0;
-  double pct(size_t k) const { return words ? 100.0 * k / words : 0; }
+  double pct(size_t k) const {
+    return words ? 100.0 * static_cast<double>(k) / static_cast<double>(words) : 0;
+  }
 };
 
 LasScores score_parser(const Parser& parser, const std::vector<TrainSentence>& dev,
@@ -427,7 +429,9 @@ Status write_parser(const ParserTrainOptions& o, const Tagger& tagger, const Par
 
 }  // namespace
 
-Status train_parser(const ParserTrainOptions& o) {
+namespace {
+
+Status train_and_write_parser(const ParserTrainOptions& o) {
   auto log = [&](const std::string& s) {
     if (o.log) o.log(s);
   };
@@ -457,6 +461,7 @@ Status train_parser(const ParserTrainOptions& o) {
     for (const auto& w : s.words) ++label_count[w.deprel];
   }
   std::vector<std::pair<int, std::string>> by_count;
+  by_count.reserve(label_count.size());
   for (const auto& [l, c] : label_count) by_count.push_back({-c, l});
   std::sort(by_count.begin(), by_count.end());
   std::vector<std::string> labels;
@@ -517,9 +522,10 @@ Status train_parser(const ParserTrainOptions& o) {
       }
     }
     char line[160];
-    std::snprintf(line, sizeof line,
-                  "parser: %zu training sentences, %zu labels, training tags %.2f%% right",
-                  train.size(), labels.size(), 100.0 * right / std::max<size_t>(total, 1));
+    std::snprintf(
+        line, sizeof line, "parser: %zu training sentences, %zu labels, training tags %.2f%% right",
+        train.size(), labels.size(),
+        100.0 * static_cast<double>(right) / static_cast<double>(std::max<size_t>(total, 1)));
     log(line);
   }
 
@@ -587,11 +593,13 @@ Status train_parser(const ParserTrainOptions& o) {
                        clusters);
     LasScores s = score_parser(parser, dev_gold, labels);
     char line[240];
-    std::snprintf(line, sizeof line,
-                  "parser epoch %d: %.2f%% wrong moves, %zu features (%zu kept, %zu weights), "
-                  "dev UAS %.2f LAS %.2f",
-                  epoch, 100.0 * errors / std::max<size_t>(moves, 1), trainer.n_features(),
-                  parser.n_features(), parser.n_weights(), s.pct(s.uas), s.pct(s.las));
+    std::snprintf(
+        line, sizeof line,
+        "parser epoch %d: %.2f%% wrong moves, %zu features (%zu kept, %zu weights), "
+        "dev UAS %.2f LAS %.2f",
+        epoch,
+        100.0 * static_cast<double>(errors) / static_cast<double>(std::max<size_t>(moves, 1)),
+        trainer.n_features(), parser.n_features(), parser.n_weights(), s.pct(s.uas), s.pct(s.las));
     log(line);
     if (s.las > best.las || best_epoch == 0) {
       best = s;
@@ -607,4 +615,14 @@ Status train_parser(const ParserTrainOptions& o) {
   return ok_status();
 }
 
+}  // namespace
+
 }  // namespace dateline::syntax
+
+namespace dateline {
+
+Status train_parser(const ParserTrainOptions& options) {
+  return syntax::train_and_write_parser(options);
+}
+
+}  // namespace dateline

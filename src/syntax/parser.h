@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "dateline/training.h"
 #include "model/model_file.h"
 #include "model/perceptron.h"
 #include "syntax/cluster_features.h"
@@ -72,24 +73,6 @@ class Parser {
 /// The parser's view of a tag: a hash of "UPOS XPOS".
 uint64_t tag_hash(std::string_view upos, std::string_view xpos);
 
-struct ParserTrainOptions {
-  std::vector<std::string> train_files;
-  std::vector<std::string> dev_files;
-  std::string tagger;       ///< tagger model that tags dev (and train, when jackknife == 0)
-  int jackknife = 0;        ///< folds of jackknife tagging of the training data (0 = off)
-  int tagger_epochs = 8;    ///< epochs of each fold's tagger
-  int epochs = 15;
-  float prune = 1.0f;       ///< drop averaged weights below this (model size)
-  std::string clusters;     ///< en_clusters.dlc for cluster features ("" = none); the jackknife
-                            ///< taggers use them too when the --tagger model does
-  uint64_t seed = 1;
-  std::string out;
-  std::string command;
-  std::function<void(const std::string&)> log;
-};
-
-/// Trains on the training treebanks with predicted tags, keeps the epoch with the best dev
-/// LAS (dev tagged by `tagger`) and writes the model. Deterministic for a given seed.
-Status train_parser(const ParserTrainOptions& options);
+// Training: dateline::train_parser (dateline/training.h).
 
 }  // namespace dateline::syntax

@@ -184,7 +184,7 @@ void Tagger::tag(std::span<const std::string_view> words, std::vector<TaggedWord
       continue;
     }
     int nk = feats_features(h, *out, i, keys);
-    std::fill(scores.begin(), scores.begin() + feats_.size(), 0);
+    std::fill(scores.begin(), scores.begin() + static_cast<std::ptrdiff_t>(feats_.size()), 0);
     feats_weights_.score({keys, static_cast<size_t>(nk)}, scores.data());
     uint16_t best = cands[0];
     for (uint16_t c : cands) {

@@ -16,6 +16,7 @@
 #include <string_view>
 #include <vector>
 
+#include "dateline/training.h"
 #include "model/model_file.h"
 #include "model/perceptron.h"
 #include "syntax/cluster_features.h"
@@ -124,21 +125,6 @@ class Tagger {
   std::string fingerprint_;
 };
 
-struct TaggerTrainOptions {
-  std::vector<std::string> train_files;  ///< CoNLL-U
-  std::vector<std::string> dev_files;    ///< CoNLL-U, used to pick the best epoch
-  int epochs = 12;
-  uint64_t seed = 1;
-  std::string out;      ///< model path
-  std::string clusters; ///< en_clusters.dlc to add cluster features ("" = none); the model
-                        ///< must be used with a copy of it in its own directory
-  bool verb_context = false;  ///< add the clause-context templates (tag_features)
-  std::string command;  ///< the command line, stored in the header
-  std::function<void(const std::string&)> log;  ///< progress lines (may be empty)
-};
-
-/// Trains on the gold tags of `train_files`, keeps the epoch with the best dev score and
-/// writes the model to `out`. Deterministic for a given seed.
-Status train_tagger(const TaggerTrainOptions& options);
+// Training: dateline::train_tagger (dateline/training.h).
 
 }  // namespace dateline::syntax

@@ -97,6 +97,7 @@ Result<Tagger> fit_tagger(const std::vector<text::ConlluSentence>& train,
   }
   auto by_count = [](const auto& counts) {
     std::vector<std::pair<int, typename std::decay_t<decltype(counts)>::key_type>> v;
+    v.reserve(counts.size());
     for (const auto& [k, n] : counts) v.push_back({-n, k});
     std::sort(v.begin(), v.end());
     return v;
@@ -202,13 +203,15 @@ Result<Tagger> fit_tagger(const std::vector<text::ConlluSentence>& train,
     }
     TaggerScores s = score_tagger(tagger, dev);
     char line[256];
-    std::snprintf(line, sizeof line,
-                  "tagger epoch %d: train errors %.2f%%, dev UPOS %.2f XPOS %.2f UFeats %.2f "
-                  "AllTags %.2f Lemmas %.2f",
-                  epoch, 100.0 * errors / std::max<size_t>(total, 1), s.pct(s.upos),
-                  s.pct(s.xpos), s.pct(s.feats), s.pct(s.all_tags), s.pct(s.lemma));
+    std::snprintf(
+        line, sizeof line,
+        "tagger epoch %d: train errors %.2f%%, dev UPOS %.2f XPOS %.2f UFeats %.2f "
+        "AllTags %.2f Lemmas %.2f",
+        epoch,
+        100.0 * static_cast<double>(errors) / static_cast<double>(std::max<size_t>(total, 1)),
+        s.pct(s.upos), s.pct(s.xpos), s.pct(s.feats), s.pct(s.all_tags), s.pct(s.lemma));
     log(line);
-    double key = s.upos + s.xpos + s.feats;
+    const auto key = static_cast<double>(s.upos + s.xpos + s.feats);
     if (key > best_score) {
       best_score = key;
       best_epoch = epoch;
@@ -221,7 +224,9 @@ Result<Tagger> fit_tagger(const std::vector<text::ConlluSentence>& train,
   return best_tagger;
 }
 
-Status train_tagger(const TaggerTrainOptions& o) {
+namespace {
+
+Status train_and_write_tagger(const TaggerTrainOptions& o) {
   DL_ASSIGN_OR_RETURN(auto train, read_treebanks(o.train_files));
   DL_ASSIGN_OR_RETURN(auto dev, read_treebanks(o.dev_files));
   std::shared_ptr<const ClusterFeatures> clusters;
@@ -266,4 +271,14 @@ Status train_tagger(const TaggerTrainOptions& o) {
   return ok_status();
 }
 
+}  // namespace
+
 }  // namespace dateline::syntax
+
+namespace dateline {
+
+Status train_tagger(const TaggerTrainOptions& options) {
+  return syntax::train_and_write_tagger(options);
+}
+
+}  // namespace dateline

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: Apache-2.0
 # An article's output does not depend on the rest of the run (issue #20, item 6), seen from
-# the CLI: each plain-text and JSON Lines input of examples/ (and the seed articles, when
+# the CLI: each plain-text and JSON Lines input of examples/articles/ (and the seed articles, when
 # ../shared is there) extracted alone, each in its own process, then all of them in one run
 # in two orders; every article's line must be the same byte for byte. Then --threads: extract
 # (every format) and ingest with 1, 2 and 4 threads give the same bytes in the input order.
@@ -14,7 +14,7 @@ trap 'rm -rf "$tmp"' EXIT
 # shellcheck source=tests/cli/check.sh
 source "$(dirname "${BASH_SOURCE[0]}")/check.sh"
 cd "$src"
-inputs=(examples/*.txt examples/*.jsonl)
+inputs=(examples/articles/*.txt examples/articles/*.jsonl)
 [ -d ../shared/seeds ] && inputs+=(../shared/seeds/*.txt)
 for f in "${inputs[@]}"; do "$bin" extract "$f"; done | sort >"$tmp/alone.jsonl"
 "$bin" extract "${inputs[@]}" | sort >"$tmp/together.jsonl"

@@ -23,9 +23,9 @@ cd "$src"
 # PolNeAR dev articles when ../shared is there (read at run time, never copied).
 input=$tmp/input.jsonl
 {
-  head -n 2 examples/wire_briefs.jsonl
+  head -n 2 examples/articles/wire_briefs.jsonl
   echo '{"id": "broken", "text": "no closing brace"'
-  tail -n +3 examples/wire_briefs.jsonl
+  tail -n +3 examples/articles/wire_briefs.jsonl
   echo '{"id": "empty", "title": "a line with no text"}'
   echo '[1, 2]'
   [ -f ../shared/data/polnear/dev.jsonl ] && head -n 12 ../shared/data/polnear/dev.jsonl
@@ -60,9 +60,9 @@ check "articles in their lines (line 4, the third brief, has the id FILE:4)" \
 # A line over --max-bytes is dropped as it streams in (never held whole) and answered with an
 # error line; the next lines go on.
 {
-  head -n 1 examples/wire_briefs.jsonl
+  head -n 1 examples/articles/wire_briefs.jsonl
   printf '{"text": "%s"}\n' "$(head -c 300000 /dev/zero | tr '\0' a)"
-  sed -n 2p examples/wire_briefs.jsonl
+  sed -n 2p examples/articles/wire_briefs.jsonl
 } >"$tmp/long.jsonl"
 check "extract - with a line over --max-bytes: exit 1" \
   exits 1 "$bin" extract --quiet --max-bytes 4000 - <"$tmp/long.jsonl"

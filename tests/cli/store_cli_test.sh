@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: Apache-2.0
 # CLI-level test of the store commands over the built binary:
 #   store_cli_test.sh DATELINE_BIN SOURCE_DIR
-# ingest examples/ into a temporary database and check that what comes back out is what
+# ingest examples/articles/ into a temporary database and check that what comes back out is what
 # extract prints, byte for byte; that a second ingest stores nothing; and that a file that is
 # not a database is refused and left as it was.
 set -euo pipefail
@@ -14,18 +14,18 @@ trap 'rm -rf "$tmp"' EXIT
 source "$(dirname "${BASH_SOURCE[0]}")/check.sh"
 cd "$src"
 
-"$bin" extract examples/ --format jsonl >"$tmp/extract.jsonl"
+"$bin" extract examples/articles/ --format jsonl >"$tmp/extract.jsonl"
 n=$(wc -l <"$tmp/extract.jsonl")
 check "extract printed articles" test "$n" -gt 0
 
-"$bin" ingest examples/ --db "$tmp/t.db" >"$tmp/ingest1.txt"
+"$bin" ingest examples/articles/ --db "$tmp/t.db" >"$tmp/ingest1.txt"
 cat "$tmp/ingest1.txt"
 check "first ingest stores every article" grep -q "read $n, stored $n, skipped as duplicate 0, failed 0" "$tmp/ingest1.txt"
 
 "$bin" export --db "$tmp/t.db" --format jsonl >"$tmp/export.jsonl"
 check "export --format jsonl == extract --format jsonl" cmp "$tmp/extract.jsonl" "$tmp/export.jsonl"
 
-"$bin" ingest examples/ --db "$tmp/t.db" >"$tmp/ingest2.txt"
+"$bin" ingest examples/articles/ --db "$tmp/t.db" >"$tmp/ingest2.txt"
 cat "$tmp/ingest2.txt"
 check "second ingest stores nothing" grep -q "read $n, stored 0, skipped as duplicate $n, failed 0" "$tmp/ingest2.txt"
 "$bin" stats --db "$tmp/t.db" >"$tmp/stats.txt"
@@ -41,7 +41,7 @@ while read -r hash; do
   "$bin" show "$hash" --db "$tmp/t.db" --format text >>"$tmp/show.txt"
 done <"$tmp/hashes.txt"
 check "show HASH == extract, for every article" cmp "$tmp/extract.jsonl" "$tmp/show.jsonl"
-"$bin" extract examples/ --format text >"$tmp/extract.txt"
+"$bin" extract examples/articles/ --format text >"$tmp/extract.txt"
 check "show --format text == extract --format text" cmp "$tmp/extract.txt" "$tmp/show.txt"
 id=$(sed -n '1s/^{"doc":{"id":"\([^"]*\)".*/\1/p' "$tmp/extract.jsonl")
 "$bin" show "$id" --db "$tmp/t.db" >"$tmp/show_id.json" 2>/dev/null || true
@@ -60,7 +60,7 @@ check "gdelt-tsv has a row per event" test "$(wc -l <"$tmp/events.tsv")" -eq $((
 
 # A bad input is reported and recorded; it does not stop the others.
 set +e
-"$bin" ingest "$tmp/no-such-input.txt" examples/ --db "$tmp/partial.db" >"$tmp/partial.txt" 2>"$tmp/partial.err"
+"$bin" ingest "$tmp/no-such-input.txt" examples/articles/ --db "$tmp/partial.db" >"$tmp/partial.txt" 2>"$tmp/partial.err"
 rc=$?
 set -e
 check "a missing input exits 1" test "$rc" -eq 1
@@ -74,7 +74,7 @@ check "the failure is recorded in diagnostics" grep -Eq "^  diagnostics +$((diag
 printf 'not a database, just some words\n' >"$tmp/bad.db"
 cp "$tmp/bad.db" "$tmp/bad.copy"
 set +e
-"$bin" ingest examples/ --db "$tmp/bad.db" 2>"$tmp/bad.err" >/dev/null
+"$bin" ingest examples/articles/ --db "$tmp/bad.db" 2>"$tmp/bad.err" >/dev/null
 rc=$?
 set -e
 cat "$tmp/bad.err"

@@ -4,7 +4,7 @@
 #   store_pg_cli_test.sh DATELINE_BIN SOURCE_DIR
 # Needs DATELINE_TEST_PG naming a server (bash scripts/with-postgres.sh ctest -R cli_store_pg);
 # without it the test is skipped (exit 77), or fails when DATELINE_REQUIRE_PG is set (CI).
-# 1. ingest examples/ into PostgreSQL: export equals extract byte for byte, a second ingest
+# 1. ingest examples/articles/articles/ into PostgreSQL: export equals extract byte for byte, a second ingest
 #    stores nothing, and every query command prints what it prints on an SQLite store of the
 #    same inputs.
 # 2. four ingest processes at once, over overlapping shards of one input, into one store:
@@ -44,15 +44,15 @@ sql() {  # sql URL QUERY: one value
 
 # ---- 1. the commands on PostgreSQL print what they print on SQLite -------------------------
 pg=$(fresh_store examples)
-"$bin" extract examples/ --format jsonl >"$tmp/extract.jsonl"
-"$bin" ingest examples/ --db "$pg" --quiet >"$tmp/ingest1.txt"
+"$bin" extract examples/articles/ --format jsonl >"$tmp/extract.jsonl"
+"$bin" ingest examples/articles/ --db "$pg" --quiet >"$tmp/ingest1.txt"
 check "ingest into PostgreSQL stores the articles" grep -q "stored $(wc -l <"$tmp/extract.jsonl")," "$tmp/ingest1.txt"
 "$bin" export --db "$pg" >"$tmp/export.jsonl"
 check "export from PostgreSQL equals extract" cmp "$tmp/extract.jsonl" "$tmp/export.jsonl"
-"$bin" ingest examples/ --db "$pg" --quiet >"$tmp/ingest2.txt"
+"$bin" ingest examples/articles/ --db "$pg" --quiet >"$tmp/ingest2.txt"
 check "a second ingest stores nothing" grep -q "stored 0, skipped as duplicate" "$tmp/ingest2.txt"
-"$bin" ingest examples/ --db "$tmp/t.db" --quiet >/dev/null
-"$bin" ingest examples/ --db "$tmp/t.db" --quiet >/dev/null  # two runs, as above
+"$bin" ingest examples/articles/ --db "$tmp/t.db" --quiet >/dev/null
+"$bin" ingest examples/articles/ --db "$tmp/t.db" --quiet >/dev/null  # two runs, as above
 for cmd in "stats" "people" "people Ibarra" "entities" "entities --type GPE" "quotes" \
   "quotes --about frigates" "quotes --speaker Ibarra --reports" "events" "events --type 19" \
   "timeline" "export --format gdelt-tsv" "export --format csv --table quotes" \
@@ -75,7 +75,7 @@ corpus=../shared/data/polnear/dev.jsonl
 if [ -f "$corpus" ]; then
   cp "$corpus" "$tmp/all.jsonl"
 else
-  cat examples/wire_briefs.jsonl >"$tmp/all.jsonl"  # without ../shared: the examples' feed
+  cat examples/articles/wire_briefs.jsonl >"$tmp/all.jsonl"  # without ../shared: the examples' feed
 fi
 n=$(wc -l <"$tmp/all.jsonl")
 # Shard k holds lines [k*n/4, k*n/4 + n/2) (wrapping): every line is in two shards.

@@ -186,7 +186,7 @@ check "WARC: second ingest stores nothing" grep -q "read 3, stored 0, skipped as
 # --- determinism ----------------------------------------------------------------------------
 # The same pages in several orders and runs, with other inputs around them: each page's line
 # must be byte-identical every time.
-cp examples/river_dam_dispute.html "$pages/"
+cp examples/articles/river_dam_dispute.html "$pages/"
 mapfile -t files < <(find "$pages" -name '*.html' | sort)
 mapfile -t reversed < <(printf '%s\n' "${files[@]}" | sort -r)
 interleaved=()
@@ -195,7 +195,7 @@ for ((i = 1; i < ${#files[@]}; i += 2)); do interleaved+=("${files[i]}"); done
 run=0
 for order in files reversed interleaved files reversed interleaved; do
   declare -n list=$order
-  "$bin" extract "${list[@]}" "$warc" examples/ --with tokens,sentences --format jsonl \
+  "$bin" extract "${list[@]}" "$warc" examples/articles/ --with tokens,sentences --format jsonl \
     >"$tmp/run$run.jsonl" 2>/dev/null || true
   run=$((run + 1))
 done

@@ -6,9 +6,9 @@
 #   cmake --preset fuzz && cmake --build --preset fuzz -j2
 #   bash tests/fuzz/run.sh 600                      # the long run of docs/RELIABILITY.md
 #   bash tests/fuzz/run.sh 20 reader_fuzz api_fuzz  # some targets, briefly
-# Seeds: tests/fuzz/corpus/<target>/ (written for the fuzzers) and examples/; the model
+# Seeds: tests/fuzz/corpus/<target>/ (written for the fuzzers) and examples/articles/; the model
 # loaders' seeds are the first 64 KiB of each file of models/ and of two lexicons, behind
-# the byte that picks the loader (tests/fuzz/model_fuzz.cc). Findings and the grown corpus
+# the byte that picks the loader (src/pipeline/model_fuzz.cc). Findings and the grown corpus
 # are kept in $DATELINE_FUZZ_OUT (default: a new temporary folder).
 set -uo pipefail
 cd "$(dirname "$0")/../.."
@@ -39,7 +39,7 @@ for t in "${targets[@]}"; do
   corpus=$out/$t-corpus
   mkdir -p "$corpus"
   case $t in
-    reader_fuzz) seeds=(tests/fuzz/corpus/reader examples); max_len=65536 ;;
+    reader_fuzz) seeds=(tests/fuzz/corpus/reader examples/articles); max_len=65536 ;;
     model_fuzz) model_seeds "$out/model-seeds"; seeds=("$out/model-seeds"); max_len=100000 ;;
     store_fuzz) seeds=(tests/fuzz/corpus/store); max_len=4096 ;;
     api_fuzz) seeds=(tests/fuzz/corpus/api); max_len=16384 ;;

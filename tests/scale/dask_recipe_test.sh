@@ -21,7 +21,7 @@ if ! "$python" -c 'import distributed' 2>/dev/null; then
 fi
 corpus=$tmp/corpus.jsonl
 {
-  cat examples/wire_briefs.jsonl
+  cat examples/articles/wire_briefs.jsonl
   echo '{"id": "broken", "text": "no closing brace"'
   [ -f ../shared/data/polnear/dev.jsonl ] && head -n 30 ../shared/data/polnear/dev.jsonl
 } >"$corpus"

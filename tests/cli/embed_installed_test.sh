@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: Apache-2.0
-# Installs the build into a temporary prefix, builds tests/embed (a program that embeds the
+# Installs the build into a temporary prefix, builds examples/embed (a program that embeds the
 # library) against the installed package (find_package(dateline)), installs it beside
 # dateline and runs it: it must find the installed models and lexicons from its own place.
 # The installed copy lacks the optional reranker model, so a run that read the source tree's
 # models instead would show no model_missing diagnostic.
-# Usage: embed_test.sh BUILD_DIR SOURCE_DIR
+# Usage: embed_installed_test.sh BUILD_DIR SOURCE_DIR
 set -euo pipefail
 build=$1 src=$2
 tmp=$(mktemp -d)
@@ -20,7 +20,7 @@ if find "$tmp/prefix/include" -name '*.h' | grep -v '/include/dateline/' | grep 
   echo "FAIL: headers outside include/dateline installed"; exit 1
 fi
 rm "$tmp/prefix/share/dateline/models/content_reranker.model"
-cmake -S "$src/tests/embed" -B "$tmp/embed" -DCMAKE_PREFIX_PATH="$tmp/prefix" \
+cmake -S "$src/examples/embed" -B "$tmp/embed" -DCMAKE_PREFIX_PATH="$tmp/prefix" \
   -DCMAKE_BUILD_TYPE=Release >"$tmp/configure.log" || { cat "$tmp/configure.log"; exit 1; }
 cmake --build "$tmp/embed" -j2 >"$tmp/build.log" || { cat "$tmp/build.log"; exit 1; }
 cmake --install "$tmp/embed" --prefix "$tmp/prefix" >/dev/null

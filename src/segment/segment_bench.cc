@@ -16,6 +16,9 @@
 #include "segment/tokenizer.h"
 #include "text/conllu.h"
 
+// Google Benchmark's idioms: BM_<Name> functions (the names its reports print) and
+// `for (auto _ : state)` loops whose variable is never read.
+// NOLINTBEGIN(readability-identifier-naming, clang-analyzer-deadcode.DeadStores)
 namespace {
 
 const std::string kShared = std::string(DL_SOURCE_DIR) + "/../shared/data";
@@ -128,5 +131,6 @@ void BM_BaselineByteScan(benchmark::State& state) {
 BENCHMARK(BM_BaselineByteScan)->Unit(benchmark::kMillisecond);
 
 }  // namespace
+// NOLINTEND(readability-identifier-naming, clang-analyzer-deadcode.DeadStores)
 
 BENCHMARK_MAIN();

@@ -16,6 +16,9 @@
 #include "syntax/syntax_annotator.h"
 #include "text/conllu.h"
 
+// Google Benchmark's idioms: BM_<Name> functions (the names its reports print) and
+// `for (auto _ : state)` loops whose variable is never read.
+// NOLINTBEGIN(readability-identifier-naming, clang-analyzer-deadcode.DeadStores)
 namespace {
 
 using dateline::syntax::SyntaxAnnotator;
@@ -64,8 +67,9 @@ const SyntaxAnnotator* annotator() {
 }
 
 void report(benchmark::State& state, size_t words) {
-  state.counters["words/s"] = benchmark::Counter(static_cast<double>(words) * state.iterations(),
-                                                 benchmark::Counter::kIsRate);
+  state.counters["words/s"] =
+      benchmark::Counter(static_cast<double>(words) * static_cast<double>(state.iterations()),
+                         benchmark::Counter::kIsRate);
 }
 
 void BM_Tagger(benchmark::State& state) {
@@ -95,6 +99,7 @@ void BM_Parser(benchmark::State& state) {
   for (const auto& s : c.sentences) {
     a->tagger().tag(s, &tagged);
     std::vector<uint64_t> h;
+    h.reserve(tagged.size());
     for (const auto& t : tagged) {
       h.push_back(dateline::syntax::tag_hash(a->tagger().upos(t), a->tagger().xpos(t)));
     }
@@ -135,5 +140,6 @@ void BM_LoadModels(benchmark::State& state) {
 BENCHMARK(BM_LoadModels)->Unit(benchmark::kMillisecond)->Iterations(3);
 
 }  // namespace
+// NOLINTEND(readability-identifier-naming, clang-analyzer-deadcode.DeadStores)
 
 BENCHMARK_MAIN();

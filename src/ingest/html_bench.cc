@@ -16,6 +16,9 @@
 
 #include "ingest/reader.h"
 
+// Google Benchmark's idioms: BM_<Name> functions (the names its reports print) and
+// `for (auto _ : state)` loops whose variable is never read.
+// NOLINTBEGIN(readability-identifier-naming, clang-analyzer-deadcode.DeadStores)
 namespace {
 
 const std::string kPages = std::string(DL_SOURCE_DIR) + "/../shared/data/html/pages";
@@ -85,5 +88,6 @@ void BM_ReadHtml(benchmark::State& state) {
 BENCHMARK(BM_ReadHtml)->Unit(benchmark::kMillisecond);
 
 }  // namespace
+// NOLINTEND(readability-identifier-naming, clang-analyzer-deadcode.DeadStores)
 
 BENCHMARK_MAIN();
