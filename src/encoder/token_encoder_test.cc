@@ -61,29 +61,30 @@ class Golden : public ::testing::Test {
   static void SetUpTestSuite() {
     auto e = TokenEncoder::load(kModel);
     ASSERT_TRUE(e.ok()) << e.status().to_string();
-    encoder_ = new TokenEncoder(std::move(*e));
+    encoder = new TokenEncoder(std::move(*e));
   }
-  static void TearDownTestSuite() { delete encoder_; }
-  static TokenEncoder* encoder_;
+  static void TearDownTestSuite() { delete encoder; }
+  static TokenEncoder* encoder;  // NOLINT(readability-identifier-naming): gtest fixture
 };
-TokenEncoder* Golden::encoder_ = nullptr;
+TokenEncoder* Golden::encoder = nullptr;
 
 TEST_F(Golden, FeaturesAreThoseOfTheTrainingScript) {
   std::string fingerprint;
   const auto sentences = read_golden(&fingerprint);
   ASSERT_GE(sentences.size(), 4u);
-  EXPECT_EQ(fingerprint, encoder_->fingerprint()) << "golden file of another model";
+  EXPECT_EQ(fingerprint, encoder->fingerprint()) << "golden file of another model";
   for (const auto& s : sentences) {
     std::vector<std::string_view> words;
+    words.reserve(s.size());
     for (const GoldenWord& g : s) words.push_back(g.word);
-    const std::vector<WordFeatures> f = encoder_->features(words);
+    const std::vector<WordFeatures> f = encoder->features(words);
     for (size_t i = 0; i < s.size(); ++i) {
       EXPECT_EQ(f[i].norm, s[i].features.norm) << s[i].word;
       EXPECT_EQ(f[i].prefix, s[i].features.prefix) << s[i].word;
       EXPECT_EQ(f[i].suffix, s[i].features.suffix) << s[i].word;
       EXPECT_EQ(f[i].shape, s[i].features.shape) << s[i].word;
       EXPECT_EQ(f[i].flags, s[i].features.flags) << s[i].word;
-      EXPECT_EQ(encoder_->vector_row(f[i].norm_hash), s[i].vector_row) << s[i].word;
+      EXPECT_EQ(encoder->vector_row(f[i].norm_hash), s[i].vector_row) << s[i].word;
     }
   }
 }
@@ -91,11 +92,12 @@ TEST_F(Golden, FeaturesAreThoseOfTheTrainingScript) {
 TEST_F(Golden, ScoresAreThoseOfTheExporterOnBothKernelBuilds) {
   std::string fingerprint;
   const auto sentences = read_golden(&fingerprint);
-  const EncoderHead* ner = encoder_->head("ner");
+  const EncoderHead* ner = encoder->head("ner");
   ASSERT_NE(ner, nullptr);
-  TokenEncoder e = *encoder_;
+  TokenEncoder e = *encoder;
   for (const auto& s : sentences) {
     std::vector<std::string_view> words;
+    words.reserve(s.size());
     for (const GoldenWord& g : s) words.push_back(g.word);
     std::vector<std::vector<float>> by_isa;
     for (Isa isa : {Isa::kPortable, detected_isa()}) {
@@ -124,10 +126,10 @@ TEST_F(Golden, ScoresAreThoseOfTheExporterOnBothKernelBuilds) {
 TEST_F(Golden, SameOutputOnEveryRun) {
   const std::vector<std::string_view> words = {"Ada", "Lovelace", "wrote", "to", "Babbage", "."};
   std::vector<float> a, b;
-  encoder_->encode(words, a);
-  encoder_->encode(words, b);
+  encoder->encode(words, a);
+  encoder->encode(words, b);
   EXPECT_EQ(a, b);
-  encoder_->encode({}, a);
+  encoder->encode({}, a);
   EXPECT_TRUE(a.empty());
 }
 
