@@ -5,6 +5,7 @@
 
 #include "cli_options.h"
 #include "commands.h"
+#include "encoder/kernels.h"
 #include "entities/coref_eval.h"
 #include "entities/entity_recognizer.h"
 #include "entities/ner_data.h"
@@ -26,12 +27,21 @@ int run_eval_ner(int argc, char** argv) {
   app.add_option("--models", models, "models folder (default: the built-in one)");
   app.add_option("--lexicons", lexicons, "lexicons folder (default: the built-in one)");
   app.add_option("--min-f1", min_f1, "exit 1 when the overall F1 is below this");
+  entities::EntityRecognizerOptions options;
+  bool no_encoder = false;
+  app.add_flag("--no-encoder", no_encoder, "score names with the linear model alone");
+  app.add_option("--linear-weight", options.ner_mix.linear,
+                 "weight of the linear model's scores when the encoder is used (0: encoder alone)");
+  app.add_option("--encoder-weight", options.ner_mix.encoder,
+                 "weight of the encoder's NER log-probabilities");
   if (int rc = parse_flags(app, argc, argv); rc >= 0) return rc;
   if (models.empty()) models = default_models_dir();
-  auto recognizer = entities::EntityRecognizer::load(
-      {models, lexicons.empty() ? default_lexicons_dir() : lexicons});
+  options.models_dir = models;
+  options.lexicons_dir = lexicons.empty() ? default_lexicons_dir() : lexicons;
+  if (no_encoder) options.encoder_file.clear();
+  auto recognizer = entities::EntityRecognizer::load(options);
   if (!recognizer.ok()) return fail_setup(recognizer.status());
-  warn_missing_models(models, {model::kNerFile, model::kNerClustersFile});
+  warn_missing_models(models, {model::kNerFile, model::kNerClustersFile, model::kEncoderFile});
   // Only the labels UNER annotates are gold: PER, ORG, LOC.
   entities::NerTypeMap map = {{"PER", "PER"}, {"ORG", "ORG"}, {"LOC", "LOC"}};
   auto gold = entities::read_iob(file, map);
@@ -62,6 +72,11 @@ int run_eval_ner(int argc, char** argv) {
   }
   std::printf("%s: %zu sentences, model %s\n", file.c_str(), gold->size(),
               model ? model->info().fingerprint.c_str() : "(none: gazetteers and rules only)");
+  if (model && model->uses_encoder()) {
+    std::printf("token encoder: linear x %g + encoder x %g (%s kernels)\n", model->mix().linear,
+                model->mix().encoder,
+                encoder::isa_name(encoder::detected_isa()));
+  }
   std::printf("%s", score.to_string().c_str());
   return score.overall.f1() + 1e-9 < min_f1 ? kExitSomeInputsFailed : kExitOk;
 }

@@ -28,9 +28,30 @@ Result<EntityRecognizer> EntityRecognizer::load(const EntityRecognizerOptions& o
     DL_ASSIGN_OR_RETURN(clusters::WordClusters c, clusters::WordClusters::load(clusters_path));
     r.model_.attach_clusters(std::make_shared<const clusters::WordClusters>(std::move(c)));
   }
+  std::string encoder_fingerprint;
+  const std::string encoder_path = options.models_dir + "/" + options.encoder_file;
+  if (!options.models_dir.empty() && !options.encoder_file.empty() &&
+      std::filesystem::exists(encoder_path, ec)) {
+    DL_ASSIGN_OR_RETURN(encoder::TokenEncoder e, encoder::TokenEncoder::load(encoder_path));
+    auto shared = std::make_shared<const encoder::TokenEncoder>(std::move(e));
+    encoder_fingerprint = shared->fingerprint();
+    if (r.model_.empty()) {
+      r.model_ = NerModel::from_encoder(shared);
+    } else if (!r.model_.attach_encoder(shared, options.ner_mix)) {
+      return error(ErrorCode::kDataLoss,
+                   encoder_path + ": no NER head over the types of " + path);
+    }
+  }
+  std::string encoder_id;
+  if (r.model_.uses_encoder()) {
+    const NerMix mix = r.model_.mix();
+    encoder_id = "|encoder " + encoder_fingerprint + " " + std::to_string(mix.linear) +
+                 " " + std::to_string(mix.encoder);
+  }
   r.fingerprint_ =
       model::content_hash(r.gazetteer_.fingerprint() + "|" + r.model_.info().fingerprint +
-                          (r.model_.uses_clusters() ? "|" + r.model_.info().clusters : ""));
+                          (r.model_.uses_clusters() ? "|" + r.model_.info().clusters : "") +
+                          encoder_id);
   return r;
 }
 

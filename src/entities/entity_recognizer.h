@@ -29,14 +29,21 @@ struct EntityRecognizerOptions {
   std::string lexicons_dir;  ///< places.tsv, organizations.tsv, demonyms.tsv, titles.tsv, ...
   std::string iso_codes_dir = "/usr/share/iso-codes/json";  ///< Debian iso-codes
   std::string model_file = model::kNerFile;                 ///< relative to models_dir
+  /// The token encoder with the NER head, relative to models_dir; "" = not used. Optional:
+  /// without the file the linear model scores names alone.
+  std::string encoder_file = model::kEncoderFile;
+  /// How the encoder's head and the linear model combine (chosen on UNER dev, docs/ENTITIES.md).
+  NerMix ner_mix;
 };
 
 /// Built once from its model and lexicons, then immutable: annotate() is const and one
 /// instance may serve many threads.
 class EntityRecognizer {
  public:
-  /// Loads the lexicons (a missing or malformed lexicon is an error) and the NER model when
-  /// its file exists (a corrupt or too new model file is an error; a missing one is not).
+  /// Loads the lexicons (a missing or malformed lexicon is an error) and the NER model and
+  /// the token encoder when their files exist (a corrupt or too new model file is an error;
+  /// a missing one is not: the caller warns, see model/manifest.h). With the encoder alone
+  /// (no en_ner.dlm), names are scored by its head.
   static Result<EntityRecognizer> load(const EntityRecognizerOptions& options);
 
   /// Replaces doc.entities and doc.mentions. Requires: doc is segmented. Boilerplate

@@ -17,6 +17,9 @@
 // in ner_model.h); training is in ner_train.cc, scoring in ner_score.cc.
 #include "entities/ner_model.h"
 
+#include <algorithm>
+#include <cmath>
+
 #include "entities/ner_decode.h"
 #include "entities/ner_features.h"
 
@@ -38,17 +41,74 @@ bool NerModel::attach_clusters(std::shared_ptr<const clusters::WordClusters> clu
   return clusters_ != nullptr;
 }
 
+bool NerModel::attach_encoder(std::shared_ptr<const encoder::TokenEncoder> encoder, NerMix mix) {
+  const encoder::EncoderHead* head = encoder ? encoder->head("ner") : nullptr;
+  if (!head || head->layer.out != 1 + 4 * head->types.size()) return false;
+  std::vector<uint8_t> map(num_labels_, 0);
+  for (size_t t = 0; t < types_.size(); ++t) {
+    const auto it = std::find(head->types.begin(), head->types.end(), types_[t]);
+    if (it == head->types.end()) return false;
+    const size_t k = static_cast<size_t>(it - head->types.begin());
+    for (size_t j = 0; j < 4; ++j) map[1 + 4 * t + j] = static_cast<uint8_t>(1 + 4 * k + j);
+  }
+  encoder_ = std::move(encoder);
+  ner_head_ = head;
+  head_label_ = std::move(map);
+  mix_ = mix;
+  return true;
+}
+
+NerModel NerModel::from_encoder(std::shared_ptr<const encoder::TokenEncoder> encoder) {
+  const encoder::EncoderHead* head = encoder ? encoder->head("ner") : nullptr;
+  if (!head) return {};
+  NerModel m;
+  m.set_types(head->types);
+  m.info_.fingerprint = encoder->fingerprint();
+  if (!m.attach_encoder(std::move(encoder), NerMix{0, 1})) return {};
+  return m;
+}
+
+void NerModel::encoder_scores(std::span<const std::string_view> words,
+                              std::vector<double>& out) const {
+  std::vector<float> encoding, scores;
+  encoder_->encode(words, encoding);
+  encoder_->scores(*ner_head_, encoding, scores);
+  const size_t head_labels = ner_head_->layer.out, labels = num_labels_;
+  out.assign(words.size() * labels, 0.0);
+  for (size_t i = 0; i < words.size(); ++i) {
+    const float* s = &scores[i * head_labels];
+    const double top = *std::max_element(s, s + head_labels);
+    double z = 0;
+    for (size_t h = 0; h < head_labels; ++h) z += std::exp(static_cast<double>(s[h]) - top);
+    const double log_z = top + std::log(z);
+    for (size_t l = 0; l < labels; ++l) out[i * labels + l] = s[head_label_[l]] - log_z;
+  }
+}
+
 std::vector<NerSpan> NerModel::predict(const NerInput& in) const {
   const size_t n = in.words.size();
   if (n == 0 || types_.empty()) return {};
-  const size_t L = num_labels_;
+  const size_t n_labels = num_labels_;
+  std::vector<double> head;
+  if (encoder_) encoder_scores(in.words, head);
+  if (encoder_ && mix_.linear <= 0) {
+    // The encoder alone: its log-probabilities, BILOU enforced by the decoder.
+    for (double& v : head) v *= mix_.encoder;
+    ViterbiScratch<double> scratch;
+    std::vector<int> labels;
+    viterbi(n, n_labels, head.data(), [](size_t, int, double*) {}, scratch, labels);
+    return ner::spans_from_labels(labels, types_);
+  }
+  // The encoder's share in int16 units of the linear weights.
+  const double encoder_weight =
+      encoder_ ? static_cast<double>(mix_.encoder) / (mix_.linear * weights_.scale()) : 0.0;
   std::vector<ner::WordInfo> info;
   ner::prepare(in, clusters_.get(), info);
   const char lower = ner::sentence_case(in.words);
   // Static scores in int16 units; the outside bias is in the trainer's units.
   const double bias = static_cast<double>(info_.outside_bias) / weights_.scale();
-  std::vector<double> emit(n * L);
-  std::vector<int32_t> sums(L);
+  std::vector<double> emit(n * n_labels);
+  std::vector<int32_t> sums(n_labels);
   std::vector<uint64_t> features;
   features.reserve(64);
   for (size_t i = 0; i < n; ++i) {
@@ -56,19 +116,21 @@ std::vector<NerSpan> NerModel::predict(const NerInput& in) const {
     ner::static_features(info, in, i, lower, features);
     std::fill(sums.begin(), sums.end(), 0);
     weights_.score(features, sums.data());
-    for (size_t l = 0; l < L; ++l) emit[i * L + l] = sums[l];
-    emit[i * L] -= bias;
+    for (size_t l = 0; l < n_labels; ++l) emit[i * n_labels + l] = sums[l];
+    if (encoder_)
+      for (size_t l = 0; l < n_labels; ++l) emit[i * n_labels + l] += encoder_weight * head[i * n_labels + l];
+    emit[i * n_labels] -= bias;
   }
   ViterbiScratch<double> scratch;
   std::vector<int> labels;
   viterbi(
-      n, L, emit.data(),
+      n, n_labels, emit.data(),
       [&](size_t i, int prev, double* out) {
         uint64_t tf[3];
         transition_features(info[i], prev, tf);
         std::fill(sums.begin(), sums.end(), 0);
         weights_.score(tf, sums.data());
-        for (size_t l = 0; l < L; ++l) out[l] += sums[l];
+        for (size_t l = 0; l < n_labels; ++l) out[l] += sums[l];
       },
       scratch, labels);
   return ner::spans_from_labels(labels, types_);

@@ -13,6 +13,7 @@
 
 #include "clusters/word_clusters.h"
 #include "dateline/status.h"
+#include "encoder/token_encoder.h"
 #include "entities/gazetteer.h"
 #include "model/perceptron.h"
 
@@ -122,6 +123,19 @@ struct NerModelInfo {
   float outside_bias = 0;
 };
 
+/// How a word's label scores combine the linear model and the encoder's NER head
+/// (encoder/token_encoder.h) when one is attached: linear x (the perceptron's scores, in the
+/// trainer's units) + encoder x (the head's log-probabilities). linear = 0 reads the encoder
+/// alone (no linear features, no transition scores: Viterbi only enforces BILOU).
+/// The defaults were chosen on UNER dev with a linear model trained on train only
+/// (docs/ENTITIES.md): encoder x 1 gives 75.66, x 2 76.40, x 3 76.10, x 4 75.93, the encoder
+/// alone 68.14, the linear model alone 75.43.
+struct NerMix {
+  float linear = 1;
+  float encoder = 2;
+  friend bool operator==(const NerMix&, const NerMix&) = default;
+};
+
 /// Immutable after training or loading; predict() is const and thread-safe.
 ///
 /// File: a model container (model/model_file.h) of kind kNer. Header: command, data, seed,
@@ -165,6 +179,16 @@ class NerModel {
   bool attach_clusters(std::shared_ptr<const clusters::WordClusters> clusters);
   bool uses_clusters() const { return clusters_ != nullptr; }
 
+  /// Gives the model the token encoder whose "ner" head scores words with it, mixed as
+  /// `mix` says (call before sharing the model between threads). Returns false, and leaves
+  /// the model as it was, when the encoder has no NER head over the model's types.
+  bool attach_encoder(std::shared_ptr<const encoder::TokenEncoder> encoder, NerMix mix);
+  bool uses_encoder() const { return encoder_ != nullptr; }
+  NerMix mix() const { return mix_; }
+  /// A model of the encoder's NER head alone (no linear weights; mix {0, 1}), for a models
+  /// folder without en_ner.dlm. Empty when the encoder has no NER head.
+  static NerModel from_encoder(std::shared_ptr<const encoder::TokenEncoder> encoder);
+
  private:
   /// options.average_seeds runs with consecutive seeds, their weights averaged.
   static NerModel train_averaged(const std::vector<NerExample>& examples,
@@ -175,6 +199,12 @@ class NerModel {
   size_t num_labels_ = 1;
   model::Weights weights_;                                  // feature key -> a weight per label
   std::shared_ptr<const clusters::WordClusters> clusters_;  // null: no cluster features
+  std::shared_ptr<const encoder::TokenEncoder> encoder_;    // null: the linear model alone
+  const encoder::EncoderHead* ner_head_ = nullptr;          // encoder_'s "ner" head
+  std::vector<uint8_t> head_label_;  // encoder head label of each of our labels
+  NerMix mix_;
+  /// The head's log-probability of each of our labels at each word (n x num_labels_).
+  void encoder_scores(std::span<const std::string_view> words, std::vector<double>& out) const;
   NerModelInfo info_;
 };
 

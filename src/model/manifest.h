@@ -22,6 +22,7 @@ inline constexpr const char* kClustersFile = "en_clusters.dlc";
 inline constexpr const char* kSegmenterFile = "segmenter.dlsb";
 inline constexpr const char* kNerFile = "en_ner.dlm";
 inline constexpr const char* kNerClustersFile = "en_glove_clusters.dlc";
+inline constexpr const char* kEncoderFile = "en_encoder.dlm";
 inline constexpr const char* kAttributionFile = "attribution.model";
 inline constexpr const char* kRerankerFile = "content_reranker.model";
 inline constexpr const char* kEventTriggersFile = "events.dlm";

@@ -27,7 +27,7 @@ TEST(Manifest, NamesEveryFileOnce) {
 TEST(Manifest, ChecksAFolder) {
   const std::vector<std::string> all = {kSegmenterFile,   kTaggerFile,  kParserFile,
                                         kClustersFile,    kNerFile,     kNerClustersFile,
-                                        kAttributionFile, kRerankerFile, kEventTriggersFile};
+                                        kEncoderFile,     kAttributionFile, kRerankerFile, kEventTriggersFile};
   struct Case {
     const char* name;
     std::vector<std::string> present;
@@ -41,19 +41,19 @@ TEST(Manifest, ChecksAFolder) {
        {},
        false,
        kTaggerFile,
-       {kSegmenterFile, kNerFile, kNerClustersFile, kAttributionFile, kRerankerFile,
+       {kSegmenterFile, kNerFile, kNerClustersFile, kEncoderFile, kAttributionFile, kRerankerFile,
         kEventTriggersFile}},
       {"syntax only",
        {kTaggerFile, kParserFile, kClustersFile},
        false,
        "",
-       {kSegmenterFile, kNerFile, kNerClustersFile, kAttributionFile, kRerankerFile,
+       {kSegmenterFile, kNerFile, kNerClustersFile, kEncoderFile, kAttributionFile, kRerankerFile,
         kEventTriggersFile}},
       {"no parser",
        {kTaggerFile, kClustersFile, kSegmenterFile},
        false,
        kParserFile,
-       {kNerFile, kNerClustersFile, kAttributionFile, kRerankerFile, kEventTriggersFile}},
+       {kNerFile, kNerClustersFile, kEncoderFile, kAttributionFile, kRerankerFile, kEventTriggersFile}},
       {"segment only, empty", {}, true, "", {kSegmenterFile}},
       {"segment only, with model", {kSegmenterFile}, true, "", {}},
   };

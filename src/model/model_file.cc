@@ -29,6 +29,8 @@ const char* model_kind_name(uint32_t kind) {
       return "clusters";
     case ModelKind::kEventTriggers:
       return "event-triggers";
+    case ModelKind::kEncoder:
+      return "encoder";
   }
   return "unknown";
 }

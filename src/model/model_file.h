@@ -45,6 +45,7 @@ enum class ModelKind : uint32_t {
   kContentReranker = 6,  ///< quotes: content-boundary reranker
   kClusters = 7,         ///< clusters: word -> cluster path table
   kEventTriggers = 8,    ///< events: trigger model (event or not, PLOVER type, CAMEO code)
+  kEncoder = 9,          ///< encoder: dense token encoder and its heads (NER)
 };
 
 /// "tagger", "parser", ...; "unknown" for a value no kind has.

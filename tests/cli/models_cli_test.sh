@@ -38,15 +38,15 @@ mkdir "$tmp/required"
 for f in en_tagger.dlm en_parser.dlm en_clusters.dlc; do cp "$src/models/$f" "$tmp/required/"; done
 "$bin" extract "$article" --models "$tmp/required" >"$tmp/out.jsonl" 2>"$tmp/err.txt"
 check "runs without the optional models" test -s "$tmp/out.jsonl"
-for f in segmenter.dlsb en_ner.dlm en_glove_clusters.dlc attribution.model content_reranker.model \
-  events.dlm; do
+for f in segmenter.dlsb en_ner.dlm en_glove_clusters.dlc en_encoder.dlm attribution.model \
+  content_reranker.model events.dlm; do
   check "warns on stderr about $f" grep -q "warning: .*/$f: optional model missing" "$tmp/err.txt"
 done
 check "each missing model is a diagnostic of the document" python3 - "$tmp/out.jsonl" <<'PY'
 import json, sys
 doc = json.loads(open(sys.argv[1]).readline())
 missing = [d["message"] for d in doc["diagnostics"] if d["code"] == "model_missing"]
-sys.exit(0 if len(missing) == 6 and all("optional model missing" in m for m in missing) else 1)
+sys.exit(0 if len(missing) == 7 and all("optional model missing" in m for m in missing) else 1)
 PY
 refused() {  # refused DIR NEEDLE: extract fails and names the problem
   ! "$bin" extract "$article" --models "$1" >/dev/null 2>"$tmp/refused.txt" &&
