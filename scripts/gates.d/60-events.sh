@@ -71,6 +71,8 @@ events_seeds() {  # every required event of the seed articles (negation included
 
 gate events-plover-dev events_plover_dev 72.5 59
 gate events-model-cv events_model_cv 65
-gate events-judged-sample events_judged 71.5 88.5 68.5
+# actor and target: 67.0 since the encoder's NER (issue #17 step 1) changed which entities
+# become actors: 104 of 154 judged events right, against 106 with the linear NER alone.
+gate events-judged-sample events_judged 71.5 88.5 67.0
 gate events-polnear-coded events_polnear_coded 83
 gate events-seeds events_seeds
