@@ -33,8 +33,8 @@ std::vector<dateline::Document> load_corpus() {
 }
 
 const std::vector<dateline::Document>& corpus() {
-  static const std::vector<dateline::Document> docs = load_corpus();
-  return docs;
+  static const std::vector<dateline::Document> kDocs = load_corpus();
+  return kDocs;
 }
 
 // A folder of links to every model file of `dir` but `left_out`, made once per run.
@@ -49,6 +49,8 @@ std::string models_without(const std::string& dir, const std::string& left_out) 
   return out.string();
 }
 
+// Google Benchmark's conventions: BM_ names and `for (auto _ : state)` loops.
+// NOLINTBEGIN(readability-identifier-naming, clang-analyzer-deadcode.DeadStores)
 void run_pipeline(benchmark::State& state, bool segment_only, bool without_encoder = false) {
   dateline::PipelineOptions options;
   options.segment_only = segment_only;
@@ -93,5 +95,6 @@ BENCHMARK(BM_FullPipeline)->Unit(benchmark::kMillisecond)->MinTime(2.0);
 BENCHMARK(BM_FullPipelineWithoutEncoder)->Unit(benchmark::kMillisecond)->MinTime(2.0);
 
 }  // namespace
+// NOLINTEND(readability-identifier-naming, clang-analyzer-deadcode.DeadStores)
 
 BENCHMARK_MAIN();

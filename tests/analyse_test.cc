@@ -15,12 +15,12 @@ namespace dateline {
 namespace {
 
 const Pipeline& pipeline() {
-  static const Pipeline p = [] {
+  static const Pipeline kPipeline = [] {
     auto r = Pipeline::create({});
     EXPECT_TRUE(r.ok()) << r.status().to_string();
     return std::move(r).value();
   }();
-  return p;
+  return kPipeline;
 }
 
 TEST(Analyse, GivesWhatReadingTheFileGives) {

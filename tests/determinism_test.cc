@@ -65,26 +65,27 @@ class Determinism : public ::testing::Test {
   static void SetUpTestSuite() {
     auto p = Pipeline::create({});
     ASSERT_TRUE(p.ok()) << p.status().to_string();
-    pipeline_ = new Pipeline(std::move(p).value());
-    docs_ = new std::vector<Document>(read_inputs());
+    pipeline = new Pipeline(std::move(p).value());
+    all_docs = new std::vector<Document>(read_inputs());
   }
   static void TearDownTestSuite() {
-    delete pipeline_;
-    delete docs_;
+    delete pipeline;
+    delete all_docs;
   }
-  static Pipeline* pipeline_;
-  static std::vector<Document>* docs_;
+  static Pipeline* pipeline;
+  static std::vector<Document>* all_docs;
 };
-Pipeline* Determinism::pipeline_ = nullptr;
-std::vector<Document>* Determinism::docs_ = nullptr;
+Pipeline* Determinism::pipeline = nullptr;
+std::vector<Document>* Determinism::all_docs = nullptr;
 
 TEST_F(Determinism, OutputDoesNotDependOnTheRun) {
-  const std::vector<Document>& docs = *docs_;
+  const std::vector<Document>& docs = *all_docs;
   ASSERT_GE(docs.size(), 4u);
   // The first pass is the reference (each article alone in its own process is compared
   // with a run of all of them by tests/cli/determinism_cli_test.sh).
   std::vector<std::string> alone;
-  for (const Document& d : docs) alone.push_back(analysed(*pipeline_, d));
+  alone.reserve(docs.size());
+  for (const Document& d : docs) alone.push_back(analysed(*pipeline, d));
   // Together again, in order, reversed, shuffled (three seeds), and each article twice.
   std::vector<size_t> order(docs.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
@@ -99,26 +100,28 @@ TEST_F(Determinism, OutputDoesNotDependOnTheRun) {
   orders.push_back(twice);
   for (size_t o = 0; o < orders.size(); ++o) {
     for (size_t i : orders[o]) {
-      EXPECT_EQ(analysed(*pipeline_, docs[i]), alone[i])
+      EXPECT_EQ(analysed(*pipeline, docs[i]), alone[i])
           << "order " << o << ", " << docs[i].meta.id;
     }
   }
 }
 
 TEST_F(Determinism, ThreadsSharingOnePipelineGetTheSameOutput) {
-  const std::vector<Document>& docs = *docs_;
+  const std::vector<Document>& docs = *all_docs;
   std::vector<std::string> want;
-  for (const Document& d : docs) want.push_back(analysed(*pipeline_, d));
+  want.reserve(docs.size());
+  for (const Document& d : docs) want.push_back(analysed(*pipeline, d));
   constexpr int kThreads = 4;
   std::vector<std::vector<std::string>> got(kThreads);
   std::vector<std::thread> threads;
+  threads.reserve(kThreads);
   for (int t = 0; t < kThreads; ++t) {
     threads.emplace_back([&, t] {
       // Each thread in its own order, so that different articles run at the same time.
       for (size_t k = 0; k < docs.size(); ++k) {
         const size_t i = (k * (t + 1) + static_cast<size_t>(t)) % docs.size();
         Document d = docs[i];
-        (void)pipeline_->process(d);
+        (void)pipeline->process(d);
         got[t].push_back(std::to_string(i) + "\n" + to_json(d, {}));
       }
     });
@@ -136,14 +139,15 @@ TEST_F(Determinism, ThreadsSharingOnePipelineGetTheSameOutput) {
 // What `extract --threads N` and `ingest --threads N` do: articles submitted in order to an
 // OrderedPool over one Pipeline come back in that order with the one-thread output.
 TEST_F(Determinism, OrderedPoolGivesTheOneThreadOutputInInputOrder) {
-  const std::vector<Document>& docs = *docs_;
+  const std::vector<Document>& docs = *all_docs;
   std::vector<std::string> want;
-  for (const Document& d : docs) want.push_back(analysed(*pipeline_, d));
+  want.reserve(docs.size());
+  for (const Document& d : docs) want.push_back(analysed(*pipeline, d));
   for (int threads : {1, 2, 3, 8}) {
     std::vector<std::string> got;
     {
       OrderedPool<Document, std::string> pool(
-          threads, [&](Document&& d) { return analysed(*pipeline_, std::move(d)); },
+          threads, [&](Document&& d) { return analysed(*pipeline, std::move(d)); },
           [&](std::string&& json) { got.push_back(std::move(json)); });
       for (const Document& d : docs) pool.submit(d);
     }

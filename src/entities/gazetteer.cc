@@ -176,7 +176,7 @@ Result<Gazetteer> Gazetteer::load(const std::string& lexicons_dir,
 
   DL_ASSIGN_OR_RETURN(auto names, read_tsv(lexicons_dir + "/given_names.tsv", 2, &content));
   all += content;
-  for (const TsvRow& r : names) g.given_names_[r.fields[0]] = r.fields[1].empty() ? 0 : r.fields[1][0];
+  for (const TsvRow& r : names) g.given_names_[r.fields[0]] = r.fields[1].empty() ? '\0' : r.fields[1][0];
 
   // Debian iso-codes: every country by its ISO short name (the part before ", Republic of"),
   // common and official names; subdivisions as weak entries.
@@ -328,7 +328,7 @@ TitleWord Gazetteer::title_word(std::string_view lower) const {
 
 char Gazetteer::given_name_gender(std::string_view name) const {
   auto it = given_names_.find(std::string(name));
-  return it == given_names_.end() ? 0 : it->second;
+  return it == given_names_.end() ? '\0' : it->second;
 }
 
 std::string Gazetteer::country_of(std::string_view phrase) const {
